@@ -1,0 +1,25 @@
+/**
+ * Every exercise sockgrade grades, keyed by id. Adding an exercise means adding its folder and
+ * one line here: there is no registration by side effect.
+ */
+import type { Exercise } from '../harness/model/exercise.js';
+import { udpEcho } from './udp-echo/index.js';
+import { tcpEcho } from './tcp-echo/index.js';
+import { tcpEchoConcurrent } from './tcp-echo-concurrent/index.js';
+import { tcpEchoTimeout } from './tcp-echo-timeout/index.js';
+
+/** The exercises, in catalogue order. */
+export const EXERCISES = {
+  'udp-echo': udpEcho,
+  'tcp-echo': tcpEcho,
+  'tcp-echo-concurrent': tcpEchoConcurrent,
+  'tcp-echo-timeout': tcpEchoTimeout,
+} as const satisfies Record<string, Exercise>;
+
+/** An exercise id. */
+export type ExerciseId = keyof typeof EXERCISES;
+
+/** Looks an exercise up by id. */
+export function findExercise(id: string): Exercise | undefined {
+  return (EXERCISES as Record<string, Exercise>)[id];
+}

@@ -1,0 +1,113 @@
+/**
+ * Building blocks shared by the echo exercises: sending and verifying an echo, checking that a
+ * server still serves a new client, and finding a client's printed reply in its output.
+ */
+import type { Connection } from '../../harness/net/connection.js';
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import type { UdpClient } from '../../harness/net/udp.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import { describeMismatch, describeSize, escapeBytes, firstDifference } from '../../harness/diagnose/bytes.js';
+import { formatMs } from '../../harness/util/deadline.js';
+
+/**
+ * Waits until `conn` has received as many bytes as `expected` and compares them. Fails with
+ * what arrived, where it first differs, and how the connection ended.
+ */
+export async function expectEcho(ctx: ServerCheckContext, conn: Connection, expected: Buffer, ms: number): Promise<void> {
+  const label = conn.transcript.label;
+  ctx.doing(`waiting for ${label} to get the echo of ${describeSize(expected.length)}`);
+  const complete = await conn.waitForBytes(expected.length, ctx.within(ms), ctx.signal);
+  const got = conn.received;
+  if (complete && got.length >= expected.length && firstDifference(expected, got.subarray(0, expected.length)) < 0) return;
+  const shown = got.subarray(0, Math.max(expected.length, got.length));
+  const how =
+    conn.closeKind === 'reset'
+      ? 'the server reset the connection'
+      : conn.closeKind === 'fin'
+        ? 'the server closed the connection'
+        : `nothing more arrived within ${formatMs(ms)}`;
+  const exited = ctx.server.program.exit ? ' (the server process had exited)' : '';
+  if (got.length < expected.length && firstDifference(expected.subarray(0, got.length), got) < 0) {
+    throw new CheckFailure(`${label} got back only ${got.length} of the ${expected.length} bytes it sent: ${how}${exited}`, {
+      expected: `${describeSize(expected.length)}: "${escapeBytes(expected, 120)}"`,
+      received: `${describeSize(got.length)}: "${escapeBytes(got, 120)}"`,
+    });
+  }
+  throw new CheckFailure(`${label} got back different bytes from what it sent\n${describeMismatch(expected, shown)}`, {
+    expected: `"${escapeBytes(expected, 120)}"`,
+    received: `"${escapeBytes(shown, 120)}"`,
+  });
+}
+
+/**
+ * Checks that, after `event`, the server still serves a new client: it accepts it and answers
+ * something (whether the answer is right is for the other checks). Output quiet is awaited
+ * first so that a crash caused by the event shows up before the verdict.
+ */
+export async function assertStillServes(ctx: ServerCheckContext, event: string, payload: Buffer, udpClient?: UdpClient): Promise<void> {
+  await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
+  ctx.assertServerAlive(`after ${event}`);
+  try {
+    await answersNewClient(ctx, payload, udpClient);
+  } catch (err) {
+    if (err instanceof CheckFailure) {
+      ctx.assertServerAlive(`after ${event}`);
+      throw new CheckFailure(`after ${event}, a new client was not served: ${err.message}`, err.details);
+    }
+    throw err;
+  }
+  await ctx.server.program.waitForQuiet(50, ctx.within(500), ctx.signal).catch(() => {});
+  ctx.assertServerAlive(`after ${event}`);
+}
+
+async function answersNewClient(ctx: ServerCheckContext, payload: Buffer, udpClient?: UdpClient): Promise<void> {
+  if (ctx.transport === 'udp') {
+    const c = udpClient ?? (await ctx.udp('next client'));
+    const before = c.datagrams.length;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await c.send(payload);
+      await c.receive(ctx.within(1000), ctx.signal);
+      if (c.datagrams.slice(before).some((d) => d.data.equals(payload) || d.data.length > 0)) return;
+    }
+    throw new CheckFailure(`no reply to a datagram sent 3 times`, { expected: 'a reply', received: 'nothing' });
+  }
+  const conn = await ctx.connect('next client');
+  await conn.send(payload);
+  ctx.doing('waiting for the server to answer a new client');
+  if (!(await conn.waitForBytes(1, ctx.within(3000), ctx.signal))) {
+    throw new CheckFailure(`it connected and sent "${escapeBytes(payload)}" but got no answer within ${formatMs(3000)}${conn.closeKind !== 'open' ? ' (the server closed the connection)' : ''}`, {
+      expected: 'an answer',
+      received: 'nothing',
+    });
+  }
+  conn.close();
+}
+
+/**
+ * Sends `payload` and waits for an identical reply, resending up to `tries` times (UDP may lose a
+ * datagram even on loopback under load, and a correct server cannot help that).
+ */
+export async function udpRoundTrip(ctx: ServerCheckContext, client: UdpClient, payload: Buffer, tries: number, ms = 1000): Promise<void> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    ctx.doing(`waiting for the reply to a ${describeSize(payload.length)} datagram`);
+    await client.send(payload);
+    const reply = await client.receive(ctx.within(ms), ctx.signal);
+    if (!reply) continue;
+    if (reply.data.equals(payload)) return;
+    throw new CheckFailure(`the reply to a ${describeSize(payload.length)} datagram is not identical to it\n${describeMismatch(payload, reply.data)}`, {
+      expected: `"${escapeBytes(payload, 120)}"`,
+      received: `"${escapeBytes(reply.data, 120)}"`,
+    });
+  }
+  ctx.assertServerAlive(`while sockgrade waited for a reply`);
+  throw new CheckFailure(`no reply to a ${describeSize(payload.length)} datagram, sent ${tries} times (${formatMs(ms)} wait each)`, {
+    expected: `"${escapeBytes(payload, 120)}" back, to the socket that sent it`,
+    received: 'nothing',
+  });
+}
+
+/** Random bytes that are not valid UTF-8 anywhere near the start: lone continuation bytes, overlongs, 0xff. */
+export function garbage(bytes: Buffer): Buffer {
+  const invalid = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x80, 0xe2, 0x82, 0x00, 0x0d, 0x0a, 0xc0, 0xaf]);
+  return Buffer.concat([invalid, bytes, invalid]);
+}

@@ -1,0 +1,129 @@
+/**
+ * The `robust.*` checks that apply to every server and every client of the catalogue.
+ */
+import { defineClientCheck, defineServerCheck, type ClientCheck, type ServerCheck } from '../../harness/model/check.js';
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { findCrash } from '../../harness/diagnose/output.js';
+import { portInUse } from '../../harness/net/socket-table.js';
+import { describeExit } from '../../harness/process/program.js';
+import { visibleText } from '../../harness/diagnose/output.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { assertStillServes, garbage } from './echo.js';
+import type { Rng } from '../../harness/util/rng.js';
+
+/** What the robust server checks need from an exercise. */
+export interface RobustServerOptions {
+  transport: 'tcp' | 'udp';
+  /** A normal exchange with a fresh instance, for the crash-output check. */
+  session: (ctx: ServerCheckContext) => Promise<void>;
+  /** A valid message for the exercise, used to check the server still serves. */
+  sample: (rng: Rng) => Buffer;
+}
+
+/** `robust.survives-abrupt-close` (TCP only), `robust.survives-garbage`, `robust.no-crash-output`. */
+export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
+  const checks: ServerCheck[] = [];
+  if (opts.transport === 'tcp') {
+    checks.push(
+      defineServerCheck({
+        id: 'robust.survives-abrupt-close',
+        title: 'survives clients that reset or close mid-message, and serves the next one',
+        weight: 1,
+        budgetMs: 10_000,
+        hint: 'wrap each client conversation in try/except (ConnectionResetError, BrokenPipeError) and close that connection only; recv returning b"" means the client closed',
+        async run(ctx) {
+          const a = await ctx.connect('client that resets');
+          await a.send(opts.sample(ctx.rng).subarray(0, 5));
+          await a.waitForQuiet(50, ctx.within(500), ctx.signal);
+          a.reset();
+          const b = await ctx.connect('client that closes at once');
+          b.close();
+          await assertStillServes(ctx, 'a client reset its connection mid-message and another closed without sending', opts.sample(ctx.rng));
+        },
+      }),
+    );
+  }
+  checks.push(
+    defineServerCheck({
+      id: 'robust.survives-garbage',
+      title: 'survives random bytes (invalid UTF-8 included) and serves the next client',
+      weight: 1,
+      budgetMs: 10_000,
+      hint: 'never assume what arrives is valid text: data.decode() raises UnicodeDecodeError on invalid UTF-8 (use errors="replace", or keep bytes)',
+      async run(ctx) {
+        const junk = garbage(ctx.rng.bytes(2048));
+        if (ctx.transport === 'udp') {
+          const c = await ctx.udp('client sending garbage');
+          await c.send(junk.subarray(0, 1200));
+          await c.receive(ctx.within(500), ctx.signal);
+          await assertStillServes(ctx, 'it received a datagram of random bytes', opts.sample(ctx.rng), c);
+          return;
+        }
+        const c = await ctx.connect('client sending garbage');
+        await c.send(junk);
+        await c.waitForQuiet(150, ctx.within(1500), ctx.signal);
+        c.close();
+        await assertStillServes(ctx, 'a client sent random bytes', opts.sample(ctx.rng));
+      },
+    }),
+    defineServerCheck({
+      id: 'robust.no-crash-output',
+      title: 'prints no traceback or uncaught exception during the whole run',
+      weight: 1,
+      budgetMs: 10_000,
+      runsLast: true,
+      hint: 'an exception in a thread or handler is printed even when the server keeps running: catch it where it happens and handle that client only',
+      async run(ctx) {
+        await opts.session(ctx).catch((err: unknown) => {
+          if (!(err instanceof CheckFailure)) throw err;
+        });
+        await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
+        const all = [...ctx.runPrograms, { checkId: 'robust.no-crash-output', program: ctx.server.program }];
+        for (const { checkId, program } of all) {
+          const crash = findCrash(program.outputText());
+          if (crash) {
+            throw new CheckFailure(`the server printed a ${crash.name} during check ${checkId}`, {
+              received: visibleText(crash.excerpt),
+              hint: `replay it with --only ${checkId}; the traceback's last lines name the exception and the line that raised it`,
+            });
+          }
+        }
+      },
+    }),
+  );
+  return checks;
+}
+
+/** `robust.no-server`: with nothing listening, a client fails cleanly, in one line, with a non-zero exit. */
+export function robustNoServerCheck(opts: { giveUpMs: number; message: (rng: Rng) => string; transport: 'tcp' | 'udp' }): ClientCheck {
+  return defineClientCheck({
+    id: 'robust.no-server',
+    title: `with no server, reports the failure in one line and exits non-zero within ${formatMs(opts.giveUpMs)}`,
+    weight: 1,
+    budgetMs: opts.giveUpMs + 3000,
+    hint: opts.transport === 'tcp' ? 'catch ConnectionRefusedError around connect(), print one line saying what failed, and sys.exit(1)' : 'set a timeout on the socket (settimeout), catch socket.timeout, print one line and sys.exit(1)',
+    async run(ctx) {
+      const port = ctx.offered.port;
+      if (portInUse(port, opts.transport)) throw new CheckSkipped(`port ${port} is in use by another program on this machine, so "no server" cannot be arranged`);
+      const program = ctx.launchClient({ message: opts.message(ctx.rng), port });
+      ctx.doing(`waiting for the client to give up (it was started with nothing listening on port ${port})`);
+      const exit = await program.waitForExit(ctx.within(opts.giveUpMs), ctx.signal).catch(() => undefined);
+      if (!exit) {
+        throw new CheckFailure(`the client was still running ${formatMs(opts.giveUpMs)} after it started, with no server to talk to`, {
+          hint: opts.transport === 'udp' ? 'a UDP client never learns that nobody listens: wait for the reply with a timeout (settimeout) and give up' : 'set a timeout and handle ConnectionRefusedError',
+        });
+      }
+      const out = program.outputText();
+      const crash = findCrash(out);
+      if (crash) throw new CheckFailure(`the client crashed with a ${crash.name} instead of reporting the failure`, { received: visibleText(crash.excerpt) });
+      if (!out.split('\n').some((l) => l.trim() !== '')) throw new CheckFailure(`the client exited (${describeExit(exit)}) without printing why`, {});
+      if (exit.code === 0) {
+        throw new CheckFailure('the client exited with code 0 although it could not talk to any server', {
+          hint: 'exit with a non-zero code (sys.exit(1)) when the program fails, so scripts and graders can tell',
+          received: visibleText(out.slice(-300)),
+        });
+      }
+    },
+  });
+}

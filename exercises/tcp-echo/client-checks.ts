@@ -1,0 +1,123 @@
+/** Client checks of A2 `tcp-echo`: the client reads the whole echo, however it is cut, and prints it intact. */
+import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
+import type { ClientCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
+import type { Program } from '../../harness/process/program.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import { escapeBytes, describeSize } from '../../harness/diagnose/bytes.js';
+import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { showsBytes } from '../shared/printed.js';
+import { robustNoServerCheck } from '../shared/robust.js';
+
+/** Waits for the client to connect to sockgrade's server and send its message (all of it, then quiet). */
+export async function acceptClientMessage(ctx: ClientCheckContext, message: string): Promise<{ conn: Connection; program: Program; request: Buffer }> {
+  const peer = await ctx.tcpPeer();
+  const program = ctx.launchClient({ message });
+  ctx.doing(`waiting for the client to connect to ${ctx.offered.host}:${ctx.offered.port}`);
+  const conn = await peer.connection(0, ctx.within(10_000), ctx.signal, () => !program.running);
+  if (!conn) {
+    const crash = findCrash(program.outputText());
+    throw new CheckFailure(
+      program.exit
+        ? `the client exited before connecting to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port}${crash ? ` (it crashed: ${crash.name})` : ''}`
+        : `the client did not connect to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port} within ${formatMs(10_000)}`,
+      { hint: 'connect to the host and port given as {host} {port} in the command, HOST/PORT in the environment, or typed at the prompt; if your client hard-codes its port, pass --port N' },
+    );
+  }
+  ctx.doing('waiting for the client to send its message');
+  await conn.waitForBytes(1, ctx.within(5000), ctx.signal);
+  await conn.waitForQuiet(200, ctx.within(2000), ctx.signal);
+  const request = conn.received;
+  if (request.length === 0) throw new CheckFailure('the client connected but sent nothing', { expected: `the typed message "${escapeBytes(message)}"` });
+  return { conn, program, request };
+}
+
+/** Sends `request` back in pieces and returns the pieces. */
+async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number): Promise<Buffer[]> {
+  ctx.doing('sending the echo back in small slices');
+  const cuts = await conn.sendSliced(request, ctx.rng, { min, max, delayMs, signal: ctx.signal });
+  const lastSentAt = performance.now();
+  const pieces: Buffer[] = [];
+  let prev = 0;
+  for (const c of cuts) {
+    pieces.push(request.subarray(prev, c));
+    prev = c;
+  }
+  const closedEarly = conn.finAt !== undefined && conn.finAt < lastSentAt - 1 && cuts.length > 1;
+  if (prev < request.length || closedEarly) {
+    throw new CheckFailure(`the client closed the connection before the whole echo had arrived (${request.length} bytes, sent in ${cuts.length} slices)`, {
+      hint: 'one recv() may return only part of the reply: keep calling recv() until you have as many bytes as you sent',
+    });
+  }
+  return pieces;
+}
+
+/** Waits until the client printed `expected` (after the echo started) and checks it did not stop reading early. */
+async function expectPrinted(ctx: ClientCheckContext, program: Program, conn: Connection, expected: Buffer, pieces: Buffer[] | undefined, from: number): Promise<void> {
+  ctx.doing('waiting for the client to print the whole echo');
+  try {
+    await program.waitForText('the client to print the echo', (t) => (showsBytes(t, expected, pieces) ? true : undefined), ctx.within(5000), ctx.signal, from);
+  } catch {
+    const printed = program.outputBuffer().subarray(from).toString('utf8');
+    const crash = findCrash(printed);
+    if (crash) {
+      throw new CheckFailure(`the client crashed with a ${crash.name} while receiving the echo`, {
+        received: visibleText(crash.excerpt),
+        hint: /UnicodeDecodeError/.test(crash.excerpt) ? 'a multi-byte character was split between two recv() calls: join the bytes first and decode once, at the end' : undefined,
+      });
+    }
+    throw new CheckFailure(`the client did not print the whole echo (${describeSize(expected.length)})${conn.closeKind === 'reset' ? '; it closed the connection with unread data (RST)' : ''}`, {
+      expected: `"${escapeBytes(expected, 160)}"`,
+      received: printed ? visibleText(printed.slice(-400)) : '(nothing printed after the echo started)',
+      hint: 'read until you have received as many bytes as you sent, then print the whole reply once',
+    });
+  }
+  if (conn.closeKind === 'reset') {
+    throw new CheckFailure('the client printed the echo but closed the connection with unread data (the kernel sent RST)', { hint: 'read everything the server sends before closing' });
+  }
+}
+
+/** Text with characters that take 2, 3 and 4 bytes in UTF-8. */
+function multiByteMessage(ctx: ClientCheckContext): string {
+  return `Año ñandú ${ctx.rng.word(6)} → 3€ café 😀 ${ctx.rng.word(4)}`;
+}
+
+/** The A2 client checks, shared by the other echo exercises' clients. */
+export const echoClientChecks: readonly ClientCheck[] = [
+  defineClientCheck({
+    id: 'client.full-echo-sliced',
+    title: 'reads the echo until it is complete when it arrives in small slices, and prints it',
+    weight: 1,
+    budgetMs: 20_000,
+    async run(ctx) {
+      const message = `Hola servidor ${ctx.rng.word(12)} ${ctx.rng.word(12)}`;
+      const { conn, program, request } = await acceptClientMessage(ctx, message);
+      const from = program.outputLength;
+      const pieces = await echoInSlices(ctx, conn, request, 4, 12, 40);
+      await expectPrinted(ctx, program, conn, request, pieces, from);
+    },
+  }),
+  defineClientCheck({
+    id: 'client.binary-safe',
+    title: 'keeps multi-byte characters intact when they are split between reads',
+    weight: 1,
+    budgetMs: 20_000,
+    async run(ctx) {
+      const message = multiByteMessage(ctx);
+      const { conn, program, request } = await acceptClientMessage(ctx, message);
+      const typed = Buffer.from(message);
+      if (!request.subarray(0, typed.length).equals(typed)) {
+        throw new CheckFailure('the client did not send the typed message as UTF-8 bytes', {
+          expected: `"${escapeBytes(typed)}"`,
+          received: `"${escapeBytes(request)}"`,
+          hint: 'send the message the user typed (or gave on the command line), encoded with .encode("utf-8")',
+        });
+      }
+      const from = program.outputLength;
+      await echoInSlices(ctx, conn, request, 1, 1, 12);
+      await expectPrinted(ctx, program, conn, typed, undefined, from);
+    },
+  }),
+  robustNoServerCheck({ giveUpMs: 10_000, transport: 'tcp', message: (rng) => `Hola ${rng.word(6)}` }),
+];

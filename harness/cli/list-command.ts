@@ -1,0 +1,35 @@
+/** `sockgrade list`: every exercise with its roles, parameters (and defaults) and checks. */
+import { EXERCISES } from '../../exercises/index.js';
+import { rolesOf } from '../model/exercise.js';
+
+/** Renders the catalogue as text. */
+export function listText(): string {
+  const lines: string[] = [];
+  for (const ex of Object.values(EXERCISES)) {
+    lines.push(`${ex.id}  (${ex.catalogue}) ${ex.title}`);
+    lines.push(`  roles: ${rolesOf(ex).join(', ')} · ${ex.transport.toUpperCase()} · course default port ${ex.canonicalPort}`);
+    const params = Object.entries(ex.params);
+    if (params.length === 0) lines.push('  parameters: none');
+    for (const [k, p] of params) lines.push(`  --param ${k}=${String(p.default)}  ${p.description}`);
+    for (const role of rolesOf(ex)) {
+      lines.push(`  ${role} checks: ${ex.checks.filter((c) => c.role === role).map((c) => c.id).join(', ')}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The catalogue as JSON, for tools. */
+export function listJson(): string {
+  const list = Object.values(EXERCISES).map((ex) => ({
+    id: ex.id,
+    catalogue: ex.catalogue,
+    title: ex.title,
+    roles: rolesOf(ex),
+    transport: ex.transport,
+    canonicalPort: ex.canonicalPort,
+    params: Object.fromEntries(Object.entries(ex.params).map(([k, p]) => [k, { type: p.type, default: p.default, description: p.description }])),
+    checks: ex.checks.map((c) => ({ id: c.id, title: c.title, role: c.role, weight: c.weight })),
+  }));
+  return `${JSON.stringify(list, null, 2)}\n`;
+}

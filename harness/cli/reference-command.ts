@@ -1,0 +1,49 @@
+/** `sockgrade reference <exercise> <role>`: run a reference server or client by hand. */
+import { REFERENCES } from '../../reference/index.js';
+import { findExercise } from '../../exercises/index.js';
+import { UsageError } from '../model/failure.js';
+import { resolveParams } from '../model/params.js';
+
+/** Options of `sockgrade reference`. */
+export interface ReferenceOptions {
+  exercise: string;
+  role: string;
+  port?: string;
+  host?: string;
+  param: string[];
+  message?: string;
+}
+
+/** Runs a reference role until it ends (client) or is interrupted (server); returns the exit code. */
+export async function referenceCommand(opts: ReferenceOptions): Promise<number> {
+  const exercise = findExercise(opts.exercise);
+  const entry = REFERENCES[opts.exercise];
+  if (!exercise || !entry) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}"`);
+  const load = entry[opts.role];
+  if (!load) throw new UsageError(`exercise ${exercise.id} has no reference ${opts.role}`);
+  const port = opts.port === undefined ? exercise.canonicalPort : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number, got "${opts.port}"`);
+  const host = opts.host ?? '127.0.0.1';
+  const params = resolveParams(exercise.id, exercise.params, opts.param);
+  if (opts.role === 'client') {
+    const mod = (await load()) as Awaited<ReturnType<NonNullable<typeof entry.client>>>;
+    const code = await mod.runClient({ host, port, params, input: process.stdin, output: process.stdout, ...(opts.message !== undefined ? { message: opts.message } : {}) });
+    process.stdin.destroy();
+    return code;
+  }
+  const mod = (await load()) as Awaited<ReturnType<NonNullable<typeof entry.server>>>;
+  let server;
+  try {
+    server = await mod.startServer({ host, port, params, log: (line) => process.stdout.write(`${line}\n`) });
+  } catch (err) {
+    throw new UsageError(`the reference server could not listen on ${host}:${port}: ${(err as Error).message}`);
+  }
+  process.stdout.write(`Servidor de referencia de ${exercise.id} escuchando en ${host}:${server.port} (${exercise.transport.toUpperCase()}); Ctrl+C para terminar\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,236 @@
+/**
+ * What a check's run function works with. The context owns every program, connection and
+ * socket the check opens, and the engine releases them all when the check ends.
+ */
+import { Program, describeExit } from '../process/program.js';
+import type { Transcript, TranscriptView } from '../process/transcript.js';
+import { connectTo, type Connection } from '../net/connection.js';
+import { TcpPeer } from '../net/tcp-peer.js';
+import { UdpClient, UdpPeer } from '../net/udp.js';
+import { CheckFailure } from '../model/failure.js';
+import type { ParamValues } from '../model/params.js';
+import { Rng } from '../util/rng.js';
+import { poll } from '../util/deadline.js';
+import { escapeBytes } from '../diagnose/bytes.js';
+import { isWaitingOnStdin } from '../process/proc-tree.js';
+
+/** A program launched during the run, kept for checks that look at the whole run. */
+export interface RecordedProgram {
+  checkId: string;
+  program: Program;
+}
+
+/** Resources and helpers common to server and client checks. */
+export abstract class CheckContext {
+  /** Transport of the exercise. */
+  transport: 'tcp' | 'udp' = 'tcp';
+  /** The current step, used to say what the check was doing when its budget ran out. */
+  step = 'starting';
+  private readonly transcripts: Transcript[] = [];
+  private readonly disposers: (() => Promise<void> | void)[] = [];
+  protected readonly programs: Program[] = [];
+  readonly origin = performance.now();
+
+  constructor(
+    readonly checkId: string,
+    readonly params: ParamValues,
+    readonly rng: Rng,
+    readonly signal: AbortSignal,
+    readonly budgetMs: number,
+    /** performance.now() value at which the budget runs out. */
+    public deadline: number,
+  ) {}
+
+  /** Milliseconds left in the budget. */
+  remainingMs(): number {
+    return Math.max(0, this.deadline - performance.now());
+  }
+
+  /** `ms`, or what is left of the budget if less. */
+  within(ms: number): number {
+    return Math.min(ms, this.remainingMs());
+  }
+
+  /** Records what the check is doing now. */
+  doing(step: string): void {
+    this.step = step;
+  }
+
+  /** Keeps `t` for the report and runs `dispose` when the check ends. */
+  own(t: Transcript | undefined, dispose: () => Promise<void> | void): void {
+    if (t) this.transcripts.push(t);
+    this.disposers.push(dispose);
+  }
+
+  /** Takes charge of `program`: it is stopped when the check ends and its transcript is reported. */
+  track(program: Program): Program {
+    this.programs.push(program);
+    this.own(undefined, () => program.stop());
+    return program;
+  }
+
+  /** Releases everything: connections first (with a reset, so no port is left in TIME_WAIT), then programs. */
+  async dispose(): Promise<void> {
+    const list = this.disposers.splice(0).reverse();
+    for (const d of list) {
+      try {
+        await d();
+      } catch {
+        /* best effort: keep releasing the rest */
+      }
+    }
+  }
+
+  /** Transcripts of every connection and program of this check, escaped for reports. */
+  transcriptViews(): TranscriptView[] {
+    const all = [...this.programs.map((p) => p.transcript), ...this.transcripts];
+    return all.map((t) => ({
+      label: t.label,
+      entries: t.entries.map((e) => ({
+        t: Math.round(e.t + t.origin - this.origin),
+        source: e.source,
+        text: typeof e.data === 'string' ? e.data : escapeBytes(e.data, 400),
+        ...(typeof e.data === 'string' ? {} : { bytes: e.data.length }),
+      })),
+      ...(t.droppedBytes > 0 ? { truncated: `${t.droppedBytes} more bytes not kept` } : {}),
+    }));
+  }
+
+  /** Programs launched by this check. */
+  launched(): readonly Program[] {
+    return this.programs;
+  }
+}
+
+/** Where a submitted server was found listening. */
+export interface LaunchedServer {
+  program: Program;
+  /** Address sockgrade connects to. */
+  host: string;
+  port: number;
+  /** The port was chosen by the program itself (hard-coded), not the one offered. */
+  hardCoded: boolean;
+}
+
+/** Context of a server check: the submission's server is already up. */
+export class ServerCheckContext extends CheckContext {
+  server!: LaunchedServer;
+  /** Programs launched by earlier checks of the run (filled for `runsLast` checks). */
+  runPrograms: readonly RecordedProgram[] = [];
+  private clientCount = 0;
+
+  /** Opens a TCP connection to the server, as a new client. */
+  async connect(label?: string, ms = 5000): Promise<Connection> {
+    this.clientCount += 1;
+    const name = label ?? `client #${this.clientCount}`;
+    this.doing(`connecting ${name}`);
+    const conn = await connectTo(this.server.host, this.server.port, name, this.within(ms), this.signal, this.origin);
+    this.own(conn.transcript, () => conn.reset());
+    return conn;
+  }
+
+  /** Opens a UDP socket aimed at the server. */
+  async udp(label?: string): Promise<UdpClient> {
+    this.clientCount += 1;
+    const c = await UdpClient.open(this.server.host, this.server.port, label ?? `client #${this.clientCount}`, this.origin);
+    this.own(c.transcript, () => c.close());
+    return c;
+  }
+
+  /** Fails the check when the server has exited, saying what it was doing. */
+  assertServerAlive(during: string): void {
+    const exit = this.server.program.exit;
+    if (exit) {
+      throw new CheckFailure(`the server exited (${describeExit(exit)}) ${during}`, {
+        hint: 'a server must keep running and serving clients until it is stopped; look at its output below for the reason it ended',
+      });
+    }
+  }
+}
+
+/** How the submitted client is given its server's address and message. */
+export interface ClientLaunch {
+  /** What sockgrade answers when the client asks for a message (and substitutes for `{message}`). */
+  message?: string;
+  /** Port the client should use; defaults to the one of the peer. */
+  port?: number;
+  /** Answer prompts for host, port and message. Default true. */
+  answerPrompts?: boolean;
+}
+
+/** Context of a client check: sockgrade plays the server and launches the client itself. */
+export class ClientCheckContext extends CheckContext {
+  /** Address offered to the client (`{host}`/`{port}`, HOST/PORT, prompts). */
+  offered!: { host: string; port: number };
+  /** Extra ports a peer also listens on: the course's default port, or the one declared with --port. */
+  alsoListen: number[] = [];
+  /** Launches the submitted client; provided by the engine. */
+  launcher!: (opts: { port: number; message?: string; label: string }) => Program;
+
+  /** Starts sockgrade's TCP server where the client will look for it. */
+  async tcpPeer(): Promise<TcpPeer> {
+    const peer = new TcpPeer('server (sockgrade)', this.origin);
+    await this.listenAll((host, port) => peer.listen(host, port));
+    this.own(undefined, () => peer.close());
+    return peer;
+  }
+
+  /** Starts sockgrade's UDP server where the client will look for it. */
+  async udpPeer(): Promise<UdpPeer> {
+    const peer = new UdpPeer('server (sockgrade)', this.origin);
+    await this.listenAll((host, port) => peer.bind(host, port));
+    this.own(peer.transcript, () => peer.close());
+    return peer;
+  }
+
+  private async listenAll(listen: (host: string, port: number) => Promise<boolean>): Promise<void> {
+    if (!(await listen(this.offered.host, this.offered.port))) {
+      throw new Error(`sockgrade could not listen on ${this.offered.host}:${this.offered.port}`);
+    }
+    for (const port of this.alsoListen) {
+      if (port !== this.offered.port) await listen(this.offered.host, port);
+    }
+  }
+
+  /**
+   * Launches the submitted client. Unless told otherwise it answers the client's prompts:
+   * a prompt mentioning the port gets the port, one mentioning the host or server gets the
+   * host, anything else gets `message` (once).
+   */
+  launchClient(opts: ClientLaunch = {}): Program {
+    this.doing('starting the client');
+    const port = opts.port ?? this.offered.port;
+    const program = this.track(this.launcher({ port, label: 'client', ...(opts.message !== undefined ? { message: opts.message } : {}) }));
+    if (opts.answerPrompts !== false) void this.answerPrompts(program, port, opts.message).catch(() => {});
+    return program;
+  }
+
+  private async answerPrompts(program: Program, port: number, message: string | undefined): Promise<void> {
+    let from = 0;
+    for (let answered = 0; answered < 4 && program.running && !this.signal.aborted; answered++) {
+      const prompt = await program.waitForInputRequest({ from, settleMs: 300, ms: this.remainingMs(), signal: this.signal });
+      const answer = classifyPrompt(prompt);
+      const text = answer === 'port' ? String(port) : answer === 'host' ? this.offered.host : message;
+      if (text === undefined) return;
+      program.type(text);
+      from = program.outputLength;
+      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.processTree().some((pid) => isWaitingOnStdin(pid)) ? undefined : true)).catch(() => {});
+      if (answer === 'message') return;
+    }
+  }
+
+  /** Launches the client with a port where nothing listens. */
+  async unusedPort(): Promise<number> {
+    const { freePort } = await import('../net/free-port.js');
+    return freePort(this.offered.host);
+  }
+}
+
+/** Decides what a prompt asks for. */
+export function classifyPrompt(text: string): 'message' | 'port' | 'host' {
+  const last = text.split('\n').filter((l) => l.trim() !== '').pop() ?? '';
+  if (/mensaje|message|texto|text|escrib|write|env[ií]a|send/i.test(last)) return 'message';
+  if (/puerto|port/i.test(last)) return 'port';
+  if (/host|servidor|server|direcci[oó]n|address|\bip\b/i.test(last)) return 'host';
+  return 'message';
+}

@@ -1,0 +1,277 @@
+/**
+ * The engine: runs the checks of one exercise against one submission, in parallel where they
+ * are independent, each within its budget and on its own instance of the submission, and
+ * turns what happened into the result model. Nothing a check starts outlives it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { budgetOf, type Check } from '../model/check.js';
+import { CheckFailure, CheckSkipped } from '../model/failure.js';
+import { sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
+import { Program, ProgramExited, describeExit } from '../process/program.js';
+import { Aborted, WaitTimeout, formatMs } from '../util/deadline.js';
+import { Rng } from '../util/rng.js';
+import { freePort } from '../net/free-port.js';
+import { ClientCheckContext, ServerCheckContext, type CheckContext, type RecordedProgram } from './context.js';
+import { launchServer } from './server-launch.js';
+import { PortLocks } from './port-lock.js';
+import { PortPlan } from './port-plan.js';
+import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
+import { programOutputForReport } from '../diagnose/output.js';
+
+/** Callbacks for reporters that show progress while the run goes on. */
+export interface RunHooks {
+  onCheckEnd?: (result: CheckResult) => void;
+}
+
+const HOST = '127.0.0.1';
+
+/** Grades one submission; never throws for anything the submission does. */
+export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promise<GradeResult> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const ex = settings.exercise;
+  const notes: string[] = [];
+  const selected = ex.checks.filter((c) => settings.only.length === 0 || settings.only.some((p) => c.id.startsWith(p)));
+  const results = new Map<Check, CheckResult>();
+  const done = (c: Check, r: CheckResult): void => {
+    results.set(c, r);
+    hooks.onCheckEnd?.(r);
+  };
+
+  const runnable: Check[] = [];
+  for (const c of selected) {
+    const na = c.notApplicable?.(settings.params);
+    if (na) done(c, skipped(c, `not applicable: ${na}`, 0));
+    else if (!settings.commands[c.role]) done(c, skipped(c, `no ${c.role} was given (use --${c.role} "<command>")`, 0));
+    else runnable.push(c);
+  }
+
+  const root = await mkdtemp(join(settings.tmpRoot, 'sockgrade-'));
+  const locks = new PortLocks();
+  const plans: Record<Role, PortPlan> = {
+    server: new PortPlan(locks, serverPortMode(settings)),
+    client: new PortPlan(locks, clientPortMode(settings)),
+  };
+  const recorded: Record<Role, RecordedProgram[]> = { server: [], client: [] };
+  const learnedNotes = new Set<string>();
+
+  const runOne = async (check: Check): Promise<void> => {
+    const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes });
+    done(check, r);
+  };
+
+  try {
+    const first = runnable.filter((c) => !c.runsLast);
+    const last = runnable.filter((c) => c.runsLast);
+    await pool(first, settings.jobs, runOne);
+    await pool(last, settings.jobs, runOne);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+  notes.push(...learnedNotes);
+
+  const checks = ex.checks.filter((c) => results.has(c)).map((c) => results.get(c) as CheckResult);
+  return {
+    exercise: ex.id,
+    params: settings.params,
+    score: sumPoints(checks.map((c) => c.points)),
+    maxScore: sumPoints(checks.map((c) => c.maxPoints)),
+    checks,
+    run: {
+      seed: settings.seed,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - t0),
+      isolation: 'off (shared loopback; instances that share a fixed port run one at a time)',
+      notes,
+      commands: settings.commands,
+    },
+  };
+}
+
+function serverPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
+  const cmd = s.commands.server;
+  if (!cmd) return { mode: 'free' };
+  if (s.declaredPort !== undefined) return { mode: 'fixed', port: s.declaredPort };
+  if (hasPlaceholder(cmd, 'port')) return { mode: 'free' };
+  return { mode: 'discover' };
+}
+
+function clientPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
+  const cmd = s.commands.client;
+  if (!cmd) return { mode: 'free' };
+  if (s.declaredPort !== undefined) return { mode: 'fixed', port: s.declaredPort };
+  if (hasPlaceholder(cmd, 'port')) return { mode: 'free' };
+  return { mode: 'fixed', port: s.exercise.canonicalPort };
+}
+
+interface RunState {
+  settings: RunSettings;
+  root: string;
+  plans: Record<Role, PortPlan>;
+  recorded: Record<Role, RecordedProgram[]>;
+  learnedNotes: Set<string>;
+}
+
+async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
+  const { settings } = st;
+  const budget = budgetOf(check, settings.params);
+  let ticket = await st.plans[check.role].enter();
+  const t0 = performance.now();
+  const abort = new AbortController();
+  const scratch = await mkdtemp(join(st.root, `${check.role}-${check.id}-`));
+  const rng = new Rng(settings.seed).fork(check.id);
+  let ctx: CheckContext | undefined;
+  let budgetTimer: NodeJS.Timeout | undefined;
+  let budgetExpired = false;
+  try {
+    const armBudget = (): Promise<never> =>
+      new Promise<never>((_, reject) => {
+        budgetTimer = setTimeout(() => {
+          budgetExpired = true;
+          abort.abort(new Error('budget'));
+          reject(new Aborted());
+        }, budget);
+      });
+    if (check.role === 'server') {
+      const startupDeadline = performance.now() + settings.startupMs + budget;
+      const sctx = new ServerCheckContext(check.id, settings.params, rng, abort.signal, budget, startupDeadline);
+      ctx = sctx;
+      sctx.transport = settings.exercise.transport;
+      const offered = await freePort(HOST);
+      sctx.doing('waiting for the server to start listening');
+      sctx.server = await launchServer({
+        command: fillPlaceholders(settings.commands.server as string, { host: HOST, port: offered }),
+        cwd: scratch,
+        transport: settings.exercise.transport,
+        offeredPort: offered,
+        ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
+        startupMs: settings.startupMs,
+        outputCapBytes: settings.outputCapBytes,
+        signal: abort.signal,
+        track: (p) => sctx.track(p),
+      });
+      if (ticket.leader) {
+        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded);
+        const leaderRelease = ticket.release;
+        ticket = { leader: false, release: () => (release(), leaderRelease()) };
+      }
+      if (sctx.server.hardCoded && settings.declaredPort === undefined) {
+        st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
+      }
+      sctx.runPrograms = check.runsLast ? st.recorded.server : [];
+      sctx.deadline = performance.now() + budget;
+      sctx.doing('running');
+      await Promise.race([check.run(sctx), armBudget()]);
+    } else {
+      const cctx = new ClientCheckContext(check.id, settings.params, rng, abort.signal, budget, performance.now() + budget);
+      ctx = cctx;
+      cctx.transport = settings.exercise.transport;
+      const fixed = st.plans.client.fixedPort;
+      const port = fixed ?? (await freePort(HOST));
+      cctx.offered = { host: settings.declaredHost ?? HOST, port };
+      cctx.launcher = ({ port: p, message, label }) =>
+        new Program({
+          command: fillPlaceholders(settings.commands.client as string, { host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
+          cwd: scratch,
+          env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
+          label,
+          outputCapBytes: settings.outputCapBytes,
+        });
+      await Promise.race([check.run(cctx), armBudget()]);
+    }
+    return finish(check, 'pass', '', {}, t0);
+  } catch (err) {
+    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
+  } finally {
+    if (budgetTimer) clearTimeout(budgetTimer);
+    abort.abort(new Error('check finished'));
+    if (ctx) {
+      await ctx.dispose();
+      for (const program of ctx.launched()) st.recorded[check.role].push({ checkId: check.id, program });
+    }
+    ticket.release();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number }): CheckResult {
+  const { ctx } = info;
+  const evidence: Evidence = {};
+  if (ctx) {
+    const programs = ctx.launched();
+    const main = programs[programs.length - 1];
+    if (main) {
+      const out = programOutputForReport(main);
+      if (out) evidence.programOutput = out;
+      if (main.exit) evidence.programExit = describeExit(main.exit);
+    }
+    evidence.transcripts = ctx.transcriptViews();
+  }
+  evidence.reproduce = reproduceCommand(check, info.settings);
+  if (err instanceof CheckSkipped) return finish(check, 'skip', err.message, {}, info.t0);
+  if (err instanceof CheckFailure) {
+    const hint = err.details.hint ?? check.hint;
+    return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
+  }
+  if (info.budgetExpired || err instanceof Aborted) {
+    return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+  }
+  if (err instanceof ProgramExited) {
+    return finish(check, 'fail', `the ${err.program.transcript.label} exited (${err.program.exit ? describeExit(err.program.exit) : '?'}) while sockgrade was waiting for ${err.waitingFor}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+  }
+  if (err instanceof WaitTimeout) {
+    return finish(check, 'fail', `gave up waiting for ${err.what} after ${formatMs(err.ms)}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
+
+function finish(check: Check, status: CheckResult['status'], message: string, evidence: Evidence, t0: number): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    role: check.role,
+    status,
+    points: status === 'pass' ? check.weight : 0,
+    maxPoints: check.weight,
+    durationMs: Math.round(performance.now() - t0),
+    message,
+    evidence,
+  };
+}
+
+function skipped(check: Check, reason: string, maxPoints: number): CheckResult {
+  return { id: check.id, title: check.title, role: check.role, status: 'skip', points: 0, maxPoints, durationMs: 0, message: reason, evidence: {} };
+}
+
+/** The command that replays one check with the same seed and parameters. */
+export function reproduceCommand(check: Check, s: RunSettings): string {
+  const parts = ['sockgrade', 'grade', s.exercise.id];
+  const cmd = s.commands[check.role];
+  if (cmd) parts.push(`--${check.role}`, shellQuote(cmd));
+  if (s.declaredPort !== undefined) parts.push('--port', String(s.declaredPort));
+  if (s.declaredHost !== undefined) parts.push('--host', s.declaredHost);
+  for (const [k, v] of Object.entries(s.params)) {
+    if (s.exercise.params[k]?.default !== v) parts.push('--param', shellQuote(`${k}=${v}`));
+  }
+  parts.push('--only', check.id, '--seed', String(s.seed));
+  return parts.join(' ');
+}
+
+async function pool<T>(items: readonly T[], jobs: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+}

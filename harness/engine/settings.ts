@@ -1,0 +1,44 @@
+/** Everything one grading run needs to know, decided before any check starts. */
+import type { Exercise } from '../model/exercise.js';
+import type { ParamValues } from '../model/params.js';
+import type { Role } from '../model/result.js';
+
+/** Settings of one `sockgrade grade` run. */
+export interface RunSettings {
+  exercise: Exercise;
+  params: ParamValues;
+  /** Seed of every random choice; printed in the report so a run can be replayed. */
+  seed: number;
+  /** Command lines for the roles given. */
+  commands: Partial<Record<Role, string>>;
+  /** Port the submission hard-codes (`--port`): a server listens there, a client connects there. */
+  declaredPort?: number;
+  /** Host a hard-coded client connects to (`--host`). */
+  declaredHost?: string;
+  /** Only checks whose id starts with one of these. */
+  only: readonly string[];
+  /** Folder under which scratch directories are made (and removed). */
+  tmpRoot: string;
+  /** How long a server may take to start listening. */
+  startupMs: number;
+  /** Bytes of a program's output kept per check. */
+  outputCapBytes: number;
+  /** Checks run at once. */
+  jobs: number;
+}
+
+/** Whether a command line contains a `{name}` placeholder. */
+export function hasPlaceholder(command: string, name: string): boolean {
+  return command.includes(`{${name}}`);
+}
+
+/** Quotes `value` for a POSIX shell. */
+export function shellQuote(value: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Replaces `{host}`, `{port}` and any other `{name}` given in `values` (shell-quoted). */
+export function fillPlaceholders(command: string, values: Record<string, string | number>): string {
+  return command.replace(/\{([a-z]+)\}/g, (whole, name: string) => (name in values ? shellQuote(String(values[name])) : whole));
+}

@@ -1,0 +1,61 @@
+/**
+ * A check is one declarative unit: id, title, role, weight, time budget and a run function.
+ * The engine schedules it, gives it a context, enforces its budget and turns what it throws
+ * into a result.
+ */
+import type { ParamValues } from './params.js';
+import type { Role } from './result.js';
+import type { ServerCheckContext, ClientCheckContext } from '../engine/context.js';
+
+interface CheckBase {
+  /** Stable id, e.g. `echo.large`: used in reports, JUnit names, fixtures and `--only`. */
+  id: string;
+  /** One line for the student, saying what is checked. */
+  title: string;
+  /** Points when it passes. Zero makes a check informational (it still reports pass/fail). */
+  weight: number;
+  /** Time the check's own work may take, after the program is up; a function when it depends on parameters. */
+  budgetMs: number | ((params: ParamValues) => number);
+  /** A hint shown with the diagnosis when the check fails. */
+  hint?: string;
+  /** Returns a reason when the check does not apply with these parameters (it is then skipped and not counted). */
+  notApplicable?: (params: ParamValues) => string | undefined;
+  /**
+   * When true, the check runs after every other check of its role and may inspect every
+   * program launched during the run (`ctx.runPrograms`).
+   */
+  runsLast?: boolean;
+}
+
+/** A check of a submitted server: sockgrade launches it and plays the clients. */
+export interface ServerCheck extends CheckBase {
+  role: 'server';
+  run(ctx: ServerCheckContext): Promise<void>;
+}
+
+/** A check of a submitted client: sockgrade plays the server and launches the client itself. */
+export interface ClientCheck extends CheckBase {
+  role: 'client';
+  run(ctx: ClientCheckContext): Promise<void>;
+}
+
+/** Any check. */
+export type Check = ServerCheck | ClientCheck;
+
+/** Declares a server check (identity function that fixes the types). */
+export function defineServerCheck(check: Omit<ServerCheck, 'role'>): ServerCheck {
+  return { ...check, role: 'server' };
+}
+
+/** Declares a client check. */
+export function defineClientCheck(check: Omit<ClientCheck, 'role'>): ClientCheck {
+  return { ...check, role: 'client' };
+}
+
+/** The budget of `check` under `params`. */
+export function budgetOf(check: Check, params: ParamValues): number {
+  return typeof check.budgetMs === 'function' ? check.budgetMs(params) : check.budgetMs;
+}
+
+/** Roles in a stable order. */
+export const ROLES: readonly Role[] = ['server', 'client'];

@@ -1,0 +1,40 @@
+/**
+ * An exercise: its contract in a sentence, the roles a submission plays, the transport, the
+ * course's default address, its parameters and its checks.
+ */
+import type { Check } from './check.js';
+import type { ParamSpecs } from './params.js';
+import type { Role } from './result.js';
+
+/** Declaration of one exercise (one folder under `exercises/`). */
+export interface Exercise {
+  /** Stable id used on the command line, e.g. `tcp-echo`. */
+  id: string;
+  /** Catalogue reference, e.g. `A2`. */
+  catalogue: string;
+  title: string;
+  /** What a correct submission does, in two or three sentences. */
+  contract: Partial<Record<Role, string>>;
+  transport: 'tcp' | 'udp';
+  /** Host and port the course material hard-codes: offered to submissions that hard-code them. */
+  canonicalPort: number;
+  params: ParamSpecs;
+  checks: readonly Check[];
+}
+
+/** Declares an exercise, validating that check ids are unique and roles consistent. */
+export function defineExercise(ex: Exercise): Exercise {
+  const seen = new Set<string>();
+  for (const c of ex.checks) {
+    const key = `${c.role}:${c.id}`;
+    if (seen.has(key)) throw new Error(`exercise ${ex.id}: check ${c.id} is declared twice for the ${c.role}`);
+    seen.add(key);
+    if (!ex.contract[c.role]) throw new Error(`exercise ${ex.id}: check ${c.id} is for the ${c.role}, which the exercise has no contract for`);
+  }
+  return ex;
+}
+
+/** The roles an exercise grades. */
+export function rolesOf(ex: Exercise): Role[] {
+  return (['server', 'client'] as const).filter((r) => ex.contract[r] !== undefined);
+}

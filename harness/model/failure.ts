@@ -1,0 +1,26 @@
+/**
+ * How a check says "the submission is wrong": throw a {@link CheckFailure}. Any other exception
+ * escaping a check is a fault of sockgrade itself and is reported as `error`, never blamed on
+ * the student.
+ */
+
+/** The submission did something wrong. `message` is the diagnosis a student reads. */
+export class CheckFailure extends Error {
+  readonly code = 'SOCKGRADE_CHECK_FAILED';
+  constructor(
+    message: string,
+    readonly details: { hint?: string; expected?: string; received?: string } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The check cannot judge this submission for a reason outside its control; it is skipped with that reason. */
+export class CheckSkipped extends Error {
+  readonly code = 'SOCKGRADE_CHECK_SKIPPED';
+}
+
+/** A usage error (bad flag, unknown exercise, missing file): one readable line, exit code 2. */
+export class UsageError extends Error {
+  readonly code = 'SOCKGRADE_USAGE';
+}

@@ -1,0 +1,89 @@
+/**
+ * Reads the kernel's socket tables (Linux /proc/net/{tcp,tcp6,udp,udp6}) to find which ports a
+ * process tree listens on, without connecting to it (a probe connection would use up the single
+ * accept of a server that serves one client and exits).
+ */
+import { readFileSync } from 'node:fs';
+import { socketInodesOf } from '../process/proc-tree.js';
+
+/** A socket bound by the submission. */
+export interface BoundSocket {
+  transport: 'tcp' | 'udp';
+  /** Local address as text: `127.0.0.1`, `0.0.0.0`, `::`, `::1`. */
+  address: string;
+  port: number;
+  inode: number;
+}
+
+/** True where the socket tables can be read (Linux). */
+export const socketTablesAvailable = process.platform === 'linux' && canRead('/proc/net/tcp');
+
+function canRead(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseAddress(hex: string, v6: boolean): string {
+  if (!v6) {
+    const n = parseInt(hex, 16);
+    return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
+  }
+  const words: string[] = [];
+  for (let i = 0; i < 32; i += 8) {
+    const w = hex.slice(i, i + 8);
+    const le = w.match(/../g)?.reverse().join('') ?? '00000000';
+    words.push(le.slice(0, 4), le.slice(4, 8));
+  }
+  const text = words.map((w) => parseInt(w, 16).toString(16)).join(':');
+  if (/^0:0:0:0:0:ffff:/.test(text)) {
+    const [a, b] = [words[6], words[7]].map((w) => parseInt(w as string, 16));
+    return [(a as number) >> 8, (a as number) & 255, (b as number) >> 8, (b as number) & 255].join('.');
+  }
+  if (text === '0:0:0:0:0:0:0:0') return '::';
+  if (text === '0:0:0:0:0:0:0:1') return '::1';
+  return text;
+}
+
+function readTable(transport: 'tcp' | 'udp', v6: boolean): BoundSocket[] {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/net/${transport}${v6 ? '6' : ''}`, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: BoundSocket[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10) continue;
+    const [addrHex, portHex] = (f[1] as string).split(':') as [string, string];
+    const state = f[3];
+    if (transport === 'tcp' && state !== '0A') continue;
+    if (transport === 'udp' && state !== '07') continue;
+    out.push({ transport, address: parseAddress(addrHex, v6), port: parseInt(portHex, 16), inode: Number(f[9]) });
+  }
+  return out;
+}
+
+/** Listening TCP sockets and bound UDP sockets held by any of `pids`. */
+export function boundSocketsOf(pids: number[], transport: 'tcp' | 'udp'): BoundSocket[] {
+  const inodes = new Set<number>();
+  for (const pid of pids) for (const i of socketInodesOf(pid)) inodes.add(i);
+  if (inodes.size === 0) return [];
+  return [...readTable(transport, false), ...readTable(transport, true)].filter((s) => inodes.has(s.inode));
+}
+
+/** Whether anything on this machine listens (TCP) or is bound (UDP) on `port`. */
+export function portInUse(port: number, transport: 'tcp' | 'udp'): boolean {
+  return [...readTable(transport, false), ...readTable(transport, true)].some((s) => s.port === port);
+}
+
+/** The address a local peer should use to reach a socket bound at `address`. */
+export function connectAddressFor(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '::1';
+  return address;
+}

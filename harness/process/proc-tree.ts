@@ -1,0 +1,158 @@
+/**
+ * Process-tree queries from Linux's /proc. Elsewhere they return only the root pid, which
+ * still lets the process group be killed as a whole.
+ */
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+
+const hasProc = process.platform === 'linux';
+
+/** Parent pid of `pid` from /proc/<pid>/stat, or undefined when it is gone. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function childrenFromTasks(pid: number): number[] | undefined {
+  try {
+    const out: number[] = [];
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) for (const c of text.split(' ')) out.push(Number(c));
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every live descendant of `root` (not including it), found by walking /proc. */
+export function descendantsOf(root: number): number[] {
+  if (!hasProc) return [];
+  const viaTasks = walkWith(root, childrenFromTasks);
+  if (viaTasks) return viaTasks;
+  const byParent = new Map<number, number[]>();
+  for (const name of safeReaddir('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const ppid = parentOf(pid);
+    if (ppid === undefined) continue;
+    const list = byParent.get(ppid) ?? [];
+    list.push(pid);
+    byParent.set(ppid, list);
+  }
+  return walkWith(root, (pid) => byParent.get(pid) ?? []) ?? [];
+}
+
+function walkWith(root: number, children: (pid: number) => number[] | undefined): number[] | undefined {
+  const out: number[] = [];
+  const queue = [root];
+  const seen = new Set<number>([root]);
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    const kids = children(pid);
+    if (kids === undefined) {
+      if (pid === root) return undefined;
+      continue;
+    }
+    for (const k of kids) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(k);
+      queue.push(k);
+    }
+  }
+  return out;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Socket inodes held open by `pid` (from its fd table), for matching against the kernel's socket tables. */
+export function socketInodesOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const fd of safeReaddir(`/proc/${pid}/fd`)) {
+    try {
+      const link = readlinkSafe(`/proc/${pid}/fd/${fd}`);
+      const m = /^socket:\[(\d+)\]$/.exec(link);
+      if (m) out.push(Number(m[1]));
+    } catch {
+      /* fd closed meanwhile */
+    }
+  }
+  return out;
+}
+
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * True when some thread of `pid` is blocked in a read(2) of its standard input, that is,
+ * the program is waiting for a typed line. Undefined where this cannot be known.
+ */
+export function isWaitingOnStdin(pid: number): boolean | undefined {
+  if (!hasProc) return undefined;
+  const readNr = process.arch === 'x64' ? 0 : process.arch === 'arm64' ? 63 : undefined;
+  if (readNr === undefined) return undefined;
+  for (const tid of safeReaddir(`/proc/${pid}/task`)) {
+    try {
+      const sc = readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'utf8').trim().split(' ');
+      if (Number(sc[0]) === readNr && Number(sc[1]) === 0) return true;
+    } catch {
+      return undefined;
+    }
+  }
+  return false;
+}
+
+/** Sends SIGKILL to `pid`'s process group and to every descendant, ignoring those already gone. */
+export function killTree(root: number): void {
+  const all = [root, ...descendantsOf(root)];
+  const groups = new Set<number>();
+  for (const pid of all) {
+    try {
+      groups.add(processGroupOf(pid) ?? pid);
+    } catch {
+      /* gone */
+    }
+  }
+  for (const g of groups) trySignal(-g);
+  for (const pid of all) trySignal(pid);
+}
+
+function processGroupOf(pid: number): number | undefined {
+  if (!hasProc) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[2]);
+  } catch {
+    return undefined;
+  }
+}
+
+const ownGroup = processGroupOf(process.pid);
+
+function trySignal(target: number): void {
+  if (target === 0 || target === -1 || target === process.pid || target === -process.pid) return;
+  if (ownGroup !== undefined && target === -ownGroup) return;
+  try {
+    process.kill(target, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}

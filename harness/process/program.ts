@@ -1,0 +1,377 @@
+/**
+ * A submitted program running under a pseudo-terminal.
+ *
+ * The command runs inside a small POSIX shell wrapper that (1) turns off terminal echo and
+ * newline translation, so the transcript holds exactly what the program printed and never what
+ * sockgrade typed, and (2) after the program exits, prints an invisible exit marker and stays
+ * alive until it is killed. Because the wrapper outlives the program, everything the program
+ * wrote before exiting is read before the terminal closes: output is never lost at exit.
+ */
+import { randomBytes } from 'node:crypto';
+import * as pty from 'node-pty';
+import { Transcript } from './transcript.js';
+import { descendantsOf, isWaitingOnStdin, killTree } from './proc-tree.js';
+import { waitFor, WaitTimeout } from '../util/deadline.js';
+
+/** How a program ended: its exit code, or the signal that ended it. */
+export interface ExitInfo {
+  code: number | null;
+  signal: string | null;
+  /** Milliseconds after the start. */
+  at: number;
+}
+
+/** What to launch. */
+export interface LaunchOptions {
+  /** Shell command line, already with placeholders replaced. */
+  command: string;
+  cwd: string;
+  /** Extra environment on top of sockgrade's own. */
+  env?: Record<string, string>;
+  /** Label used in transcripts and diagnoses, e.g. `server` or `client #2`. */
+  label: string;
+  /** Bytes of output kept; the rest is counted and dropped. */
+  outputCapBytes?: number;
+}
+
+const WRAPPER = [
+  'stty -echo -onlcr 2>/dev/null',
+  '/bin/sh -c "$SOCKGRADE_COMMAND"',
+  'sg_code=$?',
+  "printf '\\033]7770;sockgrade-exit;%s;%s\\007' \"$sg_code\" \"$SOCKGRADE_NONCE\"",
+  'while read -r sg_line; do :; done',
+].join('\n');
+
+const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 15: 'SIGTERM' };
+
+/** A running program. Every method that waits is bounded and honours an AbortSignal. */
+export class Program {
+  readonly transcript: Transcript;
+  readonly pid: number;
+  private readonly term: pty.IPty;
+  private readonly nonce = randomBytes(6).toString('hex');
+  private readonly marker: Buffer;
+  private output: Buffer[] = [];
+  private outputBytes = 0;
+  private droppedBytes = 0;
+  private tail = Buffer.alloc(0);
+  private lastOutputAt: number;
+  private exitInfo: ExitInfo | undefined;
+  private wrapperGone = false;
+  private killed = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly cap: number;
+  private readonly wrapperExited: Promise<void>;
+
+  constructor(opts: LaunchOptions) {
+    this.transcript = new Transcript(opts.label);
+    this.cap = opts.outputCapBytes ?? 1024 * 1024;
+    this.marker = Buffer.from(`\x1b]7770;sockgrade-exit;`);
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+    Object.assign(env, {
+      TERM: 'dumb',
+      PYTHONUNBUFFERED: '1',
+      PYTHONIOENCODING: 'utf-8',
+      PYTHONDONTWRITEBYTECODE: '1',
+      LANG: env.LANG && /utf-?8/i.test(env.LANG) ? env.LANG : 'C.UTF-8',
+      ...opts.env,
+      SOCKGRADE_COMMAND: opts.command,
+      SOCKGRADE_NONCE: this.nonce,
+    });
+    this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
+      name: 'dumb',
+      cols: 400,
+      rows: 50,
+      cwd: opts.cwd,
+      env,
+      encoding: null,
+    } as pty.IPtyForkOptions);
+    this.pid = this.term.pid;
+    this.lastOutputAt = this.transcript.now();
+    this.transcript.event(`started: ${opts.command}`);
+    this.term.onData((d: string | Buffer) => this.onData(typeof d === 'string' ? Buffer.from(d) : d));
+    this.wrapperExited = new Promise<void>((resolve) => {
+      this.term.onExit(({ exitCode, signal }) => {
+        this.wrapperGone = true;
+        if (!this.exitInfo) {
+          this.exitInfo = { code: this.killed ? null : exitCode, signal: signal ? (SIGNALS[signal] ?? `signal ${signal}`) : null, at: this.transcript.now() };
+        }
+        this.notify();
+        resolve();
+      });
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    this.lastOutputAt = this.transcript.now();
+    let data = Buffer.concat([this.tail, chunk]);
+    const idx = data.indexOf(this.marker);
+    let visibleEnd = data.length;
+    if (idx >= 0) {
+      const end = data.indexOf(0x07, idx);
+      if (end >= 0) {
+        const [code, nonce] = data.subarray(idx + this.marker.length, end).toString().split(';');
+        if (nonce === this.nonce && !this.exitInfo) {
+          const n = Number(code);
+          this.exitInfo = n > 128 && n < 160 ? { code: null, signal: SIGNALS[n - 128] ?? `signal ${n - 128}`, at: this.transcript.now() } : { code: n, signal: null, at: this.transcript.now() };
+          this.transcript.event(`exited: ${describeExit(this.exitInfo)}`);
+        }
+        data = Buffer.concat([data.subarray(0, idx), data.subarray(end + 1)]);
+        visibleEnd = data.length;
+      } else {
+        visibleEnd = idx;
+      }
+    } else {
+      const partial = partialPrefixAtEnd(data, this.marker);
+      visibleEnd = data.length - partial;
+    }
+    const visible = data.subarray(0, visibleEnd);
+    this.tail = Buffer.from(data.subarray(visibleEnd));
+    if (visible.length > 0) this.append(visible);
+    this.notify();
+  }
+
+  private append(data: Buffer): void {
+    if (this.outputBytes < this.cap) {
+      const room = this.cap - this.outputBytes;
+      const kept = data.length > room ? data.subarray(0, room) : data;
+      this.output.push(Buffer.from(kept));
+      this.outputBytes += kept.length;
+      this.droppedBytes += data.length - kept.length;
+      this.transcript.add('program', Buffer.from(kept));
+    } else {
+      this.droppedBytes += data.length;
+    }
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Everything the program printed so far (up to the cap). */
+  outputBuffer(): Buffer {
+    if (this.output.length > 1) this.output = [Buffer.concat(this.output)];
+    return this.output[0] ?? Buffer.alloc(0);
+  }
+
+  /** The output as text. */
+  outputText(): string {
+    return this.outputBuffer().toString('utf8');
+  }
+
+  /** Byte offset of the end of the output so far: pass it to waits to look only at newer output. */
+  get outputLength(): number {
+    return this.outputBytes;
+  }
+
+  /** Bytes of output dropped because of the cap. */
+  get outputDropped(): number {
+    return this.droppedBytes;
+  }
+
+  /** How the program ended, if it has. */
+  get exit(): ExitInfo | undefined {
+    return this.exitInfo;
+  }
+
+  get running(): boolean {
+    return !this.exitInfo;
+  }
+
+  /** Pids of the program and everything it started (the wrapper excluded). */
+  processTree(): number[] {
+    if (this.wrapperGone) return [];
+    return descendantsOf(this.pid);
+  }
+
+  /** Types `line` followed by a newline, as a person would. */
+  type(line: string): void {
+    if (this.wrapperGone) return;
+    this.transcript.add('typed', `${line}\n`);
+    this.term.write(`${line}\n`);
+  }
+
+  /** Waits until the output after byte `from` matches `pattern`; returns the match. */
+  waitForOutput(pattern: RegExp | string, ms: number, signal?: AbortSignal, from = 0): Promise<RegExpExecArray | string> {
+    const what = `output matching ${String(pattern)}`;
+    return waitFor(what, ms, signal, (done, fail) => {
+      const check = (): void => {
+        const text = this.outputBuffer().subarray(from).toString('utf8');
+        if (typeof pattern === 'string') {
+          if (text.includes(pattern)) done(pattern);
+        } else {
+          const m = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text);
+          if (m) done(m);
+        }
+        if (this.exitInfo) fail(new ProgramExited(this, what));
+      };
+      const un = this.subscribe(check);
+      check();
+      return un;
+    });
+  }
+
+  /**
+   * Waits until `test` accepts the output printed after byte `from`. When the program exits
+   * first, `test` gets one last look at everything it printed before the wait fails.
+   */
+  waitForText<T>(what: string, test: (text: string) => T | undefined, ms: number, signal?: AbortSignal, from = 0): Promise<T> {
+    return waitFor<T>(what, ms, signal, (done, fail) => {
+      const check = (): void => {
+        const v = test(this.outputBuffer().subarray(from).toString('utf8'));
+        if (v !== undefined) done(v);
+        else if (this.exitInfo) fail(new ProgramExited(this, what));
+      };
+      const un = this.subscribe(check);
+      check();
+      return un;
+    });
+  }
+
+  /** Waits until the program has printed nothing for `settleMs`. */
+  waitForQuiet(settleMs: number, ms: number, signal?: AbortSignal): Promise<void> {
+    return waitFor<void>(`output to go quiet for ${settleMs} ms`, ms, signal, (done) => {
+      let timer: NodeJS.Timeout | undefined;
+      const arm = (): void => {
+        if (timer) clearTimeout(timer);
+        const idle = this.transcript.now() - this.lastOutputAt;
+        timer = setTimeout(() => (this.transcript.now() - this.lastOutputAt >= settleMs - 1 ? done() : arm()), Math.max(1, settleMs - idle));
+      };
+      const un = this.subscribe(arm);
+      arm();
+      return () => {
+        un();
+        if (timer) clearTimeout(timer);
+      };
+    });
+  }
+
+  /**
+   * Waits until the program wants a typed line: it is blocked reading its terminal (Linux), or it
+   * printed text matching `prompt`, or its output has been quiet for `settleMs`.
+   * Resolves with the output printed since `from`.
+   */
+  waitForInputRequest(opts: { from: number; settleMs: number; prompt?: RegExp; ms: number; signal?: AbortSignal }): Promise<string> {
+    return waitFor<string>('the program to ask for input', opts.ms, opts.signal, (done, fail) => {
+      let timer: NodeJS.Timeout | undefined;
+      let procAvailable = true;
+      const since = (): string => this.outputBuffer().subarray(opts.from).toString('utf8');
+      const check = (): void => {
+        if (this.exitInfo) {
+          fail(new ProgramExited(this, 'the program to ask for input'));
+          return;
+        }
+        if (opts.prompt && opts.prompt.test(since())) {
+          done(since());
+          return;
+        }
+        if (procAvailable) {
+          let answer: boolean | undefined = false;
+          for (const pid of this.processTree()) {
+            const w = isWaitingOnStdin(pid);
+            if (w === undefined) answer = undefined;
+            if (w) {
+              answer = true;
+              break;
+            }
+          }
+          if (answer === true) {
+            done(since());
+            return;
+          }
+          if (answer === undefined) procAvailable = false;
+        }
+        const quietFor = this.transcript.now() - this.lastOutputAt;
+        const text = since();
+        const looksLikePrompt = text.length > 0 && !text.endsWith('\n');
+        if ((!procAvailable || looksLikePrompt) && quietFor >= opts.settleMs) {
+          done(text);
+          return;
+        }
+        if (quietFor >= opts.settleMs * 4) {
+          done(text);
+          return;
+        }
+        timer = setTimeout(check, procAvailable ? 10 : 25);
+      };
+      const un = this.subscribe(() => {
+        if (this.exitInfo) check();
+      });
+      check();
+      return () => {
+        un();
+        if (timer) clearTimeout(timer);
+      };
+    });
+  }
+
+  /** Waits for the program to exit; rejects with {@link WaitTimeout} when it does not within `ms`. */
+  waitForExit(ms: number, signal?: AbortSignal): Promise<ExitInfo> {
+    return waitFor<ExitInfo>('the program to exit', ms, signal, (done) => {
+      const check = (): void => {
+        if (this.exitInfo) done(this.exitInfo);
+      };
+      const un = this.subscribe(check);
+      check();
+      return un;
+    });
+  }
+
+  /**
+   * Stops the program and everything it started, then waits (bounded) for the terminal to close.
+   * Before killing, lets pending output arrive for up to `drainMs` so the transcript is complete.
+   */
+  async stop(drainMs = 40): Promise<void> {
+    if (this.wrapperGone) return;
+    if (drainMs > 0 && this.running) {
+      await this.waitForQuiet(Math.min(20, drainMs), drainMs).catch(() => {});
+    }
+    this.killed = true;
+    killTree(this.pid);
+    try {
+      await waitFor<void>('the terminal to close', 3000, undefined, (done) => {
+        void this.wrapperExited.then(done);
+        return () => {};
+      });
+    } catch (err) {
+      if (!(err instanceof WaitTimeout)) throw err;
+      killTree(this.pid);
+    }
+    try {
+      this.term.kill('SIGKILL');
+    } catch {
+      /* already closed */
+    }
+  }
+}
+
+/** The program exited while sockgrade was waiting for something else from it. */
+export class ProgramExited extends Error {
+  readonly code = 'SOCKGRADE_PROGRAM_EXITED';
+  constructor(
+    readonly program: Program,
+    readonly waitingFor: string,
+  ) {
+    super(`the program exited (${program.exit ? describeExit(program.exit) : 'unknown status'}) while sockgrade was waiting for ${waitingFor}`);
+  }
+}
+
+/** `exit code 1`, `killed by SIGSEGV`. */
+export function describeExit(e: ExitInfo): string {
+  if (e.signal) return `killed by ${e.signal}`;
+  return `exit code ${e.code ?? '?'}`;
+}
+
+function partialPrefixAtEnd(data: Buffer, marker: Buffer): number {
+  const max = Math.min(marker.length - 1, data.length);
+  for (let n = max; n > 0; n--) {
+    if (data.subarray(data.length - n).equals(marker.subarray(0, n))) return n;
+  }
+  return 0;
+}

@@ -1,0 +1,66 @@
+/**
+ * The console report: one line per check as it finishes, then every failure with its
+ * diagnosis, then the score. Colours only on a terminal and never with NO_COLOR.
+ */
+import type { CheckResult, GradeResult } from '../model/result.js';
+import type { Exercise } from '../model/exercise.js';
+import { formatMs } from '../util/deadline.js';
+
+/** Where console output goes, and whether it may use colour. */
+export interface ConsoleSink {
+  write(text: string): void;
+  color: boolean;
+}
+
+const MARK: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', skip: '-', error: '!' };
+const COLOR: Record<CheckResult['status'], string> = { pass: '32', fail: '31', skip: '90', error: '35' };
+
+function paint(sink: ConsoleSink, code: string, text: string): string {
+  return sink.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').map((l) => `${prefix}${l}`).join('\n');
+}
+
+/** Header printed before the first check. */
+export function consoleHeader(sink: ConsoleSink, ex: Exercise, commands: Partial<Record<string, string>>, seed: number): void {
+  sink.write(`${paint(sink, '1', `sockgrade · ${ex.id}`)} (${ex.catalogue} ${ex.title}) · seed ${seed}\n`);
+  for (const [role, cmd] of Object.entries(commands)) if (cmd) sink.write(`  ${role}: ${cmd}\n`);
+  sink.write('\n');
+}
+
+/** The progress line of one finished check. */
+export function consoleCheckLine(sink: ConsoleSink, r: CheckResult): void {
+  const tail = r.status === 'skip' ? paint(sink, '90', `skipped: ${r.message}`) : paint(sink, '90', `(${formatMs(r.durationMs)})`);
+  sink.write(`  ${paint(sink, COLOR[r.status], MARK[r.status])} ${r.role.padEnd(6)} ${r.id.padEnd(32)} ${r.title} ${tail}\n`);
+}
+
+/** Failures with diagnoses, notes, and the score. */
+export function consoleSummary(sink: ConsoleSink, result: GradeResult): void {
+  const bad = result.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+  if (bad.length > 0) {
+    sink.write(`\n${paint(sink, '1', bad.length === 1 ? 'Failure' : 'Failures')}\n`);
+    for (const r of bad) {
+      sink.write(`\n${paint(sink, COLOR[r.status], `${MARK[r.status]} ${r.id}`)} — ${r.title}\n`);
+      sink.write(`${indent(r.message, '    ')}\n`);
+      const e = r.evidence;
+      if (e.expected) sink.write(`${indent(`expected: ${e.expected}`, '    ')}\n`);
+      if (e.received) sink.write(`${indent(`received: ${e.received}`, '    ')}\n`);
+      if (e.hint) sink.write(`${indent(`hint: ${e.hint}`, '    ')}\n`);
+      if (e.programExit) sink.write(`    the ${r.role} ended: ${e.programExit}\n`);
+      if (e.programOutput) sink.write(`    ${r.role} output:\n${indent(e.programOutput, '    | ')}\n`);
+      if (e.stack) sink.write(`${indent(e.stack, '    ')}\n`);
+      if (e.reproduce) sink.write(`    reproduce: ${e.reproduce}\n`);
+    }
+  }
+  if (result.run.notes.length > 0) {
+    sink.write(`\n${paint(sink, '1', 'Notes')}\n`);
+    for (const n of result.run.notes) sink.write(`  • ${n}\n`);
+  }
+  const count = (s: CheckResult['status']): number => result.checks.filter((c) => c.status === s).length;
+  const parts = [`${count('pass')} passed`, `${count('fail')} failed`];
+  if (count('error')) parts.push(`${count('error')} harness errors`);
+  if (count('skip')) parts.push(`${count('skip')} skipped`);
+  sink.write(`\n${paint(sink, '1', `Score: ${result.score}/${result.maxScore}`)}  (${parts.join(', ')}; ${formatMs(result.run.durationMs)})\n`);
+}

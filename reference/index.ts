@@ -1,0 +1,19 @@
+/**
+ * The reference solutions, by exercise and role, loaded on demand. Each is the model of a
+ * correct submission and passes every check of its exercise.
+ */
+import type { ReferenceClientModule, ReferenceServerModule } from './types.js';
+
+/** Loaders for one exercise's reference roles. */
+export interface ReferenceEntry {
+  server?: () => Promise<ReferenceServerModule>;
+  client?: () => Promise<ReferenceClientModule>;
+}
+
+/** Every reference solution. */
+export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = {
+  'udp-echo': { server: () => import('./udp-echo/server.js'), client: () => import('./udp-echo/client.js') },
+  'tcp-echo': { server: () => import('./tcp-echo/server.js'), client: () => import('./tcp-echo/client.js') },
+  'tcp-echo-concurrent': { server: () => import('./tcp-echo-concurrent/server.js') },
+  'tcp-echo-timeout': { server: () => import('./tcp-echo-timeout/server.js') },
+};

@@ -1,0 +1,43 @@
+/**
+ * Every bundled fixture, graded by the real CLI: a correct one passes every check of its role,
+ * a buggy one fails exactly the checks its expected.json names. Nothing is left behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, failedIds, runCli } from './support/cli.js';
+import { readFixture } from '../harness/cli/demo-command.js';
+
+const fixturesDir = join(ROOT, 'fixtures');
+const all = readdirSync(fixturesDir).flatMap((ex) =>
+  readdirSync(join(fixturesDir, ex))
+    .filter((name) => existsSync(join(fixturesDir, ex, name, 'expected.json')))
+    .map((name) => ({ exercise: ex, name })),
+);
+
+describe.concurrent('fixtures graded by the CLI', () => {
+  it('there are fixtures for every exercise of unit A', () => {
+    expect(new Set(all.map((f) => f.exercise))).toEqual(new Set(['udp-echo', 'tcp-echo', 'tcp-echo-concurrent', 'tcp-echo-timeout']));
+  });
+
+  for (const { exercise, name } of all) {
+    it(`${exercise}/${name}`, async () => {
+      const fx = readFixture(ROOT, `${exercise}/${name}`);
+      const run = await runCli(['grade', exercise, `--${fx.role}`, fx.command, ...(fx.args ?? [])], { json: true });
+      expect(run.stderr).toBe('');
+      expect(run.result, run.stdout).toBeDefined();
+      const result = run.result!;
+      expect(result.checks.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+      expect(failedIds(result), run.stdout).toEqual([...fx.fail].sort());
+      const graded = result.checks.filter((c) => c.role === fx.role);
+      expect(graded.length).toBeGreaterThan(0);
+      expect(run.code).toBe(fx.fail.length === 0 ? 0 : 1);
+      for (const c of result.checks.filter((x) => x.status === 'fail')) {
+        expect(c.message.length, `${c.id} has a diagnosis`).toBeGreaterThan(10);
+        expect(c.evidence.reproduce).toContain(`--only ${c.id}`);
+      }
+      expect(run.leftovers).toEqual([]);
+      expect(run.survivors).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,80 @@
+/** Runs the real sockgrade CLI (the built one in dist/) the way users do, and reads what it wrote. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { GradeResult } from '../../harness/model/result.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+
+/** What a CLI run produced. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  result?: GradeResult;
+  /** Scratch folder given as SOCKGRADE_TMPDIR: must be empty after the run. */
+  leftovers: string[];
+  /** Processes still alive after the run that carry this run's marker. */
+  survivors: number[];
+  ms: number;
+}
+
+/** Pids of live processes whose environment contains `marker`. */
+export function processesWithMarker(marker: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) out.push(pid);
+    } catch {
+      /* gone or not ours */
+    }
+  }
+  return out;
+}
+
+/** Runs `sockgrade <args>` with a private temp root and a marker in the environment. */
+export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number } = {}): Promise<CliRun> {
+  const tmp = await mkdtemp(join(tmpdir(), 'sockgrade-test-'));
+  const jsonFile = join(tmp, 'result.json');
+  const scratch = join(tmp, 'scratch');
+  await import('node:fs/promises').then((fs) => fs.mkdir(scratch));
+  const marker = `SOCKGRADE_TEST_MARK=${randomUUID()}`;
+  const full = opts.json ? [...args, '--json', jsonFile] : args;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, ...full], {
+    cwd: ROOT,
+    env: { ...process.env, SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 170_000);
+  const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+  clearTimeout(timer);
+  const ms = performance.now() - t0;
+  let result: GradeResult | undefined;
+  if (opts.json) {
+    try {
+      result = JSON.parse(await readFile(jsonFile, 'utf8')) as GradeResult;
+    } catch {
+      result = undefined;
+    }
+  }
+  const leftovers = await readdir(scratch);
+  const survivors = processesWithMarker(marker);
+  await rm(tmp, { recursive: true, force: true });
+  return { code, stdout, stderr, ms, leftovers, survivors, ...(result ? { result } : {}) };
+}
+
+/** Ids of checks with status fail or error, sorted. */
+export function failedIds(r: GradeResult): string[] {
+  return r.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id).sort();
+}
