@@ -105,7 +105,8 @@ export function robustNoServerCheck(opts: { giveUpMs: number; message: (rng: Rng
     hint: opts.transport === 'tcp' ? 'catch ConnectionRefusedError around connect(), print one line saying what failed, and sys.exit(1)' : 'set a timeout on the socket (settimeout), catch socket.timeout, print one line and sys.exit(1)',
     async run(ctx) {
       const port = ctx.offered.port;
-      if (portInUse(port, opts.transport)) throw new CheckSkipped(`port ${port} is in use by another program on this machine, so "no server" cannot be arranged`);
+      const busy = [port, ...ctx.alsoListen].filter((p) => portInUse(p, opts.transport));
+      if (busy.length > 0) throw new CheckSkipped(`port ${busy.join(', ')} is in use by another program on this machine, so "no server" cannot be arranged`);
       const program = ctx.launchClient({ message: opts.message(ctx.rng), port });
       ctx.doing(`waiting for the client to give up (it was started with nothing listening on port ${port})`);
       const exit = await program.waitForExit(ctx.within(opts.giveUpMs), ctx.signal).catch(() => undefined);

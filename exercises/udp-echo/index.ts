@@ -48,7 +48,7 @@ export const udpEcho = defineExercise({
   transport: 'udp',
   canonicalPort: 5005,
   params: {
-    'reply-timeout': { type: 'number', default: 10, min: 1, max: 60, description: 'seconds a client may wait for a reply before it must give up' },
+    'give-up': { type: 'number', default: 10, min: 1, max: 60, description: 'seconds within which a client with no reply must give up' },
   },
   checks: [
     defineServerCheck({
@@ -170,10 +170,10 @@ export const udpEcho = defineExercise({
       id: 'client.timeout-no-server',
       title: 'gives up with a message when no reply ever comes',
       weight: 1,
-      budgetMs: (p) => num(p, 'reply-timeout') * 1000 + 5000,
+      budgetMs: (p) => num(p, 'give-up') * 1000 + 5000,
       hint: 'sock.settimeout(3) before recvfrom(), then catch socket.timeout and print a message',
       async run(ctx) {
-        const limit = num(ctx.params, 'reply-timeout') * 1000;
+        const limit = num(ctx.params, 'give-up') * 1000;
         const { program } = await firstDatagram(ctx, `Hola ${ctx.rng.word(6)}`);
         ctx.doing('not replying, and waiting for the client to give up');
         const from = program.outputLength;

@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const values = parsed.values as Record<string, unknown>;
   const rest = parsed.positionals;
-  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
   const list = (k: string): string[] => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
   switch (command) {
     case 'list':
@@ -77,18 +77,18 @@ async function main(argv: string[]): Promise<number> {
       return gradeCommand(
         {
           exercise: rest[0] as string,
-          ...(str('server') !== undefined ? { server: str('server') as string } : {}),
-          ...(str('client') !== undefined ? { client: str('client') as string } : {}),
-          ...(str('port') !== undefined ? { port: str('port') as string } : {}),
-          ...(str('host') !== undefined ? { host: str('host') as string } : {}),
+          server: str('server'),
+          client: str('client'),
+          port: str('port'),
+          host: str('host'),
           param: list('param'),
           only: list('only'),
-          ...(str('seed') !== undefined ? { seed: str('seed') as string } : {}),
-          ...(str('json') !== undefined ? { json: str('json') as string } : {}),
-          ...(str('junit') !== undefined ? { junit: str('junit') as string } : {}),
+          seed: str('seed'),
+          json: str('json'),
+          junit: str('junit'),
           tap: values.tap === true,
-          ...(str('jobs') !== undefined ? { jobs: str('jobs') as string } : {}),
-          ...(str('startup-timeout') !== undefined ? { startupTimeout: str('startup-timeout') as string } : {}),
+          jobs: str('jobs'),
+          startupTimeout: str('startup-timeout'),
         },
         out,
       );
@@ -99,9 +99,9 @@ async function main(argv: string[]): Promise<number> {
         exercise: rest[0] as string,
         role: rest[1] as string,
         param: list('param'),
-        ...(str('port') !== undefined ? { port: str('port') as string } : {}),
-        ...(str('host') !== undefined ? { host: str('host') as string } : {}),
-        ...(str('message') !== undefined ? { message: str('message') as string } : {}),
+        port: str('port'),
+        host: str('host'),
+        message: str('message'),
       });
     default:
       if (rest.length) throw new UsageError(`"sockgrade demo" takes no arguments`);

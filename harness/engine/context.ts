@@ -7,7 +7,7 @@ import type { Transcript, TranscriptView } from '../process/transcript.js';
 import { connectTo, type Connection } from '../net/connection.js';
 import { TcpPeer } from '../net/tcp-peer.js';
 import { UdpClient, UdpPeer } from '../net/udp.js';
-import { CheckFailure } from '../model/failure.js';
+import { CheckFailure, CheckSkipped } from '../model/failure.js';
 import type { ParamValues } from '../model/params.js';
 import { Rng } from '../util/rng.js';
 import { poll } from '../util/deadline.js';
@@ -162,8 +162,12 @@ export interface ClientLaunch {
 export class ClientCheckContext extends CheckContext {
   /** Address offered to the client (`{host}`/`{port}`, HOST/PORT, prompts). */
   offered!: { host: string; port: number };
-  /** Extra ports a peer also listens on: the course's default port, or the one declared with --port. */
+  /** Extra ports a peer also listens on, where free: the course's default port, for clients that hard-code it. */
   alsoListen: number[] = [];
+  /** The offered port was declared with --port (the client hard-codes it). */
+  declared = false;
+  /** Ports of `alsoListen` that another program held. */
+  readonly unavailable: number[] = [];
   /** Launches the submitted client; provided by the engine. */
   launcher!: (opts: { port: number; message?: string; label: string }) => Program;
 
@@ -185,10 +189,13 @@ export class ClientCheckContext extends CheckContext {
 
   private async listenAll(listen: (host: string, port: number) => Promise<boolean>): Promise<void> {
     if (!(await listen(this.offered.host, this.offered.port))) {
+      if (this.declared) throw new CheckSkipped(`port ${this.offered.port} given with --port is in use by another program, so sockgrade cannot play the server there`);
       throw new Error(`sockgrade could not listen on ${this.offered.host}:${this.offered.port}`);
     }
     for (const port of this.alsoListen) {
-      if (port !== this.offered.port) await listen(this.offered.host, port);
+      if (port !== this.offered.port && !(await listen(this.offered.host, port))) {
+        this.unavailable.push(port);
+      }
     }
   }
 

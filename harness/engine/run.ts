@@ -4,6 +4,7 @@
  * turns what happened into the result model. Nothing a check starts outlives it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { budgetOf, type Check } from '../model/check.js';
 import { CheckFailure, CheckSkipped } from '../model/failure.js';
@@ -119,6 +120,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   let ticket = await st.plans[check.role].enter();
   const t0 = performance.now();
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
   const scratch = await mkdtemp(join(st.root, `${check.role}-${check.id}-`));
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;
@@ -168,8 +170,10 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = cctx;
       cctx.transport = settings.exercise.transport;
       const fixed = st.plans.client.fixedPort;
-      const port = fixed ?? (await freePort(HOST));
+      const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
+      cctx.declared = settings.declaredPort !== undefined;
+      cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
       cctx.launcher = ({ port: p, message, label }) =>
         new Program({
           command: fillPlaceholders(settings.commands.client as string, { host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),

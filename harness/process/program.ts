@@ -86,7 +86,7 @@ export class Program {
       cwd: opts.cwd,
       env,
       encoding: null,
-    } as pty.IPtyForkOptions);
+    });
     this.pid = this.term.pid;
     this.lastOutputAt = this.transcript.now();
     this.transcript.event(`started: ${opts.command}`);

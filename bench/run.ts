@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: how much time sockgrade itself adds, measured side by side in one run (this
+ * machine is shared and noisy, so every figure is shown next to what the submission itself needs).
+ * Figures, not assertions: the tests never time anything.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Program } from '../harness/process/program.js';
+import { boundSocketsOf } from '../harness/net/socket-table.js';
+import { freePort } from '../harness/net/free-port.js';
+import { poll } from '../harness/util/deadline.js';
+import { tmpdir } from 'node:os';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const fx = (p: string): string => join(ROOT, 'fixtures', p);
+
+/** echo.sliced sends ~150 bytes 1 to 7 at a time, 8 ms apart: about 40 pauses the protocol imposes. */
+const SLICED_PACING_MS = 40 * 8;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+async function timeCli(args: string[]): Promise<{ ms: number; code: number | null; out: string }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((r) => child.on('close', r));
+  return { ms: performance.now() - t0, code, out };
+}
+
+/** Time from launch until a server listens: what any grader must wait for before its first check. */
+async function serverStartMs(command: string): Promise<number> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const p = new Program({ command: command.replace('{port}', String(port)), cwd: tmpdir(), label: 'server' });
+  await poll('listen', 10_000, undefined, () => (boundSocketsOf(p.processTree(), 'tcp').length ? true : undefined), 2);
+  const ms = performance.now() - t0;
+  await p.stop(0);
+  return ms;
+}
+
+function row(name: string, ms: number, own: number, note: string): void {
+  console.log(`${name.padEnd(46)} ${`${(ms / 1000).toFixed(2)} s`.padStart(9)} ${`${(own / 1000).toFixed(2)} s`.padStart(12)} ${`${(ms / own).toFixed(1)}x`.padStart(7)}  ${note}`);
+}
+
+async function main(): Promise<void> {
+  const pyServer = `python3 ${fx('tcp-echo/correct-threads/server.py')} {port}`;
+  const startups: number[] = [];
+  for (let i = 0; i < 5; i++) startups.push(await serverStartMs(pyServer));
+  const start = median(startups);
+  console.log(`sockgrade bench · ${new Date().toISOString()} · node ${process.version}`);
+  console.log(`python server start-up (launch to listening, median of 5): ${start.toFixed(0)} ms\n`);
+  console.log(`${'measure'.padEnd(46)} ${'wall'.padStart(9)} ${'submission'.padStart(12)} ${'ratio'.padStart(7)}  note`);
+
+  const a2: number[] = [];
+  for (let i = 0; i < 3; i++) a2.push((await timeCli(['grade', 'tcp-echo', '--server', pyServer, '--seed', '1'])).ms);
+  row('A2 tcp-echo, all server checks (median of 3)', median(a2), start + SLICED_PACING_MS, 'submission: start-up + the pacing echo.sliced mandates; target < 1.5 s');
+
+  const a3 = await timeCli(['grade', 'tcp-echo-concurrent', '--server', `python3 ${fx('tcp-echo-concurrent/correct-threads/server.py')} {port}`, '--only', 'concurrency.parallel-clients']);
+  row('A3 50 clients (parallel-clients)', a3.ms, start, `target < 2 s; exit ${a3.code}`);
+  const stress = await timeCli(['grade', 'tcp-echo-concurrent', '--server', `python3 ${fx('tcp-echo-concurrent/correct-threads/server.py')} {port}`, '--only', 'concurrency.stress']);
+  row('A3 500 clients (stress)', stress.ms, start, `exit ${stress.code} (0 = no errors)`);
+
+  const a4 = await timeCli(['grade', 'tcp-echo-timeout', '--server', `python3 ${fx('tcp-echo-timeout/correct-settimeout/server.py')} {port}`]);
+  row('A4 tcp-echo-timeout, all checks (idle 5 s)', a4.ms, 5000 + start, `bound idle + tolerance + 1 s = 7.5 s; exit ${a4.code}`);
+
+  const runs = 200;
+  const batch = 20;
+  let lost = 0;
+  const t0 = performance.now();
+  for (let b = 0; b < runs / batch; b++) {
+    await Promise.all(
+      Array.from({ length: batch }, async () => {
+        const p = new Program({ command: `python3 -c "[print('x' * 99) for _ in range(200)]; print('FIN')"`, cwd: tmpdir(), label: 'client' });
+        await p.waitForExit(20_000);
+        const out = p.outputText();
+        if (!out.endsWith('FIN\n') || out.length !== 200 * 100 + 4) lost += 1;
+        await p.stop(0);
+      }),
+    );
+  }
+  const flood = performance.now() - t0;
+  console.log(`\nclient output at exit: ${runs} runs of a program printing 20 KB and exiting, ${batch} at a time: ${lost} lost (${(flood / 1000).toFixed(1)} s)`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,20 @@
+/** Every reference solution passes every check of its exercise, through the real CLI. */
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli } from './support/cli.js';
+import { REFERENCES } from '../reference/index.js';
+
+describe.concurrent('reference solutions', () => {
+  for (const [exercise, entry] of Object.entries(REFERENCES)) {
+    it(`${exercise} passes all its checks`, async () => {
+      const args = ['grade', exercise];
+      if (entry.server) args.push('--server', `node ${CLI} reference ${exercise} server --port {port}`);
+      if (entry.client) args.push('--client', `node ${CLI} reference ${exercise} client --port {port}`);
+      const run = await runCli(args, { json: true });
+      const result = run.result!;
+      expect(result.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.message}`)).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(result.score).toBe(result.maxScore);
+      expect(run.survivors).toEqual([]);
+    });
+  }
+});
