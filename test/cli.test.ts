@@ -1,9 +1,8 @@
 /** The command line as users and scripts meet it: usage errors, exit codes and the report formats. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, ROOT, runCli } from './support/cli.js';
+import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 
 const CORRECT = `python3 ${join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py')} {port}`;
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
@@ -48,7 +47,7 @@ describe.concurrent('sockgrade list', () => {
 
 describe.concurrent('reports', () => {
   it('exit 1, TAP 14 and JUnit with the diagnosis when a check fails; the score agrees everywhere', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-reports-'));
+    const dir = testDir('sockgrade-reports-');
     const junit = join(dir, 'out.xml');
     const run = await runCli(['grade', 'tcp-echo', '--server', BUGGY, '--tap', '--junit', junit, '--seed', '7'], { json: true });
     expect(run.code).toBe(1);
@@ -94,7 +93,7 @@ describe.concurrent('reports', () => {
 
 describe.concurrent('programs that cannot start or misbehave', () => {
   it('a server with a syntax error: every check fails with the traceback, nothing is left behind', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-bad-'));
+    const dir = testDir('sockgrade-bad-');
     writeFileSync(join(dir, 'server.py'), 'import socket\ndef main(:\n  pass\n');
     const run = await runCli(['grade', 'tcp-echo', '--server', `python3 ${join(dir, 'server.py')} {port}`, '--only', 'echo.small'], { json: true });
     expect(run.code).toBe(1);
@@ -106,7 +105,7 @@ describe.concurrent('programs that cannot start or misbehave', () => {
   });
 
   it('a server that never listens and ignores SIGTERM is stopped when the startup time runs out', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-bad-'));
+    const dir = testDir('sockgrade-bad-');
     writeFileSync(join(dir, 'server.py'), 'import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nprint("arrancando")\nwhile True:\n    time.sleep(1)\n');
     const run = await runCli(['grade', 'tcp-echo', '--server', `python3 ${join(dir, 'server.py')}`, '--only', 'echo.small', '--startup-timeout', '2'], { json: true });
     const c = run.result!.checks[0]!;
@@ -117,7 +116,7 @@ describe.concurrent('programs that cannot start or misbehave', () => {
   });
 
   it('a client that never exits is stopped at the end of its budget', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-bad-'));
+    const dir = testDir('sockgrade-bad-');
     writeFileSync(join(dir, 'client.py'), 'import time, os\nif os.fork() == 0:\n    time.sleep(3600)\ninput("Mensaje: ")\nwhile True:\n    time.sleep(1)\n');
     const run = await runCli(['grade', 'tcp-echo', '--client', `python3 ${join(dir, 'client.py')} {port}`, '--only', 'robust.no-server'], { json: true });
     expect(run.result!.checks[0]!.message).toMatch(/still running 10 s after it started/);

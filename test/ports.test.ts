@@ -1,9 +1,8 @@
 /** Submissions that hard-code their address, graded as they are. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from './support/cli.js';
+import { ROOT, runCli, testDir } from './support/cli.js';
 import { freePort } from '../harness/net/free-port.js';
 
 describe.concurrent('addresses as students write them', () => {
@@ -15,7 +14,7 @@ describe.concurrent('addresses as students write them', () => {
 
   it('a client with a hard-coded port is served where --port says', async () => {
     const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-hard-'));
+    const dir = testDir('sockgrade-hard-');
     const source = readFileSync(join(ROOT, 'fixtures/tcp-echo/correct-input/client.py'), 'utf8');
     writeFileSync(join(dir, 'client.py'), `import sys\nsys.argv = [sys.argv[0], '127.0.0.1', '${port}']\n${source}`);
     const run = await runCli(['grade', 'tcp-echo', '--client', `python3 ${join(dir, 'client.py')}`, '--port', String(port)], { json: true });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveParams } from '../harness/model/params.js';
 import { UsageError } from '../harness/model/failure.js';
@@ -9,6 +8,7 @@ import { fillPlaceholders } from '../harness/engine/settings.js';
 import { PortLocks } from '../harness/engine/port-lock.js';
 import { PortPlan } from '../harness/engine/port-plan.js';
 import { classifyPrompt } from '../harness/engine/context.js';
+import { testDir } from './support/cli.js';
 import { sumPoints } from '../harness/model/result.js';
 import { Rng } from '../harness/util/rng.js';
 
@@ -36,12 +36,12 @@ describe('command lines', () => {
     expect(fillPlaceholders('client.py {host} {port} {message}', { host: '127.0.0.1', port: 5000, message: "it's" })).toBe(`client.py 127.0.0.1 5000 'it'\\''s'`);
   });
   it('makes relative script paths absolute, since programs run in a scratch folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-cmd-'));
+    const dir = testDir('sockgrade-cmd-');
     writeFileSync(join(dir, 'server.py'), '');
     expect(prepareCommand('server', 'python3 server.py {port}', dir)).toBe(`python3 ${join(dir, 'server.py')} {port}`);
   });
   it('refuses a missing script or program in one line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sockgrade-cmd-'));
+    const dir = testDir('sockgrade-cmd-');
     expect(() => prepareCommand('server', 'python3 missing.py', dir)).toThrow(/names missing\.py, which does not exist/);
     expect(() => prepareCommand('client', 'pyhton3 client.py', dir)).toThrow(/"pyhton3", which is not a program on PATH/);
     expect(() => prepareCommand('client', '  ', dir)).toThrow(/empty/);

@@ -6,15 +6,18 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const hasProc = process.platform === 'linux';
 
-/** Parent pid of `pid` from /proc/<pid>/stat, or undefined when it is gone. */
-function parentOf(pid: number): number | undefined {
+/** Field `index` of /proc/<pid>/stat counted after the command name (0 = state, 1 = ppid, 2 = pgrp), or undefined when it is gone. */
+function statField(pid: number, index: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(rest[1]);
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[index]);
   } catch {
     return undefined;
   }
+}
+
+function parentOf(pid: number): number | undefined {
+  return statField(pid, 1);
 }
 
 function childrenFromTasks(pid: number): number[] | undefined {
@@ -135,14 +138,7 @@ export function killTree(root: number): void {
 }
 
 function processGroupOf(pid: number): number | undefined {
-  if (!hasProc) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(rest[2]);
-  } catch {
-    return undefined;
-  }
+  return hasProc ? statField(pid, 2) : undefined;
 }
 
 const ownGroup = processGroupOf(process.pid);

@@ -3,14 +3,13 @@
  * replying to the first data it receives (parameter `close-after-reply`, default true) and
  * expels any client that has sent nothing for `idle` seconds (default 5).
  */
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { listenTcp } from '../shared/tcp-server.js';
+import { formatAddress } from '../shared/console-io.js';
 import type { ParamValues, ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
 /** Default of the `idle` parameter, in seconds. */
 export const DEFAULT_IDLE = 5;
-
-/** Listen backlog. */
-export const BACKLOG = 1024;
 
 /** Starts the echo-with-timeouts server on `opts.host:opts.port`. */
 export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {
@@ -57,7 +56,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     });
     restartTimer();
   });
-  await listen(server, opts.host, opts.port);
+  await listenTcp(server, opts.host, opts.port);
   server.on('error', (err) => opts.log(`Error del servidor: ${err.message}`));
 
   let closing: Promise<void> | undefined;
@@ -93,19 +92,4 @@ function booleanParam(params: ParamValues, name: string, fallback: boolean): boo
     if (['false', '0', 'no', 'off'].includes(word)) return false;
   }
   return fallback;
-}
-
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: host === '' ? undefined : host, port, backlog: BACKLOG }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function formatAddress(address: string | undefined, port: number | undefined): string {
-  if (address === undefined) return 'desconocido';
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }

@@ -3,11 +3,10 @@
  * (as many bytes as it sent) has come back, then prints it byte-exact.
  */
 import { connect } from 'node:net';
-import { StringDecoder } from 'node:string_decoder';
 import type { ReferenceClientOptions } from '../types.js';
+import { describeNetError as describe, formatAddress, messageFrom, write } from '../shared/console-io.js';
 
-/** Prompt printed before reading the message from the input. */
-export const PROMPT = 'Mensaje: ';
+export { PROMPT } from '../shared/console-io.js';
 
 /** Seconds allowed to connect, and between two pieces of the echo. */
 export const TIMEOUT_SECONDS = 10;
@@ -22,15 +21,8 @@ type Outcome =
 /** Sends the message, prints the echo and resolves 0; resolves 1 when anything goes wrong. */
 export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const { host, port, output } = opts;
-  let message = opts.message;
-  if (message === undefined) {
-    await write(output, PROMPT);
-    message = await readLine(opts.input);
-    if (message === undefined) {
-      await write(output, 'No se ha leído ningún mensaje: la entrada terminó\n');
-      return 1;
-    }
-  }
+  const message = await messageFrom(opts);
+  if (message === undefined) return 1;
 
   const sent = Buffer.from(message, 'utf8');
   const outcome = await exchange(host, port, sent);
@@ -90,67 +82,4 @@ function exchange(host: string, port: number, payload: Buffer): Promise<Outcome>
       finish(connected ? { kind: 'failed', received: received(), error } : { kind: 'connect-failed', error }),
     );
   });
-}
-
-function describe(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case 'ECONNREFUSED':
-      return 'conexión rechazada';
-    case 'ECONNRESET':
-      return 'el servidor reinició la conexión';
-    case 'EPIPE':
-      return 'el servidor ya había cerrado la conexión';
-    case 'ETIMEDOUT':
-      return 'tiempo de espera agotado';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'no se encontró el host';
-    case 'EHOSTUNREACH':
-      return 'host inalcanzable';
-    case 'ENETUNREACH':
-      return 'red inalcanzable';
-    case 'EADDRNOTAVAIL':
-      return 'dirección no disponible';
-    default:
-      return err.code ?? err.message;
-  }
-}
-
-/** Reads one line (without its terminator); undefined when the input ends before any text. */
-function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    if ((input as { readableEnded?: boolean }).readableEnded) return resolve(undefined);
-    const decoder = new StringDecoder('utf8');
-    let text = '';
-    const finish = (line: string | undefined): void => {
-      input.off('data', onData);
-      input.off('end', onEnd);
-      input.off('close', onEnd);
-      input.off('error', onEnd);
-      input.pause();
-      resolve(line);
-    };
-    const onData = (chunk: Buffer | string): void => {
-      text += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-      const eol = /\r\n|\n|\r/.exec(text);
-      if (eol) finish(text.slice(0, eol.index));
-    };
-    const onEnd = (): void => {
-      text += decoder.end();
-      finish(text === '' ? undefined : text);
-    };
-    input.on('data', onData);
-    input.on('end', onEnd);
-    input.on('close', onEnd);
-    input.on('error', onEnd);
-    input.resume();
-  });
-}
-
-function write(output: NodeJS.WritableStream, data: string | Buffer): Promise<void> {
-  return new Promise((resolve) => output.write(data, () => resolve()));
-}
-
-function formatAddress(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }

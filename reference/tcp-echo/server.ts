@@ -2,11 +2,11 @@
  * Reference server for `tcp-echo`: echoes every byte back until the client closes its side, then
  * finishes sending and closes. Clients are served concurrently (one event loop, no blocking).
  */
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { listenTcp } from '../shared/tcp-server.js';
+import { formatAddress } from '../shared/console-io.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
-/** Listen backlog, large enough for hundreds of clients connecting at the same instant. */
-export const BACKLOG = 1024;
 
 /** Starts the TCP echo server on `opts.host:opts.port` and resolves once it is listening. */
 export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {
@@ -20,7 +20,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     socket.on('close', () => sockets.delete(socket));
     socket.pipe(socket);
   });
-  await listen(server, opts.host, opts.port);
+  await listenTcp(server, opts.host, opts.port);
   server.on('error', (err) => opts.log(`Error del servidor: ${err.message}`));
 
   let closing: Promise<void> | undefined;
@@ -34,19 +34,4 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       return closing;
     },
   };
-}
-
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: host === '' ? undefined : host, port, backlog: BACKLOG }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function formatAddress(address: string | undefined, port: number | undefined): string {
-  if (address === undefined) return 'desconocido';
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }

@@ -5,11 +5,10 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { StringDecoder } from 'node:string_decoder';
 import type { ParamValues, ReferenceClientOptions } from '../types.js';
+import { describeNetError, formatAddress, messageFrom, write } from '../shared/console-io.js';
 
-/** Prompt printed before reading the message from the input. */
-export const PROMPT = 'Mensaje: ';
+export { PROMPT } from '../shared/console-io.js';
 
 /** Default of the `reply-timeout` parameter, in seconds. */
 export const DEFAULT_REPLY_TIMEOUT = 3;
@@ -17,15 +16,8 @@ export const DEFAULT_REPLY_TIMEOUT = 3;
 /** Sends the message, prints the reply and resolves 0; resolves 1 on timeout or error. */
 export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const { host, port, output } = opts;
-  let message = opts.message;
-  if (message === undefined) {
-    await write(output, PROMPT);
-    message = await readLine(opts.input);
-    if (message === undefined) {
-      await write(output, 'No se ha leído ningún mensaje: la entrada terminó\n');
-      return 1;
-    }
-  }
+  const message = await messageFrom(opts);
+  if (message === undefined) return 1;
 
   let address: string;
   let family: number;
@@ -57,7 +49,7 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
     return 1;
   }
   if (result instanceof Error) {
-    await write(output, `No se pudo enviar el mensaje a ${formatAddress(host, port)}: ${describe(result)}\n`);
+    await write(output, `No se pudo enviar el mensaje a ${formatAddress(host, port)}: ${describeNetError(result, { ECONNREFUSED: 'puerto inalcanzable' })}\n`);
     return 1;
   }
   await write(output, Buffer.concat([result, Buffer.from('\n')]));
@@ -70,55 +62,8 @@ function replyTimeout(params: ParamValues): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_REPLY_TIMEOUT;
 }
 
-function describe(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case 'EMSGSIZE':
-      return 'el mensaje es demasiado grande para un datagrama';
-    case 'ENETUNREACH':
-      return 'red inalcanzable';
-    case 'EHOSTUNREACH':
-      return 'host inalcanzable';
-    case 'ECONNREFUSED':
-      return 'puerto inalcanzable';
-    default:
-      return err.code ?? err.message;
-  }
-}
 
-/** Reads one line (without its terminator); undefined when the input ends before any text. */
-function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    if ((input as { readableEnded?: boolean }).readableEnded) return resolve(undefined);
-    const decoder = new StringDecoder('utf8');
-    let text = '';
-    const finish = (line: string | undefined): void => {
-      input.off('data', onData);
-      input.off('end', onEnd);
-      input.off('close', onEnd);
-      input.off('error', onEnd);
-      input.pause();
-      resolve(line);
-    };
-    const onData = (chunk: Buffer | string): void => {
-      text += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-      const eol = /\r\n|\n|\r/.exec(text);
-      if (eol) finish(text.slice(0, eol.index));
-    };
-    const onEnd = (): void => {
-      text += decoder.end();
-      finish(text === '' ? undefined : text);
-    };
-    input.on('data', onData);
-    input.on('end', onEnd);
-    input.on('close', onEnd);
-    input.on('error', onEnd);
-    input.resume();
-  });
-}
 
-function write(output: NodeJS.WritableStream, data: string | Buffer): Promise<void> {
-  return new Promise((resolve) => output.write(data, () => resolve()));
-}
 
 function closeSocket(socket: Socket): Promise<void> {
   return new Promise((resolve) => {
@@ -128,8 +73,4 @@ function closeSocket(socket: Socket): Promise<void> {
       resolve();
     }
   });
-}
-
-function formatAddress(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }

@@ -1,7 +1,8 @@
 /** Runs the real sockgrade CLI (the built one in dist/) the way users do, and reads what it wrote. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -77,4 +78,11 @@ export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?:
 /** Ids of checks with status fail or error, sorted. */
 export function failedIds(r: GradeResult): string[] {
   return r.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id).sort();
+}
+
+/** A temporary folder for one test, removed when the test finishes. */
+export function testDir(prefix = 'sockgrade-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
