@@ -282,7 +282,7 @@ export class Program {
             }
           }
           if (answer === true) {
-            done(since());
+            void this.waitForQuiet(25, 300).catch(() => {}).then(() => done(since()));
             return;
           }
           if (answer === undefined) procAvailable = false;
