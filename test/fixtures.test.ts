@@ -7,6 +7,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, failedIds, runCli } from './support/cli.js';
 import { readFixture } from '../harness/cli/demo-command.js';
+import { EXERCISES } from '../exercises/index.js';
 
 const fixturesDir = join(ROOT, 'fixtures');
 const all = readdirSync(fixturesDir).flatMap((ex) =>
@@ -16,8 +17,13 @@ const all = readdirSync(fixturesDir).flatMap((ex) =>
 );
 
 describe.concurrent('fixtures graded by the CLI', () => {
-  it('there are fixtures for every exercise of unit A', () => {
-    expect(new Set(all.map((f) => f.exercise))).toEqual(new Set(['udp-echo', 'tcp-echo', 'tcp-echo-concurrent', 'tcp-echo-timeout']));
+  it('every exercise has fixtures, and every check id of it is failed by at least one fixture', () => {
+    expect(new Set(all.map((f) => f.exercise))).toEqual(new Set(Object.keys(EXERCISES)));
+    for (const [id, ex] of Object.entries(EXERCISES)) {
+      const failed = new Set(all.filter((f) => f.exercise === id).flatMap((f) => readFixture(ROOT, `${id}/${f.name}`).fail));
+      const never = [...new Set(ex.checks.map((c) => c.id))].filter((c) => !failed.has(c));
+      expect(never, `checks of ${id} that no fixture fails`).toEqual([]);
+    }
   });
 
   for (const { exercise, name } of all) {

@@ -24,6 +24,8 @@ export interface RecordedProgram {
 export abstract class CheckContext {
   /** Transport of the exercise. */
   transport: 'tcp' | 'udp' = 'tcp';
+  /** The scratch folder the submission runs in: files a check places there are what the program finds. */
+  workDir = '';
   /** The current step, used to say what the check was doing when its budget ran out. */
   step = 'starting';
   private readonly transcripts: Transcript[] = [];
@@ -156,6 +158,8 @@ export interface ClientLaunch {
   port?: number;
   /** Answer prompts for host, port and message. Default true. */
   answerPrompts?: boolean;
+  /** More `{name}` placeholders for the command, e.g. `{ file: 'fichero.txt' }`. */
+  placeholders?: Record<string, string>;
 }
 
 /** Context of a client check: sockgrade plays the server and launches the client itself. */
@@ -169,7 +173,7 @@ export class ClientCheckContext extends CheckContext {
   /** Ports of `alsoListen` that another program held. */
   readonly unavailable: number[] = [];
   /** Launches the submitted client; provided by the engine. */
-  launcher!: (opts: { port: number; message?: string; label: string }) => Program;
+  launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string> }) => Program;
 
   /** Starts sockgrade's TCP server where the client will look for it. */
   async tcpPeer(): Promise<TcpPeer> {
@@ -207,7 +211,7 @@ export class ClientCheckContext extends CheckContext {
   launchClient(opts: ClientLaunch = {}): Program {
     this.doing('starting the client');
     const port = opts.port ?? this.offered.port;
-    const program = this.track(this.launcher({ port, label: 'client', ...(opts.message !== undefined ? { message: opts.message } : {}) }));
+    const program = this.track(this.launcher({ port, label: 'client', placeholders: opts.placeholders ?? {}, ...(opts.message !== undefined ? { message: opts.message } : {}) }));
     if (opts.answerPrompts !== false) void this.answerPrompts(program, port, opts.message).catch(() => {});
     return program;
   }

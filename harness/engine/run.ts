@@ -140,6 +140,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const sctx = new ServerCheckContext(check.id, settings.params, rng, abort.signal, budget, startupDeadline);
       ctx = sctx;
       sctx.transport = settings.exercise.transport;
+      sctx.workDir = scratch;
       const offered = await freePort(HOST);
       sctx.doing('waiting for the server to start listening');
       sctx.server = await launchServer({
@@ -169,14 +170,15 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const cctx = new ClientCheckContext(check.id, settings.params, rng, abort.signal, budget, performance.now() + budget);
       ctx = cctx;
       cctx.transport = settings.exercise.transport;
+      cctx.workDir = scratch;
       const fixed = st.plans.client.fixedPort;
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
       cctx.declared = settings.declaredPort !== undefined;
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
-      cctx.launcher = ({ port: p, message, label }) =>
+      cctx.launcher = ({ port: p, message, label, placeholders }) =>
         new Program({
-          command: fillPlaceholders(settings.commands.client as string, { host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
+          command: fillPlaceholders(settings.commands.client as string, { ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
           cwd: scratch,
           env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
