@@ -39,7 +39,9 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
           a.reset();
           const b = await ctx.connect('client that closes at once');
           b.close();
-          await assertStillServes(ctx, 'a client reset its connection mid-message and another closed without sending', opts.sample(ctx.rng));
+          const c = await ctx.connect('client that resets at once');
+          c.reset();
+          await assertStillServes(ctx, 'a client reset its connection mid-message, another closed without sending and a third reset without sending', opts.sample(ctx.rng));
         },
       }),
     );
