@@ -36,11 +36,11 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
           const a = await ctx.connect('client that resets');
           await a.send(opts.sample(ctx.rng).subarray(0, 5));
           await a.waitForQuiet(50, ctx.within(500), ctx.signal);
-          a.reset();
+          await a.reset();
           const b = await ctx.connect('client that closes at once');
           b.close();
           const c = await ctx.connect('client that resets at once');
-          c.reset();
+          await c.reset();
           await assertStillServes(ctx, 'a client reset its connection mid-message, another closed without sending and a third reset without sending', opts.sample(ctx.rng));
         },
       }),

@@ -119,7 +119,7 @@ export const tcpEchoConcurrent = defineExercise({
           if (round === 1) {
             await victim.waitForBytes(1, ctx.within(2000), ctx.signal);
             await victim.send(Buffer.from('mensaje a medi'));
-            victim.reset();
+            await victim.reset();
           }
           for (const [i, c] of conns.entries()) {
             if (c === victim) continue;

@@ -22,6 +22,7 @@ export class Connection {
   errorAt: number | undefined;
   error: NodeJS.ErrnoException | undefined;
   closed = false;
+  private wroteAt: number | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -91,6 +92,7 @@ export class Connection {
     const buf = typeof data === 'string' ? Buffer.from(data) : data;
     if (this.socket.destroyed || this.error) return false;
     this.transcript.add('sent', buf);
+    this.wroteAt = performance.now();
     return new Promise<boolean>((resolve) => {
       this.socket.write(buf, (err) => resolve(!err));
     });
@@ -117,9 +119,14 @@ export class Connection {
     this.socket.end();
   }
 
-  /** Aborts the connection with a TCP reset. */
-  reset(): void {
+  /**
+   * Aborts the connection with a TCP reset. Right behind a write, Node closes with a plain FIN
+   * instead, so a reset after sending waits for the next timer turn first.
+   */
+  async reset(): Promise<void> {
+    if (this.socket.destroyed) return;
     this.transcript.event('sockgrade reset the connection (RST)');
+    if (this.wroteAt !== undefined) await new Promise((resolve) => setTimeout(resolve, 2));
     if (!this.socket.destroyed) this.socket.resetAndDestroy();
   }
 
