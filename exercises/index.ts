@@ -7,6 +7,7 @@ import { udpEcho } from './udp-echo/index.js';
 import { tcpEcho } from './tcp-echo/index.js';
 import { tcpEchoConcurrent } from './tcp-echo-concurrent/index.js';
 import { tcpEchoTimeout } from './tcp-echo-timeout/index.js';
+import { framedEcho } from './framed-echo/index.js';
 
 /** The exercises, in catalogue order. */
 export const EXERCISES = {
@@ -14,6 +15,7 @@ export const EXERCISES = {
   'tcp-echo': tcpEcho,
   'tcp-echo-concurrent': tcpEchoConcurrent,
   'tcp-echo-timeout': tcpEchoTimeout,
+  'framed-echo': framedEcho,
 } as const satisfies Record<string, Exercise>;
 
 /** An exercise id. */

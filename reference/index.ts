@@ -16,4 +16,5 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = {
   'tcp-echo': { server: () => import('./tcp-echo/server.js'), client: () => import('./tcp-echo/client.js') },
   'tcp-echo-concurrent': { server: () => import('./tcp-echo-concurrent/server.js') },
   'tcp-echo-timeout': { server: () => import('./tcp-echo-timeout/server.js') },
+  'framed-echo': { server: () => import('./framed-echo/server.js'), client: () => import('./framed-echo/client.js') },
 };

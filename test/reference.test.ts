@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { CLI, runCli } from './support/cli.js';
 import { REFERENCES } from '../reference/index.js';
 
+/** Parameters that switch on the optional checks, so that references are graded on every check. */
+const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
+  'framed-echo': ['--param', 'concurrent=true'],
+};
+
 describe.concurrent('reference solutions', () => {
   for (const [exercise, entry] of Object.entries(REFERENCES)) {
     it(`${exercise} passes all its checks`, async () => {
-      const args = ['grade', exercise];
+      const args = ['grade', exercise, ...(ALL_CHECKS_ON[exercise] ?? [])];
       if (entry.server) args.push('--server', `node ${CLI} reference ${exercise} server --port {port}`);
       if (entry.client) args.push('--client', `node ${CLI} reference ${exercise} client --port {port}`);
       const run = await runCli(args, { json: true });

@@ -16,7 +16,7 @@ import { formatMs } from '../../harness/util/deadline.js';
 export async function expectEcho(ctx: ServerCheckContext, conn: Connection, expected: Buffer, ms: number): Promise<void> {
   const label = conn.transcript.label;
   ctx.doing(`waiting for ${label} to get the echo of ${describeSize(expected.length)}`);
-  const complete = await conn.waitForBytes(expected.length, ctx.within(ms), ctx.signal);
+  const complete = await conn.waitForPrefix(expected, ctx.within(ms), ctx.signal);
   const got = conn.received;
   if (complete && got.length >= expected.length && firstDifference(expected, got.subarray(0, expected.length)) < 0) return;
   const shown = got.subarray(0, Math.max(expected.length, got.length));

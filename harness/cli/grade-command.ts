@@ -31,6 +31,7 @@ export interface GradeOptions {
   tap: boolean;
   jobs?: string;
   startupTimeout?: string;
+  replay?: string;
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -73,7 +74,14 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     startupMs: startup * 1000,
     outputCapBytes: 1024 * 1024,
     jobs: intOption('jobs', opts.jobs, 1, 64) ?? Math.max(2, Math.min(4, availableParallelism() * 2)),
+    ...(opts.replay !== undefined ? { replay: replayPath(opts.replay, opts.seed) } : {}),
   };
+}
+
+function replayPath(value: string, seed: string | undefined): string {
+  if (!/^\d+(:\d+)*$/.test(value)) throw new UsageError(`--replay expects the path printed in a report, like 3:0:1, got "${value}"`);
+  if (seed === undefined) throw new UsageError('--replay needs the --seed of the run that printed it');
+  return value;
 }
 
 async function writeOut(file: string, text: string): Promise<void> {

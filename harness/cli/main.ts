@@ -16,6 +16,7 @@ const USAGE = `Usage:
   sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
                   [--param key=value]... [--only <check-id-prefix>]... [--seed N]
                   [--json FILE] [--junit FILE] [--tap] [--jobs N] [--startup-timeout SECONDS]
+                  [--replay PATH]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
   sockgrade demo
 
@@ -36,6 +37,7 @@ const GRADE_OPTIONS = {
   tap: { type: 'boolean' },
   jobs: { type: 'string' },
   'startup-timeout': { type: 'string' },
+  replay: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
@@ -89,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
           tap: values.tap === true,
           jobs: str('jobs'),
           startupTimeout: str('startup-timeout'),
+          replay: str('replay'),
         },
         out,
       );

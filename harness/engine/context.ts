@@ -24,6 +24,8 @@ export interface RecordedProgram {
 export abstract class CheckContext {
   /** Transport of the exercise. */
   transport: 'tcp' | 'udp' = 'tcp';
+  /** fast-check path to replay (from --replay), for property checks. */
+  replay: string | undefined;
   /** The scratch folder the submission runs in: files a check places there are what the program finds. */
   workDir = '';
   /** The current step, used to say what the check was doing when its budget ran out. */

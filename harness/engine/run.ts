@@ -141,6 +141,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = sctx;
       sctx.transport = settings.exercise.transport;
       sctx.workDir = scratch;
+      sctx.replay = settings.replay;
       const offered = await freePort(HOST);
       sctx.doing('waiting for the server to start listening');
       sctx.server = await launchServer({
@@ -171,6 +172,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = cctx;
       cctx.transport = settings.exercise.transport;
       cctx.workDir = scratch;
+      cctx.replay = settings.replay;
       const fixed = st.plans.client.fixedPort;
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
@@ -214,7 +216,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
     }
     evidence.transcripts = ctx.transcriptViews();
   }
-  evidence.reproduce = reproduceCommand(check, info.settings);
+  evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return finish(check, 'skip', err.message, {}, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
@@ -258,7 +260,7 @@ function skipped(check: Check, reason: string, maxPoints: number): CheckResult {
 }
 
 /** The command that replays one check with the same seed and parameters. */
-export function reproduceCommand(check: Check, s: RunSettings): string {
+export function reproduceCommand(check: Check, s: RunSettings, replay?: string): string {
   const parts = ['sockgrade', 'grade', s.exercise.id];
   const cmd = s.commands[check.role];
   if (cmd) parts.push(`--${check.role}`, shellQuote(cmd));
@@ -268,6 +270,7 @@ export function reproduceCommand(check: Check, s: RunSettings): string {
     if (s.exercise.params[k]?.default !== v) parts.push('--param', shellQuote(`${k}=${v}`));
   }
   parts.push('--only', check.id, '--seed', String(s.seed));
+  if (replay) parts.push('--replay', replay);
   return parts.join(' ');
 }
 

@@ -25,6 +25,8 @@ export interface RunSettings {
   outputCapBytes: number;
   /** Checks run at once. */
   jobs: number;
+  /** fast-check path that replays one failing case of a property check (with the same seed). */
+  replay?: string;
 }
 
 /** Whether a command line contains a `{name}` placeholder. */

@@ -9,7 +9,7 @@ export class CheckFailure extends Error {
   readonly code = 'SOCKGRADE_CHECK_FAILED';
   constructor(
     message: string,
-    readonly details: { hint?: string; expected?: string; received?: string } = {},
+    readonly details: { hint?: string; expected?: string; received?: string; replay?: string } = {},
   ) {
     super(message);
   }

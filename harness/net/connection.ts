@@ -153,6 +153,34 @@ export class Connection {
     }
   }
 
+  /**
+   * Waits until `expected.length` bytes have arrived, or until what arrived already differs from
+   * `expected` (it can never become right), or the connection ended. True when all arrived.
+   */
+  async waitForPrefix(expected: Buffer, ms: number, signal?: AbortSignal): Promise<boolean> {
+    let checked = 0;
+    try {
+      return await waitFor<boolean>(`${expected.length} bytes`, ms, signal, (done) => {
+        const check = (): void => {
+          const got = this.received;
+          const upto = Math.min(got.length, expected.length);
+          if (upto > checked) {
+            if (!got.subarray(checked, upto).equals(expected.subarray(checked, upto))) return done(false);
+            checked = upto;
+          }
+          if (got.length >= expected.length) done(true);
+          else if (this.finAt !== undefined || this.error || this.closed) done(false);
+        };
+        const un = this.subscribe(check);
+        check();
+        return un;
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SOCKGRADE_WAIT_TIMEOUT') return false;
+      throw err;
+    }
+  }
+
   /** Waits for the peer to close (FIN) or reset; returns `open` when it does neither within `ms`. */
   async waitForClose(ms: number, signal?: AbortSignal): Promise<CloseKind> {
     try {
