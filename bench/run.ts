@@ -11,6 +11,8 @@ import { boundSocketsOf } from '../harness/net/socket-table.js';
 import { freePort } from '../harness/net/free-port.js';
 import { poll } from '../harness/util/deadline.js';
 import { tmpdir } from 'node:os';
+import { createServer, connect, type AddressInfo } from 'node:net';
+import { TcpProxy } from '../harness/proxy/tcp-proxy.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
@@ -70,6 +72,21 @@ async function main(): Promise<void> {
   const a4 = await timeCli(['grade', 'tcp-echo-timeout', '--server', `python3 ${fx('tcp-echo-timeout/correct-settimeout/server.py')} {port}`]);
   row('A4 tcp-echo-timeout, all checks (idle 5 s)', a4.ms, 5000 + start, `bound idle + tolerance + 1 s = 7.5 s; exit ${a4.code}`);
 
+  const cases = 200;
+  for (const [name, server] of [
+    ['reference', `node ${CLI} reference framed-echo server --port {port}`],
+    ['python', `python3 ${fx('framed-echo/correct-threads/server.py')} {port}`],
+  ] as const) {
+    const r = await timeCli(['grade', 'framed-echo', '--server', server, '--only', 'framing.', '--param', `cases=${cases}`, '--seed', '3']);
+    const total = 3 * cases + 15 + 5 + 3 + 11;
+    console.log(`framing cases against the ${name} server: ${total} cases in ${(r.ms / 1000).toFixed(2)} s = ${(total / (r.ms / 1000)).toFixed(0)} cases/s (exit ${r.code})`);
+  }
+
+  const mb = 64;
+  const direct = await throughput(mb, false);
+  const proxied = await throughput(mb, true);
+  console.log(`TCP proxy, no faults, ${mb} MiB: ${proxied.toFixed(0)} MB/s through the proxy vs ${direct.toFixed(0)} MB/s direct loopback (ratio ${(direct / proxied).toFixed(1)}x)`);
+
   const runs = 200;
   const batch = 20;
   let lost = 0;
@@ -87,6 +104,38 @@ async function main(): Promise<void> {
   }
   const flood = performance.now() - t0;
   console.log(`\nclient output at exit: ${runs} runs of a program printing 20 KB and exiting, ${batch} at a time: ${lost} lost (${(flood / 1000).toFixed(1)} s)`);
+}
+
+/** MB/s of sending `mb` MiB to a sink server, directly or through a proxy without faults. */
+async function throughput(mb: number, viaProxy: boolean): Promise<number> {
+  const total = mb * 1024 * 1024;
+  let received = 0;
+  let done: () => void = () => {};
+  const finished = new Promise<void>((r) => (done = r));
+  const sink = createServer((s) => {
+    s.on('error', () => {});
+    s.on('data', (d: Buffer) => {
+      received += d.length;
+      if (received >= total) done();
+    });
+  });
+  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+  const target = { host: '127.0.0.1', port: (sink.address() as AddressInfo).port };
+  const proxy = viaProxy ? await TcpProxy.start({ target, seed: 1 }) : undefined;
+  const t0 = performance.now();
+  const c = connect({ host: '127.0.0.1', port: proxy?.port ?? target.port });
+  c.on('error', () => {});
+  const chunk = Buffer.alloc(64 * 1024, 7);
+  await new Promise<void>((r) => c.once('connect', () => r()));
+  for (let sent = 0; sent < total; sent += chunk.length) {
+    if (!c.write(chunk)) await new Promise<void>((r) => c.once('drain', () => r()));
+  }
+  await finished;
+  const secs = (performance.now() - t0) / 1000;
+  c.destroy();
+  await proxy?.close();
+  await new Promise<void>((r) => sink.close(() => r()));
+  return mb / secs;
 }
 
 await main();
