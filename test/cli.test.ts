@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 
 const CORRECT = `python3 ${join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py')} {port}`;
@@ -55,6 +56,9 @@ describe.concurrent('reports', () => {
     expect(run.stdout).toMatch(/not ok \d+ - echo\.large: .*\n {2}---\n {2}message: "client #1 got back only 1024 of the 262144 bytes/);
     expect(run.stdout).toMatch(/ok \d+ - client\.binary-safe: .* # SKIP no client was given/);
     const xml = readFileSync(junit, 'utf8');
+    const schema = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+    const lint = spawnSync('xmllint', ['--noout', '--schema', schema, junit], { encoding: 'utf8' });
+    expect(lint.stderr).toContain('validates');
     expect(xml).toContain('<testcase name="echo.large: echoes 256 KiB of binary data sent at once" classname="tcp-echo"');
     expect(xml).toMatch(/<failure message="client #1 got back only 1024/);
     expect(xml.match(/<testcase /g)).toHaveLength(11);

@@ -33,7 +33,9 @@ function escapeAttr(s: string): string {
 
 /** The result as JUnit XML. */
 export async function renderJunit(result: GradeResult): Promise<string> {
-  let xml = await junitFromTap(renderTap(result), result.exercise);
+  let xml = await junitFromTap(renderTap(result, { comments: false }), result.exercise);
+  const errors = result.checks.filter((c) => c.status === 'error').length;
+  xml = xml.replace(/<testsuites /, `<testsuites errors="${errors}" `).replace(/<testsuite /, `<testsuite errors="${errors}" `);
   let i = 0;
   xml = xml.replace(/<testcase name="([^"]*)" id="\d+"/g, (_m, name: string) => {
     const r = result.checks[i++];

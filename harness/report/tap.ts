@@ -30,11 +30,13 @@ export function diagnosisText(r: CheckResult): string {
   return parts.join('\n');
 }
 
-/** The whole result as a TAP 14 document. */
-export function renderTap(result: GradeResult): string {
-  const out = ['TAP version 14', `1..${result.checks.length}`, `# sockgrade ${result.exercise} seed=${result.run.seed}`];
+/** The whole result as a TAP 14 document; `comments: false` leaves out the summary comments. */
+export function renderTap(result: GradeResult, opts: { comments?: boolean } = {}): string {
+  const comments = opts.comments ?? true;
+  const out = ['TAP version 14', `1..${result.checks.length}`];
+  if (comments) out.push(`# sockgrade ${result.exercise} seed=${result.run.seed}`);
   result.checks.forEach((r, i) => out.push(tapTestPoint(r, i + 1)));
   const failed = result.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
-  out.push(`# score ${result.score}/${result.maxScore}`, `# ${result.checks.filter((c) => c.status === 'pass').length} passed, ${failed} failed, ${result.checks.filter((c) => c.status === 'skip').length} skipped`);
+  if (comments) out.push(`# score ${result.score}/${result.maxScore}`, `# ${result.checks.filter((c) => c.status === 'pass').length} passed, ${failed} failed, ${result.checks.filter((c) => c.status === 'skip').length} skipped`);
   return `${out.join('\n')}\n`;
 }
