@@ -3,7 +3,7 @@ import { defineClientCheck, type ClientCheck } from '../../harness/model/check.j
 import { CheckFailure } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { acceptClientMessage } from '../tcp-echo/client-checks.js';
+import { acceptClientMessage } from '../shared/client-session.js';
 import { showsBytes } from '../shared/printed.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { frame, parseFrames } from './framing.js';

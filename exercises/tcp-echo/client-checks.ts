@@ -6,32 +6,9 @@ import type { Program } from '../../harness/process/program.js';
 import { CheckFailure } from '../../harness/model/failure.js';
 import { escapeBytes, describeSize } from '../../harness/diagnose/bytes.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
 import { showsBytes } from '../shared/printed.js';
+import { acceptClientMessage } from '../shared/client-session.js';
 import { robustNoServerCheck } from '../shared/robust.js';
-
-/** Waits for the client to connect to sockgrade's server and send its message (all of it, then quiet). */
-export async function acceptClientMessage(ctx: ClientCheckContext, message: string): Promise<{ conn: Connection; program: Program; request: Buffer }> {
-  const peer = await ctx.tcpPeer();
-  const program = ctx.launchClient({ message });
-  ctx.doing(`waiting for the client to connect to ${ctx.offered.host}:${ctx.offered.port}`);
-  const conn = await peer.connection(0, ctx.within(10_000), ctx.signal, () => !program.running);
-  if (!conn) {
-    const crash = findCrash(program.outputText());
-    throw new CheckFailure(
-      program.exit
-        ? `the client exited before connecting to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port}${crash ? ` (it crashed: ${crash.name})` : ''}`
-        : `the client did not connect to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port} within ${formatMs(10_000)}`,
-      { hint: 'connect to the host and port given as {host} {port} in the command, HOST/PORT in the environment, or typed at the prompt; if your client hard-codes its port, pass --port N' },
-    );
-  }
-  ctx.doing('waiting for the client to send its message');
-  await conn.waitForBytes(1, ctx.within(5000), ctx.signal);
-  await conn.waitForQuiet(200, ctx.within(2000), ctx.signal);
-  const request = conn.received;
-  if (request.length === 0) throw new CheckFailure('the client connected but sent nothing', { expected: `the typed message "${escapeBytes(message)}"` });
-  return { conn, program, request };
-}
 
 /** Sends `request` back in pieces and returns the pieces. */
 async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number): Promise<Buffer[]> {
