@@ -8,6 +8,7 @@ import { tcpEcho } from './tcp-echo/index.js';
 import { tcpEchoConcurrent } from './tcp-echo-concurrent/index.js';
 import { tcpEchoTimeout } from './tcp-echo-timeout/index.js';
 import { framedEcho } from './framed-echo/index.js';
+import { reliableUdp } from './reliable-udp/index.js';
 
 /** The exercises, in catalogue order. */
 export const EXERCISES = {
@@ -16,6 +17,7 @@ export const EXERCISES = {
   'tcp-echo-concurrent': tcpEchoConcurrent,
   'tcp-echo-timeout': tcpEchoTimeout,
   'framed-echo': framedEcho,
+  'reliable-udp': reliableUdp,
 } as const satisfies Record<string, Exercise>;
 
 /** An exercise id. */

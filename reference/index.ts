@@ -17,4 +17,5 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = {
   'tcp-echo-concurrent': { server: () => import('./tcp-echo-concurrent/server.js') },
   'tcp-echo-timeout': { server: () => import('./tcp-echo-timeout/server.js') },
   'framed-echo': { server: () => import('./framed-echo/server.js'), client: () => import('./framed-echo/client.js') },
+  'reliable-udp': { server: () => import('./reliable-udp/server.js'), client: () => import('./reliable-udp/client.js') },
 };

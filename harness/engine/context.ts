@@ -45,6 +45,14 @@ export abstract class CheckContext {
     public deadline: number,
   ) {}
 
+  /** Remarks reported with the verdict, pass or fail. */
+  readonly notes: string[] = [];
+
+  /** Adds a remark to the check's report, shown even when it passes (a figure, a comparison). */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
   /** Milliseconds left in the budget. */
   remainingMs(): number {
     return Math.max(0, this.deadline - performance.now());

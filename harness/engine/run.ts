@@ -188,7 +188,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         });
       await Promise.race([check.run(cctx), armBudget()]);
     }
-    return finish(check, 'pass', '', {}, t0);
+    return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
     return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
   } finally {
@@ -215,6 +215,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
       if (main.exit) evidence.programExit = describeExit(main.exit);
     }
     evidence.transcripts = ctx.transcriptViews();
+    if (ctx.notes.length > 0) evidence.notes = [...ctx.notes];
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return finish(check, 'skip', err.message, {}, info.t0);

@@ -30,6 +30,8 @@ export interface Evidence {
   reproduce?: string;
   /** Stack trace of a harness fault (status error). */
   stack?: string;
+  /** Figures and remarks a check reports whatever its verdict (e.g. retransmission overhead). */
+  notes?: string[];
 }
 
 /** Result of one check. */

@@ -34,6 +34,7 @@ export function consoleHeader(sink: ConsoleSink, ex: Exercise, commands: Partial
 export function consoleCheckLine(sink: ConsoleSink, r: CheckResult): void {
   const tail = r.status === 'skip' ? paint(sink, '90', `skipped: ${r.message}`) : paint(sink, '90', `(${formatMs(r.durationMs)})`);
   sink.write(`  ${paint(sink, COLOR[r.status], MARK[r.status])} ${r.role.padEnd(6)} ${r.id.padEnd(32)} ${r.title} ${tail}\n`);
+  for (const note of r.evidence.notes ?? []) sink.write(`${indent(paint(sink, '90', note), '      ')}\n`);
 }
 
 /** Failures with diagnoses, notes, and the score. */

@@ -9,7 +9,7 @@ function yamlString(s: string): string {
 export function tapTestPoint(r: CheckResult, n: number): string {
   const name = `${r.id}: ${r.title}`.replace(/#/g, '\\#');
   if (r.status === 'skip') return `ok ${n} - ${name} # SKIP ${r.message.replace(/\n/g, ' ')}`;
-  if (r.status === 'pass') return `ok ${n} - ${name} # time=${r.durationMs}ms`;
+  if (r.status === 'pass') return [`ok ${n} - ${name} # time=${r.durationMs}ms`, ...(r.evidence.notes ?? []).map((note) => `# ${note.replace(/\n/g, ' ')}`)].join('\n');
   const lines = [`not ok ${n} - ${name} # time=${r.durationMs}ms`, '  ---', `  message: ${yamlString(diagnosisText(r))}`, `  severity: ${r.status === 'error' ? 'error' : 'fail'}`];
   lines.push(`  check: ${yamlString(r.id)}`, `  role: ${r.role}`, `  points: ${r.points}`, `  maxPoints: ${r.maxPoints}`);
   if (r.evidence.reproduce) lines.push(`  reproduce: ${yamlString(r.evidence.reproduce)}`);
