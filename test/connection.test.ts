@@ -12,10 +12,12 @@ describe('Connection', () => {
         s.on('close', () => server.close());
         s.resume();
       });
-      server.listen(0, '127.0.0.1', async () => {
-        const conn = await connectTo('127.0.0.1', (server.address() as AddressInfo).port, 'client', 2000);
-        await conn.send('mensaje a medi');
-        await conn.reset();
+      server.listen(0, '127.0.0.1', () => {
+        void (async () => {
+          const conn = await connectTo('127.0.0.1', (server.address() as AddressInfo).port, 'client', 2000);
+          await conn.send('mensaje a medi');
+          await conn.reset();
+        })();
       });
     });
     expect(await seen).toBe('ECONNRESET');

@@ -41,7 +41,7 @@ export async function checkProperty<T>(ctx: CheckContext, spec: PropertySpec<T>)
   if (!details.failed) return;
   const err = details.errorInstance;
   if (!(err instanceof CheckFailure)) throw err instanceof Error ? err : new Error(String(err));
-  const shrunk = details.counterexample?.[0] as T | undefined;
+  const shrunk = details.counterexample?.[0];
   const lines = [err.message, '', `smallest failing case (after ${details.numShrinks} shrinks): ${shrunk === undefined ? '?' : spec.describe(shrunk)}`];
   if (first && first.failure !== err) lines.push(`first failing case: ${spec.describe(first.value)}: ${first.failure.message.split('\n')[0]}`);
   lines.push(`fast-check seed ${details.seed}, path ${details.counterexamplePath ?? '-'} (${details.numRuns} cases ran)`);
