@@ -2,8 +2,8 @@
  * Reference server for `framed-echo`: keeps a receive buffer per client, echoes every complete
  * frame framed, and answers a malformed header with a framed error before closing that client.
  */
-import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { listenTcp } from '../shared/tcp-server.js';
+import { createServer, type Socket } from 'node:net';
+import { listenTcp, runningServer } from '../shared/tcp-server.js';
 import { formatAddress } from '../shared/console-io.js';
 import { frame, parseFrames } from '../../exercises/framed-echo/framing.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
@@ -32,15 +32,5 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     socket.on('close', () => sockets.delete(socket));
   });
   await listenTcp(server, opts.host, opts.port);
-  let closing: Promise<void> | undefined;
-  return {
-    port: (server.address() as AddressInfo).port,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      });
-      return closing;
-    },
-  };
+  return runningServer(server, sockets);
 }

@@ -3,7 +3,8 @@
  * delivered, keeps packets that arrive ahead of their turn, and prints each payload once, in
  * sequence order. Header `!IB`: uint32 sequence (big-endian), uint8 type (0 data, 1 ack).
  */
-import { createSocket, type Socket } from 'node:dgram';
+import { createSocket } from 'node:dgram';
+import { bindUdp } from '../shared/udp-socket.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
 const HEADER_BYTES = 5;
@@ -42,7 +43,7 @@ export class ReorderingReceiver {
 /** Binds the receiver on `opts.host:opts.port`; every delivered payload is logged as one line. */
 export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {
   const socket = createSocket(opts.host.includes(':') ? 'udp6' : 'udp4');
-  await bind(socket, opts.host, opts.port);
+  await bindUdp(socket, opts.host, opts.port);
   socket.on('error', (err) => opts.log(`Error en el socket: ${err.message}`));
   const receiver = new ReorderingReceiver((payload) => opts.log(payload.toString('utf8')));
   socket.on('message', (msg, rinfo) => {
@@ -57,18 +58,4 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       return closing;
     },
   };
-}
-
-function bind(socket: Socket, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error): void => {
-      socket.close();
-      reject(err);
-    };
-    socket.once('error', onError);
-    socket.bind(port, host === '' ? undefined : host, () => {
-      socket.off('error', onError);
-      resolve();
-    });
-  });
 }

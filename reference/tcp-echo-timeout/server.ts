@@ -3,8 +3,8 @@
  * replying to the first data it receives (parameter `close-after-reply`, default true) and
  * expels any client that has sent nothing for `idle` seconds (default 5).
  */
-import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { listenTcp } from '../shared/tcp-server.js';
+import { createServer, type Socket } from 'node:net';
+import { listenTcp, runningServer } from '../shared/tcp-server.js';
 import { formatAddress } from '../shared/console-io.js';
 import type { ParamValues, ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
@@ -59,21 +59,9 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
   await listenTcp(server, opts.host, opts.port);
   server.on('error', (err) => opts.log(`Error del servidor: ${err.message}`));
 
-  let closing: Promise<void> | undefined;
-  return {
-    port: (server.address() as AddressInfo).port,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const [socket, timer] of timers) {
-          clearTimeout(timer);
-          socket.destroy();
-        }
-        timers.clear();
-      });
-      return closing;
-    },
-  };
+  return runningServer(server, { [Symbol.iterator]: () => timers.keys() }, () => {
+    for (const timer of timers.values()) clearTimeout(timer);
+  });
 }
 
 function numberParam(params: ParamValues, name: string, fallback: number): number {

@@ -2,8 +2,8 @@
  * Reference server for `tcp-echo`: echoes every byte back until the client closes its side, then
  * finishes sending and closes. Clients are served concurrently (one event loop, no blocking).
  */
-import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { listenTcp } from '../shared/tcp-server.js';
+import { createServer, type Socket } from 'node:net';
+import { listenTcp, runningServer } from '../shared/tcp-server.js';
 import { formatAddress } from '../shared/console-io.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
@@ -23,15 +23,5 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
   await listenTcp(server, opts.host, opts.port);
   server.on('error', (err) => opts.log(`Error del servidor: ${err.message}`));
 
-  let closing: Promise<void> | undefined;
-  return {
-    port: (server.address() as AddressInfo).port,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-      return closing;
-    },
-  };
+  return runningServer(server, sockets);
 }

@@ -2,15 +2,16 @@
  * Reference server for `udp-echo`: every datagram received is sent back verbatim (empty ones
  * included) to the address and port it came from.
  */
-import { createSocket, type Socket, type SocketType } from 'node:dgram';
+import { createSocket, type SocketType } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { bindUdp } from '../shared/udp-socket.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
 /** Binds the UDP echo server on `opts.host:opts.port` and resolves once it is bound. */
 export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {
   const socket = createSocket(await socketTypeFor(opts.host));
-  await bind(socket, opts.host, opts.port);
+  await bindUdp(socket, opts.host, opts.port);
   socket.on('error', (err) => opts.log(`Error en el socket: ${err.message}`));
   socket.on('message', (msg, rinfo) => {
     const from = formatAddress(rinfo.address, rinfo.port);
@@ -47,19 +48,6 @@ async function socketTypeFor(host: string): Promise<SocketType> {
   }
 }
 
-function bind(socket: Socket, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error): void => {
-      socket.close();
-      reject(err);
-    };
-    socket.once('error', onError);
-    socket.bind(port, host === '' ? undefined : host, () => {
-      socket.off('error', onError);
-      resolve();
-    });
-  });
-}
 
 function formatAddress(address: string, port: number): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
