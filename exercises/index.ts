@@ -8,6 +8,9 @@ import { tcpEcho } from './tcp-echo/index.js';
 import { tcpEchoConcurrent } from './tcp-echo-concurrent/index.js';
 import { tcpEchoTimeout } from './tcp-echo-timeout/index.js';
 import { framedEcho } from './framed-echo/index.js';
+import { tcpChatAck } from './tcp-chat-ack/index.js';
+import { chat1to1 } from './chat-1to1/index.js';
+import { groupChat } from './group-chat/index.js';
 import { reliableUdp } from './reliable-udp/index.js';
 
 /** The exercises, in catalogue order. */
@@ -17,6 +20,9 @@ export const EXERCISES = {
   'tcp-echo-concurrent': tcpEchoConcurrent,
   'tcp-echo-timeout': tcpEchoTimeout,
   'framed-echo': framedEcho,
+  'tcp-chat-ack': tcpChatAck,
+  'chat-1to1': chat1to1,
+  'group-chat': groupChat,
   'reliable-udp': reliableUdp,
 } as const satisfies Record<string, Exercise>;
 

@@ -17,5 +17,8 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = {
   'tcp-echo-concurrent': { server: () => import('./tcp-echo-concurrent/server.js') },
   'tcp-echo-timeout': { server: () => import('./tcp-echo-timeout/server.js') },
   'framed-echo': { server: () => import('./framed-echo/server.js'), client: () => import('./framed-echo/client.js') },
+  'tcp-chat-ack': { server: () => import('./tcp-chat-ack/server.js'), client: () => import('./tcp-chat-ack/client.js') },
+  'chat-1to1': { server: () => import('./chat-1to1/server.js'), client: () => import('./chat-1to1/client.js') },
+  'group-chat': { server: () => import('./group-chat/server.js'), client: () => import('./group-chat/client.js') },
   'reliable-udp': { server: () => import('./reliable-udp/server.js'), client: () => import('./reliable-udp/client.js') },
 };

@@ -81,9 +81,9 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
           if (!(err instanceof CheckFailure)) throw err;
         });
         await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
-        const all = [...ctx.runPrograms, { checkId: 'robust.no-crash-output', program: ctx.server.program }];
-        for (const { checkId, program } of all) {
-          const crash = findCrash(program.outputText());
+        const all = [...ctx.runPrograms, { checkId: 'robust.no-crash-output', program: ctx.server.program, judgedBytes: ctx.server.program.outputLength }];
+        for (const { checkId, program, judgedBytes } of all) {
+          const crash = findCrash(program.outputBuffer().subarray(0, judgedBytes).toString('utf8'));
           if (crash) {
             throw new CheckFailure(`the server printed a ${crash.name} during check ${checkId}`, {
               received: visibleText(crash.excerpt),

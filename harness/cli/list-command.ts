@@ -1,13 +1,15 @@
 /** `sockgrade list`: every exercise with its roles, parameters (and defaults) and checks. */
 import { EXERCISES } from '../../exercises/index.js';
-import { rolesOf } from '../model/exercise.js';
+import { canonicalPortOf, rolesOf, transportOf } from '../model/exercise.js';
+import { resolveParams } from '../model/params.js';
 
 /** Renders the catalogue as text. */
 export function listText(): string {
   const lines: string[] = [];
   for (const ex of Object.values(EXERCISES)) {
     lines.push(`${ex.id}  (${ex.catalogue}) ${ex.title}`);
-    lines.push(`  roles: ${rolesOf(ex).join(', ')} · ${ex.transport.toUpperCase()} · course default port ${ex.canonicalPort}`);
+    const defaults = resolveParams(ex.id, ex.params, []);
+    lines.push(`  roles: ${rolesOf(ex).join(', ')} · ${transportOf(ex, defaults).toUpperCase()} · course default port ${canonicalPortOf(ex, defaults)}`);
     const params = Object.entries(ex.params);
     if (params.length === 0) lines.push('  parameters: none');
     for (const [k, p] of params) lines.push(`  --param ${k}=${String(p.default)}  ${p.description}`);
@@ -26,8 +28,8 @@ export function listJson(): string {
     catalogue: ex.catalogue,
     title: ex.title,
     roles: rolesOf(ex),
-    transport: ex.transport,
-    canonicalPort: ex.canonicalPort,
+    transport: transportOf(ex, resolveParams(ex.id, ex.params, [])),
+    canonicalPort: canonicalPortOf(ex, resolveParams(ex.id, ex.params, [])),
     params: Object.fromEntries(Object.entries(ex.params).map(([k, p]) => [k, { type: p.type, default: p.default, description: p.description }])),
     checks: ex.checks.map((c) => ({ id: c.id, title: c.title, role: c.role, weight: c.weight })),
   }));

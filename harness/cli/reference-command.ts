@@ -3,6 +3,7 @@ import { REFERENCES } from '../../reference/index.js';
 import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
+import { canonicalPortOf, transportOf } from '../model/exercise.js';
 
 /** Options of `sockgrade reference`. */
 export interface ReferenceOptions {
@@ -22,10 +23,10 @@ export async function referenceCommand(opts: ReferenceOptions): Promise<number> 
   if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}"`);
   const load = entry[opts.role];
   if (!load) throw new UsageError(`exercise ${exercise.id} has no reference ${opts.role}`);
-  const port = opts.port === undefined ? exercise.canonicalPort : Number(opts.port);
+  const params = resolveParams(exercise.id, exercise.params, opts.param);
+  const port = opts.port === undefined ? canonicalPortOf(exercise, params) : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number, got "${opts.port}"`);
   const host = opts.host ?? '127.0.0.1';
-  const params = resolveParams(exercise.id, exercise.params, opts.param);
   if (opts.role === 'client') {
     const mod = (await load()) as Awaited<ReturnType<NonNullable<typeof entry.client>>>;
     const code = await mod.runClient({ host, port, params, input: process.stdin, output: process.stdout, ...(opts.message !== undefined ? { message: opts.message } : {}) });
@@ -39,7 +40,7 @@ export async function referenceCommand(opts: ReferenceOptions): Promise<number> 
   } catch (err) {
     throw new UsageError(`the reference server could not listen on ${host}:${port}: ${(err as Error).message}`);
   }
-  process.stdout.write(`Servidor de referencia de ${exercise.id} escuchando en ${host}:${server.port} (${exercise.transport.toUpperCase()}); Ctrl+C para terminar\n`);
+  process.stdout.write(`Servidor de referencia de ${exercise.id} escuchando en ${host}:${server.port} (${transportOf(exercise, params).toUpperCase()}); Ctrl+C para terminar\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -18,6 +18,8 @@ import { isWaitingOnStdin } from '../process/proc-tree.js';
 export interface RecordedProgram {
   checkId: string;
   program: Program;
+  /** Bytes of its output printed before the check's teardown began (what the check's own actions caused). */
+  judgedBytes: number;
 }
 
 /** Resources and helpers common to server and client checks. */

@@ -8,6 +8,7 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { budgetOf, type Check } from '../model/check.js';
 import { CheckFailure, CheckSkipped } from '../model/failure.js';
+import { canonicalPortOf, transportOf } from '../model/exercise.js';
 import { sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
 import { Program, ProgramExited, describeExit } from '../process/program.js';
 import { Aborted, WaitTimeout, formatMs } from '../util/deadline.js';
@@ -103,7 +104,7 @@ function clientPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[
   if (!cmd) return { mode: 'free' };
   if (s.declaredPort !== undefined) return { mode: 'fixed', port: s.declaredPort };
   if (hasPlaceholder(cmd, 'port')) return { mode: 'free' };
-  return { mode: 'fixed', port: s.exercise.canonicalPort };
+  return { mode: 'fixed', port: canonicalPortOf(s.exercise, s.params) };
 }
 
 interface RunState {
@@ -139,7 +140,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const startupDeadline = performance.now() + settings.startupMs + budget;
       const sctx = new ServerCheckContext(check.id, settings.params, rng, abort.signal, budget, startupDeadline);
       ctx = sctx;
-      sctx.transport = settings.exercise.transport;
+      sctx.transport = transportOf(settings.exercise, settings.params);
       sctx.workDir = scratch;
       sctx.replay = settings.replay;
       const offered = await freePort(HOST);
@@ -147,7 +148,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.server = await launchServer({
         command: fillPlaceholders(settings.commands.server as string, { host: HOST, port: offered }),
         cwd: scratch,
-        transport: settings.exercise.transport,
+        transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
         startupMs: settings.startupMs,
@@ -170,7 +171,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     } else {
       const cctx = new ClientCheckContext(check.id, settings.params, rng, abort.signal, budget, performance.now() + budget);
       ctx = cctx;
-      cctx.transport = settings.exercise.transport;
+      cctx.transport = transportOf(settings.exercise, settings.params);
       cctx.workDir = scratch;
       cctx.replay = settings.replay;
       const fixed = st.plans.client.fixedPort;
@@ -195,8 +196,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     if (budgetTimer) clearTimeout(budgetTimer);
     abort.abort(new Error('check finished'));
     if (ctx) {
+      const judged = ctx.launched().map((program) => ({ checkId: check.id, program, judgedBytes: program.outputLength }));
       await ctx.dispose();
-      for (const program of ctx.launched()) st.recorded[check.role].push({ checkId: check.id, program });
+      st.recorded[check.role].push(...judged);
     }
     ticket.release();
     await rm(scratch, { recursive: true, force: true });

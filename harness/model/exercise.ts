@@ -3,7 +3,7 @@
  * course's default address, its parameters and its checks.
  */
 import type { Check } from './check.js';
-import type { ParamSpecs } from './params.js';
+import type { ParamSpecs, ParamValues } from './params.js';
 import type { Role } from './result.js';
 
 /** Declaration of one exercise (one folder under `exercises/`). */
@@ -15,9 +15,10 @@ export interface Exercise {
   title: string;
   /** What a correct submission does, in two or three sentences. */
   contract: Partial<Record<Role, string>>;
-  transport: 'tcp' | 'udp';
-  /** Host and port the course material hard-codes: offered to submissions that hard-code them. */
-  canonicalPort: number;
+  /** TCP or UDP; a function when a parameter chooses (e.g. `transport=udp`). */
+  transport: 'tcp' | 'udp' | ((params: ParamValues) => 'tcp' | 'udp');
+  /** Port the course material hard-codes, offered to submissions that hard-code it; a function when a parameter decides. */
+  canonicalPort: number | ((params: ParamValues) => number);
   params: ParamSpecs;
   checks: readonly Check[];
 }
@@ -32,6 +33,16 @@ export function defineExercise(ex: Exercise): Exercise {
     if (!ex.contract[c.role]) throw new Error(`exercise ${ex.id}: check ${c.id} is for the ${c.role}, which the exercise has no contract for`);
   }
   return ex;
+}
+
+/** The transport of `ex` under `params`. */
+export function transportOf(ex: Exercise, params: ParamValues): 'tcp' | 'udp' {
+  return typeof ex.transport === 'function' ? ex.transport(params) : ex.transport;
+}
+
+/** The course's default port of `ex` under `params`. */
+export function canonicalPortOf(ex: Exercise, params: ParamValues): number {
+  return typeof ex.canonicalPort === 'function' ? ex.canonicalPort(params) : ex.canonicalPort;
 }
 
 /** The roles an exercise grades. */

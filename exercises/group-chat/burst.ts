@@ -1,0 +1,155 @@
+/**
+ * `chat.no-loss-under-burst`: many members send many lines at the same instant, each member's
+ * lines written in a few pieces cut at arbitrary bytes; every member must get every other
+ * member's lines, each sender's in the order sent. The report says what was lost or reordered
+ * for whom.
+ */
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import { num } from '../../harness/model/params.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { Room, nicknames, quietMs, type Member } from './protocol.js';
+
+/** What one member saw of the burst. */
+interface Reception {
+  member: Member;
+  /** Per sender index: message numbers in the order they first arrived. */
+  order: number[][];
+  /** Lines that mention a burst message but carry no sender's nickname in front of it. */
+  unattributed: string[];
+}
+
+const MARK = 'rafaga';
+
+/** The text of message `k` (0-based) of sender `s` in a burst tagged `tag`. */
+const burstText = (s: number, k: number, tag: string): string => `${MARK} ${s + 1}.${k + 1} ${tag}`;
+
+/** Cuts `data` into pieces of 1 to 400 bytes at arbitrary places (lines and characters split). */
+function pieces(ctx: ServerCheckContext, data: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0; at < data.length; ) {
+    const size = ctx.rng.int(1, 400);
+    out.push(data.subarray(at, at + size));
+    at += size;
+  }
+  return out;
+}
+
+/** What each member received of the burst, read from its chat lines as they arrive. */
+class Receptions {
+  private readonly byMember = new Map<Member, Reception & { seen: Set<number>[]; scanned: number }>();
+  private readonly re: RegExp;
+
+  constructor(
+    private readonly nicks: readonly string[],
+    private readonly tag: string,
+  ) {
+    this.re = new RegExp(`(\\S+): ${MARK} (\\d+)\\.(\\d+) ${tag}`, 'g');
+  }
+
+  /** `member`'s reception, brought up to date with the lines that arrived since the last call. */
+  of(member: Member): Reception {
+    let r = this.byMember.get(member);
+    if (!r) {
+      r = { member, order: this.nicks.map(() => []), unattributed: [], seen: this.nicks.map(() => new Set<number>()), scanned: 0 };
+      this.byMember.set(member, r);
+    }
+    const lines = member.chatLines();
+    for (; r.scanned < lines.length; r.scanned++) {
+      const line = lines[r.scanned] as string;
+      if (!line.includes(`${MARK} `) || !line.includes(this.tag)) continue;
+      let found = false;
+      for (const m of line.matchAll(this.re)) {
+        const s = Number(m[2]) - 1;
+        const k = Number(m[3]) - 1;
+        const nick = this.nicks[s];
+        if (nick === undefined || !(m[1] as string).endsWith(nick)) continue;
+        found = true;
+        if (!r.seen[s]?.has(k)) {
+          r.seen[s]?.add(k);
+          r.order[s]?.push(k);
+        }
+      }
+      if (!found) r.unattributed.push(line);
+    }
+    return r;
+  }
+}
+
+/** `#2–#5, #9` for 0-based numbers [1,2,3,4,8]. */
+function ranges(ks: readonly number[]): string {
+  const sorted = [...ks].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    parts.push(i === j ? `#${(sorted[i] as number) + 1}` : `#${(sorted[i] as number) + 1}–#${(sorted[j] as number) + 1}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** Runs the burst and fails with a per-member account of what was lost or reordered. */
+export async function burstCheck(ctx: ServerCheckContext): Promise<void> {
+  const n = num(ctx.params, 'burst-clients');
+  const k = num(ctx.params, 'burst-messages');
+  const room = new Room(ctx);
+  const nicks = nicknames(ctx.rng, n);
+  const members = await room.joinOrSkip(nicks);
+  const tag = ctx.rng.word(6);
+  const expectedEach = (n - 1) * k;
+
+  ctx.doing(`${n} members sending ${k} lines each, all at once`);
+  await Promise.all(
+    members.map(async (m, s) => {
+      const data = Buffer.from(Array.from({ length: k }, (_, i) => `${burstText(s, i, tag)}\n`).join(''));
+      m.lastSentAt = performance.now();
+      for (const piece of pieces(ctx, data)) await m.conn.send(piece);
+    }),
+  );
+
+  ctx.doing(`waiting for every member to receive the ${expectedEach} lines of the others`);
+  const receptions = new Receptions(nicks, tag);
+  const complete = (m: Member): boolean => receptions.of(m).order.every((ks, s) => s === members.indexOf(m) || ks.length >= k);
+  await Promise.all(members.map((m) => m.inbox.until(() => (complete(m) ? true : undefined), ctx.within(20_000), ctx.signal, quietMs(ctx.params))));
+
+  await room.judged(async () => {
+    ctx.assertServerAlive(`during a burst of ${n} × ${k} messages`);
+    const problems: string[] = [];
+    for (const [r, member] of members.entries()) {
+      const rec = receptions.of(member);
+      const lost: string[] = [];
+      const reordered: string[] = [];
+      let missing = 0;
+      for (const [s, ks] of rec.order.entries()) {
+        if (s === r) continue;
+        const got = new Set(ks);
+        const gone = Array.from({ length: k }, (_, i) => i).filter((i) => !got.has(i));
+        missing += gone.length;
+        if (gone.length) lost.push(`from ${nicks[s]}: ${ranges(gone)}`);
+        const back = ks.findIndex((v, i) => i > 0 && v < (ks[i - 1] as number));
+        if (back > 0) reordered.push(`from ${nicks[s]}: #${(ks[back] as number) + 1} arrived after #${(ks[back - 1] as number) + 1}`);
+      }
+      if (lost.length === 0 && reordered.length === 0) continue;
+      const closed = rec.member.closedByServerAt !== undefined ? ' (the server closed its connection)' : '';
+      const parts = [
+        ...(missing ? [`missed ${missing} of ${expectedEach}${closed} (${lost.slice(0, 3).join('; ')}${lost.length > 3 ? `; and from ${lost.length - 3} more senders` : ''})`] : []),
+        ...(reordered.length ? [`got some out of order (${reordered.slice(0, 3).join('; ')}${reordered.length > 3 ? `; and ${reordered.length - 3} more senders` : ''})`] : []),
+      ];
+      problems.push(`${rec.member.nick} ${parts.join(' and ')}`);
+    }
+    if (problems.length === 0) return;
+    const unattributed = members.flatMap((m) => receptions.of(m).unattributed);
+    throw new CheckFailure(`${problems.length} of ${n} members did not get every message of the burst in order (${n} members sent ${k} lines each at the same time)`, {
+      expected: `every member gets the ${k} lines of each of the other ${n - 1} members as "<apodo>: ${MARK} …", each sender's lines in the order sent, within ${formatMs(20_000)}`,
+      received: [
+        ...problems.slice(0, 6),
+        ...(problems.length > 6 ? [`… and ${problems.length - 6} more members`] : []),
+        ...(unattributed.length ? [`${unattributed.length} received lines carried no sender, e.g. ${JSON.stringify(unattributed[0])}`] : []),
+      ].join('\n'),
+      hint: unattributed.length
+        ? 'one recv() may hold several lines, or part of one: keep a buffer per client, add what recv() returns, and relay each complete line (up to "\\n") on its own, leaving the rest in the buffer'
+        : 'send each line to every member with sendall() (send() may write only part), never drop a line when several clients write at once, and keep each sender\'s lines in order',
+    });
+  });
+}

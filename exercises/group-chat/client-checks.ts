@@ -1,0 +1,167 @@
+/**
+ * Client checks of B3 `group-chat`: sockgrade plays the chat server, types into the client like
+ * a person, and expects the client to print what the others say even while it waits for the
+ * user. (The password, a server matter, is not asked of clients.)
+ */
+import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
+import type { ClientCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
+import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import { describeExit } from '../../harness/process/program.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { robustNoServerCheck } from '../shared/robust.js';
+import { showsBytes } from '../shared/printed.js';
+import { LineInbox } from '../shared/chat-lines.js';
+import { Terminal, outputTail, promptPattern } from '../shared/chat-terminal.js';
+import { nicknames, relayLine, wordsOf } from './protocol.js';
+
+const STEP_MS = 3000;
+
+/** The submitted client, joined to sockgrade's chat server. */
+interface Session {
+  term: Terminal;
+  conn: Connection;
+  inbox: LineInbox;
+  nick: string;
+  /** Another member's nickname, for the lines sockgrade relays. */
+  other: string;
+}
+
+/** Starts sockgrade's server and the client, types a nickname when asked, and expects it on the wire after the prompt. */
+async function startAndJoin(ctx: ClientCheckContext): Promise<Session> {
+  const words = wordsOf(ctx.params);
+  const peer = await ctx.tcpPeer();
+  const program = ctx.launchClient();
+  const term = new Terminal(ctx, program, 'the client', promptPattern(ctx.params));
+  const [nick, other] = nicknames(ctx.rng, 2) as [string, string];
+  // The client may ask for the nickname before connecting (as the course's does) or when the server asks.
+  const typing = term.typeWhenAskedLater(nick, 'a nickname');
+  ctx.doing(`waiting for the client to connect to ${ctx.offered.host}:${ctx.offered.port}`);
+  const conn = await peer.connection(0, ctx.within(10_000), ctx.signal, () => !program.running);
+  if (!conn) {
+    throw term.stalled(`connect to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port}`, 10_000, 'connect to the host and port given as {host} {port} in the command, HOST/PORT in the environment, or typed at the prompt; if your client hard-codes its port, pass --port N');
+  }
+  await conn.send(`${words.nickPrompt}\n`);
+  const typed = await typing;
+  if (typed) throw typed;
+  const inbox = new LineInbox(conn);
+  ctx.doing('waiting for the client to send its nickname');
+  const first = await inbox.until((lines) => lines[0], ctx.within(5000), ctx.signal);
+  if (first === undefined) {
+    const partial = inbox.partial;
+    throw new CheckFailure(`the client did not send the nickname "${nick}" (typed at its prompt) after the server asked for it with "${words.nickPrompt}"`, {
+      expected: `"${nick}\\n"`,
+      received: partial ? `"${escapeBytes(partial)}" (no newline)` : `nothing; the client printed: ${outputTail(term.printedSince(0), 200)}`,
+      hint: `the server's prompt arrives as a line: compare data.decode().strip() == "${words.nickPrompt}" (not the raw bytes), then send the nickname followed by "\\n"`,
+    });
+  }
+  if (first.trim() !== nick) {
+    throw new CheckFailure(`the client answered the nickname prompt with "${escapeBytes(first)}" instead of the nickname typed, "${nick}"`, { expected: `"${nick}\\n"`, received: `"${escapeBytes(first)}\\n"` });
+  }
+  await conn.send(`${nick} ${words.join}\n`);
+  return { term, conn, inbox, nick, other };
+}
+
+/** {@link startAndJoin} for checks that build on it: when joining fails, chat.join-announced says why. */
+async function joinedOrSkip(ctx: ClientCheckContext): Promise<Session> {
+  try {
+    return await startAndJoin(ctx);
+  } catch (err) {
+    if (err instanceof CheckFailure) throw new CheckSkipped(`the client did not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
+    throw err;
+  }
+}
+
+/** Sends `line` and waits for the client to print it; the failure names `when`. */
+async function expectPrinted(ctx: ClientCheckContext, s: Session, line: string, when: string, hint: string): Promise<void> {
+  const from = s.term.position;
+  await s.conn.send(`${line}\n`);
+  ctx.doing(`waiting for the client to print "${line}"`);
+  const shown = await s.term.printed('the line to be printed', (t) => (showsBytes(t, Buffer.from(line)) ? true : undefined), STEP_MS, from);
+  if (shown) return;
+  const crash = findCrash(s.term.printedSince(from));
+  if (crash) throw new CheckFailure(`the client crashed with a ${crash.name} when "${line}" arrived`, { received: visibleText(crash.excerpt) });
+  const waiting = s.term.waitingForInput() === true;
+  throw new CheckFailure(`the client did not print "${line}", which arrived ${when}${waiting ? ' (it was blocked in input(), not reading the socket)' : ''}`, {
+    expected: `"${escapeBytes(line)}" printed within ${formatMs(STEP_MS)}`,
+    received: outputTail(s.term.printedSince(from)),
+    hint,
+  });
+}
+
+const READER_HINT = 'read the socket in its own thread (threading.Thread(target=recibir).start()) that prints every line as it arrives, while the main thread waits in input()';
+
+export const clientChecks: readonly ClientCheck[] = [
+  defineClientCheck({
+    id: 'chat.join-announced',
+    title: 'answers the nickname prompt with the nickname typed, and prints who joins',
+    weight: 1,
+    budgetMs: 20_000,
+    async run(ctx) {
+      const s = await startAndJoin(ctx);
+      await expectPrinted(ctx, s, `${s.other} ${wordsOf(ctx.params).join}`, 'after the client had joined', READER_HINT);
+    },
+  }),
+  defineClientCheck({
+    id: 'chat.broadcast-all',
+    title: 'prints what the others say while waiting for the user, and sends each typed line as one line',
+    weight: 2,
+    budgetMs: 25_000,
+    async run(ctx) {
+      const s = await joinedOrSkip(ctx);
+      await s.term.waitForPrompt('a message', 5000);
+      await expectPrinted(ctx, s, relayLine(s.other, `hola a todos ${ctx.rng.word(5)}`), 'while the client was waiting for the user to type', READER_HINT);
+      const text = `qué tal ${ctx.rng.word(6)}`;
+      const before = s.inbox.sync().length;
+      await s.term.typeWhenAsked(text, 'a message');
+      ctx.doing('waiting for the typed line on the wire');
+      const sent = await s.inbox.until((lines) => lines[before], ctx.within(STEP_MS), ctx.signal);
+      if (sent === undefined) throw s.term.stalled(`send the typed line "${text}" to the server`, STEP_MS, 'send every line the user types followed by "\\n": s.sendall((linea + "\\n").encode())');
+      if (sent.trim() !== text) {
+        throw new CheckFailure(`the client did not send the typed line as it was typed`, {
+          expected: `"${escapeBytes(text)}\\n"`,
+          received: `"${escapeBytes(sent)}\\n"`,
+          hint: sent.includes(`${s.nick}: `) ? 'send only the text: the server puts "<apodo>: " in front of it when it relays the line' : 'send exactly what input() returned, then "\\n"',
+        });
+      }
+      await s.conn.send(`${relayLine(s.nick, text)}\n`);
+      await expectPrinted(ctx, s, relayLine(s.other, `adiós ${ctx.rng.word(5)}`), 'after the client had sent a line', READER_HINT);
+    },
+  }),
+  defineClientCheck({
+    id: 'chat.leave-removes',
+    title: 'typing the quit word leaves the chat and ends the client, with exit code 0',
+    weight: 1,
+    budgetMs: 20_000,
+    hint: 'when the user types "salir": send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")',
+    async run(ctx) {
+      const { quit } = wordsOf(ctx.params);
+      const s = await joinedOrSkip(ctx);
+      const before = s.inbox.sync().length;
+      await s.term.typeWhenAsked(quit, 'a message');
+      ctx.doing(`waiting for "${quit}" on the wire, or the connection closed`);
+      const said = await s.inbox.until((lines) => lines[before] ?? (s.conn.closeKind !== 'open' ? '' : undefined), ctx.within(STEP_MS), ctx.signal);
+      if (said !== undefined && said !== '' && said.trim() !== quit) {
+        throw new CheckFailure(`after "${quit}" was typed the client sent "${escapeBytes(said)}"`, { expected: `"${quit}\\n", or the connection closed`, received: `"${escapeBytes(said)}"` });
+      }
+      // As the server would: the member is removed and its connection closed.
+      s.conn.close();
+      ctx.doing(`waiting for the client to end after "${quit}"`);
+      const exit = await s.term.exited(STEP_MS);
+      if (!exit) {
+        throw new CheckFailure(`the client was still running ${formatMs(STEP_MS)} after "${quit}" was typed${said === undefined ? ' (it neither sent it nor closed the connection)' : ''}${s.term.waitingForInput() === true ? ': it asked for another line' : ''}`, {
+          expected: 'the client leaves the chat and exits',
+          received: outputTail(s.term.printedSince()),
+        });
+      }
+      const crash = findCrash(s.term.printedSince(0));
+      if (crash) throw new CheckFailure(`the client crashed with a ${crash.name} when it left the chat`, { received: visibleText(crash.excerpt) });
+      if (exit.code !== 0) {
+        throw new CheckFailure(`the client ended with ${describeExit(exit)} after "${quit}"`, { expected: 'exit code 0: leaving the chat is a normal end', received: outputTail(s.term.printedSince()) });
+      }
+    },
+  }),
+  robustNoServerCheck({ giveUpMs: 10_000, transport: 'tcp', message: (rng) => nicknames(rng, 1)[0] as string }),
+];

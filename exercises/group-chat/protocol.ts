@@ -1,0 +1,257 @@
+/**
+ * The B3 wire contract: UTF-8 lines ending in `\n`. On connect the server sends the nickname
+ * prompt (after a password prompt when `password` is set); then it broadcasts
+ * `<nick> se ha unido al chat`, relays every line as `<nick>: <text>`, and announces
+ * `<nick> ha salido del chat` when a member leaves (`salir`) or disconnects.
+ * Parameters, and sockgrade's members of the chat room.
+ */
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
+import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
+import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import type { Rng } from '../../harness/util/rng.js';
+import { PROMPT_PARAM } from '../shared/chat-terminal.js';
+import { LineInbox } from '../shared/chat-lines.js';
+
+/** Parameters of `group-chat`, with the course's wording as defaults. */
+export const PARAMS: ParamSpecs = {
+  'nick-prompt': { type: 'string', default: 'intr_apodo', description: 'what the server sends to ask a new client for its nickname' },
+  join: { type: 'string', default: 'se ha unido al chat', description: 'text after the nickname in the join announcement' },
+  leave: { type: 'string', default: 'ha salido del chat', description: 'text after the nickname in the leave announcement' },
+  quit: { type: 'string', default: 'salir', description: 'the line a client sends to leave the chat' },
+  password: { type: 'string', default: '', description: 'password the server asks for before the nickname (empty: no password, chat.password does not apply)' },
+  idle: { type: 'number', default: 60, min: 0, max: 3600, description: 'seconds of silence after which the server expels a member (0: no expulsion, chat.idle-kick does not apply)' },
+  tolerance: { type: 'number', default: 2, min: 0.1, max: 60, description: 'seconds after `idle` within which the expulsion must happen' },
+  'echo-sender': { type: 'boolean', default: true, description: 'the server also sends each message back to its sender (as the course\'s server does)' },
+  clients: { type: 'integer', default: 10, min: 3, max: 200, description: 'members in chat.broadcast-all' },
+  'burst-clients': { type: 'integer', default: 20, min: 2, max: 200, description: 'members sending at once in chat.no-loss-under-burst' },
+  'burst-messages': { type: 'integer', default: 50, min: 1, max: 1000, description: 'messages each member sends at once in chat.no-loss-under-burst' },
+  prompt: PROMPT_PARAM,
+};
+
+/** Parameter values, typed. */
+export interface ChatWords {
+  nickPrompt: string;
+  join: string;
+  leave: string;
+  quit: string;
+  password: string;
+  echo: boolean;
+}
+
+export function wordsOf(p: ParamValues): ChatWords {
+  return { nickPrompt: str(p, 'nick-prompt'), join: str(p, 'join'), leave: str(p, 'leave'), quit: str(p, 'quit'), password: str(p, 'password'), echo: bool(p, 'echo-sender') };
+}
+
+export const idleMsOf = (p: ParamValues): number => num(p, 'idle') * 1000;
+export const toleranceMsOf = (p: ParamValues): number => num(p, 'tolerance') * 1000;
+
+/** The relay line of `text` sent by `nick`. */
+export const relayLine = (nick: string, text: string): string => `${nick}: ${text}`;
+
+const NAMES = ['ana', 'luis', 'marta', 'pedro', 'lucia', 'jorge', 'sara', 'pablo', 'elena', 'david', 'irene', 'hugo', 'nerea', 'ivan', 'alba', 'mario', 'carla', 'diego', 'noa', 'raul'];
+
+/** `n` distinct nicknames, e.g. `marta37`. */
+export function nicknames(rng: Rng, n: number): string[] {
+  const out = new Set<string>();
+  for (let i = 0; out.size < n; i++) out.add(`${NAMES[i % NAMES.length] as string}${rng.int(10, 99)}`);
+  return [...out];
+}
+
+/**
+ * How long sockgrade waits after the last byte before deciding nothing more will come: 2 s,
+ * but well under `idle`, so that a short `idle` does not expel members while it waits.
+ */
+export function quietMs(p: ParamValues): number {
+  const idle = idleMsOf(p);
+  return idle > 0 ? Math.max(300, Math.min(2000, idle - 1000)) : 2000;
+}
+
+/**
+ * How long one step (a prompt, an announcement, a relayed line) may take before it is a
+ * failure: 3 s, but shorter than `idle`, so that no member is expelled while sockgrade waits.
+ */
+export function stepMs(p: ParamValues): number {
+  const idle = idleMsOf(p);
+  return idle > 0 ? Math.max(1000, Math.min(3000, idle - 500)) : 3000;
+}
+
+/** One of sockgrade's members of the chat. */
+export class Member {
+  readonly inbox: LineInbox;
+  /** Index of the first line received after the nickname was sent: the member's chat starts there. */
+  fromLine = 0;
+  /** performance.now() of the member's last line sent (its activity, for idle expulsion). */
+  lastSentAt: number;
+  /** sockgrade closed or reset this connection itself. */
+  leftOnPurpose = false;
+
+  constructor(
+    readonly nick: string,
+    readonly conn: Connection,
+    /** performance.now() just before connecting. */
+    readonly connectedAt: number,
+  ) {
+    this.inbox = new LineInbox(conn);
+    this.lastSentAt = connectedAt;
+  }
+
+  async sendLine(text: string): Promise<void> {
+    this.lastSentAt = performance.now();
+    await this.conn.send(`${text}\n`);
+  }
+
+  /** Still connected as far as sockgrade can tell. */
+  get connected(): boolean {
+    return !this.leftOnPurpose && this.conn.closeKind === 'open' && !this.conn.closed;
+  }
+
+  /** When the server closed or reset this connection (performance.now), if it did. */
+  get closedByServerAt(): number | undefined {
+    if (this.leftOnPurpose) return undefined;
+    return this.conn.finAt ?? this.conn.errorAt;
+  }
+
+  /** Lines of the chat (received after the nickname was sent). */
+  chatLines(): string[] {
+    return this.inbox.sync().slice(this.fromLine);
+  }
+
+  /** How many chat lines contain `text`. */
+  count(text: string): number {
+    return this.chatLines().filter((l) => l.includes(text)).length;
+  }
+
+  /** Waits for a chat line containing `text`; false when it does not come within `ms`. */
+  async expectLine(ctx: ServerCheckContext, text: string, ms: number): Promise<boolean> {
+    return (await this.inbox.waitForLine(text, ctx.within(ms), ctx.signal, this.fromLine)) >= 0;
+  }
+}
+
+/** sockgrade's members of one chat room on the submitted server. */
+export class Room {
+  readonly members: Member[] = [];
+  readonly words: ChatWords;
+
+  constructor(readonly ctx: ServerCheckContext) {
+    this.words = wordsOf(ctx.params);
+  }
+
+  /** Members still connected. */
+  live(): Member[] {
+    return this.members.filter((m) => m.connected);
+  }
+
+  /** Connects, answers the password and nickname prompts; the member is not yet known to have joined. */
+  async enter(nick: string): Promise<Member> {
+    const { ctx, words } = this;
+    const step = stepMs(ctx.params);
+    const connectedAt = performance.now();
+    const m = new Member(nick, await ctx.connect(`member ${nick}`), connectedAt);
+    if (words.password !== '') {
+      ctx.doing(`waiting for the password prompt (member ${nick})`);
+      await m.inbox.until(() => (m.inbox.text.length > 0 ? true : undefined), ctx.within(step), ctx.signal);
+      if (m.inbox.text.includes(words.nickPrompt)) {
+        throw new CheckFailure(`the server asked ${nick} for a nickname without asking for the password first`, {
+          expected: 'a password prompt first (the exercise is graded with --param password=…)',
+          received: `"${escapeBytes(m.inbox.text, 200)}"`,
+          hint: 'send a prompt asking for the password, read the answer, compare it, and only then send the nickname prompt',
+        });
+      }
+      if (m.inbox.text.length === 0) throw this.silent(m, 'the password prompt', 'a prompt asking for the password', 'connecting');
+      await m.sendLine(words.password);
+    }
+    ctx.doing(`waiting for the nickname prompt (member ${nick})`);
+    const asked = await m.inbox.until(() => (m.inbox.text.includes(words.nickPrompt) ? true : undefined), ctx.within(step), ctx.signal);
+    if (!asked) throw this.silent(m, `the nickname prompt "${words.nickPrompt}"`, `"${escapeBytes(words.nickPrompt)}" (a newline after it is fine)`, words.password !== '' ? 'sending the right password' : 'connecting');
+    m.fromLine = m.inbox.sync().length;
+    const before = m.conn.receivedBytes;
+    await m.sendLine(nick);
+    // The server has registered the newcomer once it says anything to it (its own announcement,
+    // a welcome); a server that tells it nothing gets half a second, for lack of any event.
+    await m.conn.waitForBytes(before + 1, ctx.within(Math.min(step, 500)), ctx.signal);
+    return m;
+  }
+
+  private silent(m: Member, what: string, expected: string, after: string): CheckFailure {
+    this.ctx.assertServerAlive(`while ${m.nick} was joining`);
+    const how = m.conn.closeKind === 'open' ? `did not arrive within ${formatMs(stepMs(this.ctx.params))}` : `never came: the server ${m.conn.closeKind === 'reset' ? 'reset' : 'closed'} the connection`;
+    return new CheckFailure(`${what} ${how} after ${after} (member ${m.nick})`, {
+      expected,
+      received: m.inbox.text ? `"${escapeBytes(m.inbox.text, 300)}"` : 'nothing',
+      hint: 'right after accept(), send the prompt (e.g. conn.sendall(b"intr_apodo\\n")) and read the answer',
+    });
+  }
+
+  /**
+   * Adds a member and waits until every member already in the room hears its join
+   * announcement (which also tells sockgrade that the server has registered it).
+   */
+  async join(nick: string): Promise<Member> {
+    const { ctx, words } = this;
+    const before = this.live();
+    const step = stepMs(ctx.params);
+    const m = await this.enter(nick);
+    const announcement = `${nick} ${words.join}`;
+    ctx.doing(`waiting for ${before.length} members to hear "${announcement}"`);
+    const heard = await Promise.all(before.map((b) => b.expectLine(ctx, announcement, step)));
+    const deaf = before.filter((_, i) => !heard[i]);
+    this.members.push(m);
+    if (deaf.length > 0) {
+      ctx.assertServerAlive(`after ${nick} joined`);
+      const first = deaf[0] as Member;
+      throw new CheckFailure(`${deaf.length === before.length ? 'no member' : `${deaf.length} of ${before.length} members (${deaf.map((d) => d.nick).join(', ')})`} already in the chat received "${announcement}" within ${formatMs(step)} after ${nick} gave its nickname`, {
+        expected: `a line "${announcement}" sent to every member`,
+        received: `${first.nick} received: ${first.inbox.tail()}`,
+        hint: 'after reading the nickname (strip its newline), send "<apodo> se ha unido al chat\\n" to every client in the list',
+      });
+    }
+    return m;
+  }
+
+  /** Joins the members one after the other. */
+  async joinAll(nicks: readonly string[]): Promise<Member[]> {
+    const out: Member[] = [];
+    for (const nick of nicks) out.push(await this.join(nick));
+    return out;
+  }
+
+  /** Like {@link joinAll}, but a failure to join skips the check: chat.join-announced reports it. */
+  async joinOrSkip(nicks: readonly string[]): Promise<Member[]> {
+    try {
+      return await this.joinAll(nicks);
+    } catch (err) {
+      if (err instanceof CheckFailure) {
+        this.ctx.assertServerAlive('while members were joining');
+        throw new CheckSkipped(`the members could not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Runs `judge`; when it fails and the server had expelled one of the members for being idle
+   * (a short `idle` makes that happen during a long check), the check is skipped instead.
+   */
+  async judged(judge: () => Promise<void>): Promise<void> {
+    try {
+      await judge();
+    } catch (err) {
+      if (err instanceof CheckFailure) this.skipIfExpelledForIdle();
+      throw err;
+    }
+  }
+
+  private skipIfExpelledForIdle(): void {
+    const idle = idleMsOf(this.ctx.params);
+    if (idle <= 0) return;
+    for (const m of this.members) {
+      const at = m.closedByServerAt;
+      if (at !== undefined && at - m.lastSentAt >= idle - 100) {
+        throw new CheckSkipped(`the server expelled ${m.nick} after ${formatMs(at - m.lastSentAt)} of silence (idle is ${formatMs(idle)}) before this check was over; grade with a larger --param idle to judge it`);
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Reference client for `group-chat`: asks for a nickname, answers the server's prompt with it,
+ * prints every line the server sends as soon as it arrives (also while waiting for the user),
+ * sends each typed line; the quit word leaves the chat.
+ */
+import { connect } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
+import type { ReferenceClientOptions } from '../types.js';
+import { describeNetError, formatAddress, write } from '../shared/console-io.js';
+import { LineInput, textParam } from '../tcp-chat-ack/line-input.js';
+
+/** Prompt for the nickname. */
+export const PROMPT = 'Introduce tu apodo: ';
+
+/** Chats until the quit word (0) or until the server closes or cannot be reached (1). */
+export async function runClient(opts: ReferenceClientOptions): Promise<number> {
+  const { host, port, output } = opts;
+  const nickPrompt = textParam(opts.params, 'nick-prompt', 'intr_apodo');
+  const quit = textParam(opts.params, 'quit', 'salir');
+  const lines = new LineInput(opts.input);
+  try {
+    await write(output, PROMPT);
+    const nick = (await lines.next())?.trim();
+    if (!nick) {
+      await write(output, 'No se ha leído ningún apodo\n');
+      return 1;
+    }
+    const socket = connect({ host, port });
+    const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      socket.once('connect', () => resolve(undefined));
+      socket.once('error', resolve);
+    });
+    if (failure) {
+      await write(output, `No se pudo conectar con ${formatAddress(host, port)}: ${describeNetError(failure)}\n`);
+      return 1;
+    }
+    socket.on('error', () => {});
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    socket.on('data', (data: Buffer) => {
+      pending += decoder.write(data);
+      for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+        const line = pending.slice(0, nl).replace(/\r$/, '');
+        pending = pending.slice(nl + 1);
+        if (line.trim() === nickPrompt) socket.write(`${nick}\n`);
+        else output.write(`${line}\n`);
+      }
+    });
+    const closed = new Promise<'closed'>((resolve) => socket.once('close', () => resolve('closed')));
+    for (;;) {
+      const typed = await Promise.race([lines.next(), closed]);
+      if (typed === 'closed') {
+        await write(output, 'El servidor ha cerrado la conexión\n');
+        return 1;
+      }
+      if (typed === undefined || typed === quit) {
+        socket.end(`${quit}\n`);
+        await write(output, '~ Has salido del chat ~\n');
+        return 0;
+      }
+      socket.write(`${typed}\n`);
+    }
+  } finally {
+    lines.close();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Reference server for `group-chat`: line-based; optional password, then the nickname prompt;
+ * join and leave announcements to everyone; every line relayed as `<nick>: <text>`; members
+ * silent for `idle` seconds are told and expelled. One event loop serves every member.
+ */
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
+import { listenTcp } from '../shared/tcp-server.js';
+import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
+import { numberParam, textParam } from '../tcp-chat-ack/line-input.js';
+
+/** Prompt sent before the nickname prompt when the server has a password. */
+export const PASSWORD_PROMPT = 'intr_password';
+
+interface Member {
+  socket: Socket;
+  phase: 'password' | 'nick' | 'chat';
+  nick: string;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Starts the chat server on `opts.host:opts.port` and resolves once it is listening. */
+export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {
+  const p = opts.params;
+  const words = {
+    nickPrompt: textParam(p, 'nick-prompt', 'intr_apodo'),
+    join: textParam(p, 'join', 'se ha unido al chat'),
+    leave: textParam(p, 'leave', 'ha salido del chat'),
+    quit: textParam(p, 'quit', 'salir'),
+    password: textParam(p, 'password', ''),
+  };
+  const idleMs = numberParam(p, 'idle', 60) * 1000;
+  const echo = p['echo-sender'] !== false;
+  const members = new Set<Member>();
+
+  const send = (m: Member, line: string): void => {
+    if (!m.socket.destroyed && m.socket.writable) m.socket.write(`${line}\n`);
+  };
+  const broadcast = (line: string, except?: Member): void => {
+    for (const m of members) if (m.phase === 'chat' && m !== except) send(m, line);
+  };
+  /** Takes `m` out of the chat (once) and tells the others. */
+  const remove = (m: Member, why: string): void => {
+    if (!members.delete(m)) return;
+    clearTimeout(m.timer);
+    if (m.phase === 'chat') {
+      opts.log(`~ ${m.nick} ${words.leave} (${why}) ~`);
+      broadcast(`${m.nick} ${words.leave}`);
+    }
+  };
+  const armIdle = (m: Member): void => {
+    clearTimeout(m.timer);
+    if (idleMs <= 0) return;
+    m.timer = setTimeout(() => {
+      send(m, `Te hemos expulsado del chat: ${idleMs / 1000} s sin escribir`);
+      remove(m, 'inactivo');
+      m.socket.end();
+    }, idleMs);
+  };
+  const onLine = (m: Member, line: string): void => {
+    armIdle(m);
+    if (m.phase === 'password') {
+      if (line === words.password) {
+        m.phase = 'nick';
+        send(m, words.nickPrompt);
+      } else {
+        send(m, 'Contraseña incorrecta');
+        remove(m, 'contraseña incorrecta');
+        m.socket.end();
+      }
+    } else if (m.phase === 'nick') {
+      const nick = line.trim();
+      if (nick === '') return send(m, words.nickPrompt);
+      m.nick = nick;
+      m.phase = 'chat';
+      opts.log(`~ ${nick} ${words.join} ~`);
+      broadcast(`${nick} ${words.join}`);
+    } else if (line === words.quit) {
+      remove(m, words.quit);
+      m.socket.end();
+    } else {
+      broadcast(`${m.nick}: ${line}`, echo ? undefined : m);
+    }
+  };
+
+  const server = createServer((socket) => {
+    const m: Member = { socket, phase: words.password ? 'password' : 'nick', nick: '', timer: undefined };
+    members.add(m);
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    socket.on('data', (data: Buffer) => {
+      pending += decoder.write(data);
+      for (let nl = pending.indexOf('\n'); nl >= 0 && members.has(m); nl = pending.indexOf('\n')) {
+        const line = pending.slice(0, nl).replace(/\r$/, '');
+        pending = pending.slice(nl + 1);
+        onLine(m, line);
+      }
+    });
+    socket.on('end', () => {
+      remove(m, 'desconectado');
+      socket.end();
+    });
+    socket.on('error', () => remove(m, 'conexión perdida'));
+    socket.on('close', () => remove(m, 'desconectado'));
+    send(m, words.password ? PASSWORD_PROMPT : words.nickPrompt);
+    armIdle(m);
+  });
+  await listenTcp(server, opts.host, opts.port);
+  server.on('error', (err) => opts.log(`Error del servidor: ${err.message}`));
+
+  let closing: Promise<void> | undefined;
+  return {
+    port: (server.address() as AddressInfo).port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const m of members) {
+          clearTimeout(m.timer);
+          m.socket.destroy();
+        }
+      });
+      return closing;
+    },
+  };
+}
