@@ -11,6 +11,8 @@ import { framedEcho } from './framed-echo/index.js';
 import { tcpChatAck } from './tcp-chat-ack/index.js';
 import { chat1to1 } from './chat-1to1/index.js';
 import { groupChat } from './group-chat/index.js';
+import { fileCopy } from './file-copy/index.js';
+import { miniFtp } from './mini-ftp/index.js';
 import { reliableUdp } from './reliable-udp/index.js';
 
 /** The exercises, in catalogue order. */
@@ -23,6 +25,8 @@ export const EXERCISES = {
   'tcp-chat-ack': tcpChatAck,
   'chat-1to1': chat1to1,
   'group-chat': groupChat,
+  'file-copy': fileCopy,
+  'mini-ftp': miniFtp,
   'reliable-udp': reliableUdp,
 } as const satisfies Record<string, Exercise>;
 

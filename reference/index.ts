@@ -20,5 +20,7 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = {
   'tcp-chat-ack': { server: () => import('./tcp-chat-ack/server.js'), client: () => import('./tcp-chat-ack/client.js') },
   'chat-1to1': { server: () => import('./chat-1to1/server.js'), client: () => import('./chat-1to1/client.js') },
   'group-chat': { server: () => import('./group-chat/server.js'), client: () => import('./group-chat/client.js') },
+  'file-copy': { server: () => import('./file-copy/server.js'), client: () => import('./file-copy/client.js') },
+  'mini-ftp': { server: () => import('./mini-ftp/server.js'), client: () => import('./mini-ftp/client.js') },
   'reliable-udp': { server: () => import('./reliable-udp/server.js'), client: () => import('./reliable-udp/client.js') },
 };

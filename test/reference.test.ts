@@ -6,7 +6,8 @@ import { REFERENCES } from '../reference/index.js';
 /** Parameters that switch on the optional checks, so that references are graded on every check. */
 const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
   'framed-echo': ['--param', 'concurrent=true'],
-  'group-chat': ['--param', 'password=secreto', '--param', 'idle=2'],
+  'group-chat': ['--param', 'password=secreto', '--param', 'idle=6'],
+  'file-copy': ['--param', 'variant=framed'],
 };
 
 describe.concurrent('reference solutions', () => {

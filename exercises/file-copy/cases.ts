@@ -1,0 +1,119 @@
+/**
+ * The files of each `files.*` check of C1 `file-copy`, shared by its server and client checks,
+ * and how sockgrade slices them when it is the one sending.
+ */
+import type { Rng } from '../../harness/util/rng.js';
+import { str, type ParamValues } from '../../harness/model/params.js';
+import { binaryFile, largeText, longLines, plainText, utf8Split } from '../shared/files-generate.js';
+import { FULL_FRAME } from '../shared/files-body.js';
+import type { Slicing } from '../shared/files-proxy.js';
+
+/** How the file travels: line by line then close, or as one body of A5 frames. */
+export type Variant = 'lines' | 'framed';
+
+/** The `variant` parameter. */
+export function variantOf(params: ParamValues): Variant {
+  return str(params, 'variant') === 'framed' ? 'framed' : 'lines';
+}
+
+export type { Slicing } from '../shared/files-proxy.js';
+
+/** One `files.*` check: what is copied and what the check is about. */
+export interface FileCase {
+  id: string;
+  /** What is copied, for titles: `a text file of many lines`. */
+  subject: string;
+  weight: number;
+  budgetMs: number;
+  /** The files copied, one transfer each, in order. */
+  files(rng: Rng): Buffer[];
+  /** How a transfer to a server is sliced; none: one write, straight to the server. */
+  slicing?: Slicing;
+  /** What usually breaks this case. */
+  hint: string;
+  framedOnly?: boolean;
+}
+
+const SMALL_SLICES: Slicing = { minBytes: 1, maxBytes: 256, delayMs: [1, 4] };
+const MiB = 1024 * 1024;
+
+export const FILE_CASES: readonly FileCase[] = [
+  {
+    id: 'files.text-small',
+    subject: 'a text file of many lines',
+    weight: 1,
+    budgetMs: 15_000,
+    files: (rng) => [plainText(rng, rng.int(4000, 8000))],
+    slicing: SMALL_SLICES,
+    hint: 'one recv() is not one line nor the whole file: loop on recv() until it returns b"" and write every chunk as it is',
+  },
+  {
+    id: 'files.empty',
+    subject: 'an empty file',
+    weight: 1,
+    budgetMs: 10_000,
+    files: () => [Buffer.alloc(0)],
+    hint: 'an empty file is copied as an empty file: create the output even when no byte arrives',
+  },
+  {
+    id: 'files.no-trailing-newline',
+    subject: 'a text file whose last line has no newline',
+    weight: 1,
+    budgetMs: 15_000,
+    files: (rng) => [plainText(rng, rng.int(2000, 4000), false)],
+    slicing: SMALL_SLICES,
+    hint: 'the last line of a file may have no "\\n": do not drop it and do not add one',
+  },
+  {
+    id: 'files.long-lines',
+    subject: 'a text file with lines of more than 64 KiB',
+    weight: 1,
+    budgetMs: 15_000,
+    files: (rng) => [longLines(rng)],
+    slicing: { minBytes: 1, maxBytes: 16 * 1024, delayMs: [0, 1] },
+    hint: 'a line can be longer than any buffer: never assume that one recv() or one readline(n) holds a whole line',
+  },
+  {
+    id: 'files.utf8-split',
+    subject: 'UTF-8 text with multi-byte characters across every 1000- and 1024-byte boundary',
+    weight: 1,
+    budgetMs: 15_000,
+    // One write straight to the server: its recv(1024)/recv(4096) calls then end inside characters.
+    files: (rng) => [utf8Split(rng, 200_000)],
+    hint: 'a multi-byte character can be split between two recv() calls: copy bytes, and decode (if ever) only the whole file',
+  },
+  {
+    id: 'files.binary',
+    subject: 'a binary file with every byte value',
+    weight: 1,
+    budgetMs: 15_000,
+    files: (rng) => [binaryFile(rng, 256 * 1024)],
+    slicing: { minBytes: 1, maxBytes: 8192, delayMs: [0, 1] },
+    hint: 'a binary file is not text: open it with "rb"/"wb" and never decode or encode it',
+    framedOnly: true,
+  },
+  {
+    id: 'files.large',
+    subject: 'a 10 MiB text file',
+    weight: 1,
+    budgetMs: 30_000,
+    files: (rng) => [largeText(rng, 10 * MiB, [1024, FULL_FRAME])],
+    slicing: { minBytes: 1, maxBytes: 64 * 1024, delayMs: [0, 0] },
+    hint: 'loop until the whole file has arrived; in the framed variant a file over 999999 bytes is several frames',
+  },
+  {
+    id: 'files.two-transfers',
+    subject: 'two files, one after the other (the second shorter)',
+    weight: 1,
+    budgetMs: 15_000,
+    files: (rng) => [plainText(rng, rng.int(6000, 9000)), plainText(rng, rng.int(1500, 3000))],
+    slicing: SMALL_SLICES,
+    hint: 'accept the next connection when one ends, and open the output anew ("wb") for each transfer',
+  },
+];
+
+/** Why a case does not apply with these parameters. */
+export function caseNotApplicable(c: FileCase): ((p: ParamValues) => string | undefined) | undefined {
+  if (!c.framedOnly) return undefined;
+  return (p) => (variantOf(p) === 'lines' ? 'binary files are copied by the framed variant only (--param variant=framed); the lines variant copies text' : undefined);
+}

@@ -1,0 +1,44 @@
+/** Server checks of C1 `file-copy`: every file sockgrade sends is written byte for byte to `output`. */
+import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import { caseNotApplicable, FILE_CASES, type FileCase } from './cases.js';
+import { expectCopy, sendFile } from './server-transfer.js';
+
+/** Runs the transfers of `c` one after the other, each judged before the next starts. */
+async function copyAll(ctx: ServerCheckContext, c: FileCase): Promise<void> {
+  const files = c.files(ctx.rng);
+  let previous: Buffer | undefined;
+  for (const [i, data] of files.entries()) {
+    const label = files.length > 1 ? `client ${i + 1} of ${files.length}` : 'client';
+    const prefix = files.length > 1 ? `transfer ${i + 1} of ${files.length}: ` : '';
+    let t;
+    try {
+      t = await sendFile(ctx, data, { label, ...(c.slicing ? { slicing: c.slicing } : {}) });
+    } catch (err) {
+      if (err instanceof CheckFailure && i > 0) {
+        ctx.assertServerAlive(`after transfer ${i}`);
+        throw new CheckFailure(`${prefix}${err.message}`, err.details);
+      }
+      throw err;
+    }
+    await expectCopy(ctx, t, data, { prefix, ...(previous ? { previous } : {}) });
+    t.conn.close();
+    previous = data;
+  }
+}
+
+function serverCheck(c: FileCase): ServerCheck {
+  const na = caseNotApplicable(c);
+  return defineServerCheck({
+    id: c.id,
+    title: `copies ${c.subject} into the output file byte for byte${c.slicing ? ' (sent in slices)' : ' (sent in one write)'}`,
+    weight: c.weight,
+    budgetMs: c.budgetMs,
+    hint: c.hint,
+    ...(na ? { notApplicable: na } : {}),
+    run: (ctx) => copyAll(ctx, c),
+  });
+}
+
+export const fileCopyServerChecks: readonly ServerCheck[] = FILE_CASES.map(serverCheck);

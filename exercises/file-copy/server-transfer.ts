@@ -1,0 +1,108 @@
+/**
+ * sockgrade as the client of a submitted file-copy server: sending a file (through the slicing
+ * proxy when asked) and judging the copy the server wrote in its working folder.
+ */
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
+import type { TcpProxy } from '../../harness/proxy/tcp-proxy.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import { str } from '../../harness/model/params.js';
+import { describeSize } from '../../harness/diagnose/bytes.js';
+import { findCrash } from '../../harness/diagnose/output.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { frameBody } from '../shared/files-body.js';
+import { connectSliced } from '../shared/files-proxy.js';
+import { compareFiles, type FileMismatch } from '../shared/files-compare.js';
+import { cpuBusyProbe, inWorkDir, settleFile, type SettleEnd } from '../shared/files-wait.js';
+import { variantOf, type Slicing } from './cases.js';
+
+/** A transfer in progress. */
+export interface Transfer {
+  conn: Connection;
+  proxy: TcpProxy | undefined;
+  /** Bytes put on the wire (the body's frames in the framed variant). */
+  wireBytes: number;
+  label: string;
+}
+
+/** Connects to the server, straight or through a slicing proxy, and sends `data` as the variant says. */
+export async function sendFile(ctx: ServerCheckContext, data: Buffer, opts: { label: string; slicing?: Slicing }): Promise<Transfer> {
+  const variant = variantOf(ctx.params);
+  const wire = variant === 'framed' ? frameBody(data) : data;
+  let conn: Connection;
+  let proxy: TcpProxy | undefined;
+  if (opts.slicing) ({ conn, proxy } = await connectSliced(ctx, opts.label, opts.slicing));
+  else conn = await ctx.connect(opts.label);
+  ctx.doing(`sending ${describeSize(data.length)}${variant === 'framed' ? ' as frames' : ''} from ${opts.label}`);
+  if (wire.length > 0) await conn.send(wire);
+  // Lines: the end of the connection is the end of the file. Framed: the body says where it ends.
+  if (variant === 'lines') conn.halfClose();
+  return { conn, proxy, wireBytes: wire.length, label: opts.label };
+}
+
+/** Milliseconds a server may take to write a copy of `bytes` bytes. */
+export function copyWait(bytes: number): number {
+  return 6000 + Math.ceil(bytes / (1024 * 1024)) * 1200;
+}
+
+/** Whether the server's side of the transfer is over: it closed or reset the connection, or exited. */
+function serverDone(ctx: ServerCheckContext, t: Transfer): boolean {
+  return t.conn.closeKind !== 'open' || t.conn.closed || ctx.server.program.exit !== undefined;
+}
+
+/**
+ * Waits until the server has written its copy of `expected` and compares it. `previous` is the
+ * file of an earlier transfer; `accept` lets a check be content with less than an exact copy.
+ */
+export async function expectCopy(ctx: ServerCheckContext, t: Transfer, expected: Buffer, opts: { previous?: Buffer; prefix?: string; accept?: (copy: Buffer) => boolean } = {}): Promise<void> {
+  const output = str(ctx.params, 'output');
+  const path = inWorkDir(ctx, output);
+  ctx.doing(`waiting for the server to write the ${describeSize(expected.length)} sent by ${t.label} to ${output}`);
+  const busy = cpuBusyProbe(() => ctx.server.program.processTree());
+  let busyAtEnd = false;
+  const { content, end } = await settleFile(ctx, path, {
+    ended: () => serverDone(ctx, t),
+    busy: () => (busyAtEnd = busy()),
+    delivered: () => !t.proxy || t.proxy.stats.upstreamBytes >= t.wireBytes || serverDone(ctx, t),
+    expectedSize: expected.length,
+    ms: copyWait(expected.length),
+  });
+  if (content && opts.accept?.(content)) return;
+  const mismatch = compareFiles(expected, content, { what: `${output} in the server's working folder`, ...(opts.previous ? { previous: opts.previous } : {}) });
+  if (!mismatch) return;
+  throw copyFailure(ctx, t, mismatch, end === 'timeout' && busyAtEnd ? 'busy' : end, opts.prefix ?? '');
+}
+
+/** The failure for a wrong copy, with what the server did meanwhile. */
+function copyFailure(ctx: ServerCheckContext, t: Transfer, m: FileMismatch, end: SettleEnd | 'busy', prefix: string): CheckFailure {
+  const notes: string[] = [];
+  const crash = findCrash(ctx.server.program.outputText());
+  if (crash) notes.push(`the server printed a ${crash.name}${lastLine(crash.excerpt)}`);
+  else if (ctx.server.program.exit) notes.push('the server process exited during the transfer');
+  if (t.proxy && t.proxy.stats.upstreamBytes < t.wireBytes && t.conn.closeKind !== 'open') {
+    notes.push(`the server ${t.conn.closeKind === 'reset' ? 'reset' : 'closed'} the connection when only about ${describeSize(t.proxy.stats.upstreamBytes)} of the ${describeSize(t.wireBytes)} sent had reached it`);
+  }
+  if (end === 'busy') {
+    notes.push(`the server was still busy (using the CPU) when sockgrade stopped waiting after ${formatMs(copyWait(m.expectedSize))}: it is too slow for this size (a common cause: contenido += datos, which copies everything received so far at every recv(); write each chunk as it arrives, or collect the chunks in a list and b"".join() them once)`);
+  } else if (end === 'idle' || end === 'timeout') {
+    notes.push(
+      variantOf(ctx.params) === 'lines'
+        ? `sockgrade had closed its sending side after the last byte, but the server kept the connection open and the file stayed unchanged for ${formatMs(1500)}`
+        : `the whole body had arrived, but the server neither closed the connection nor finished the file within ${formatMs(1500)}: it seems to wait for more (read exactly the announced bytes, then write and close the file)`,
+    );
+  }
+  const tail = notes.length > 0 ? `\n(${notes.join('; ')})` : '';
+  const waiting = end === 'idle' || end === 'timeout';
+  const hint = !waiting
+    ? m.hint
+    : variantOf(ctx.params) === 'lines'
+      ? 'when recv() returns b"" the client has sent everything: close the file, then the connection'
+      : 'in the framed variant the client need not close the connection: read the 7 header bytes, then exactly the bytes they announce (frames of 999999 until a shorter one), then write and close the file and close the connection';
+  return new CheckFailure(`${prefix}${m.message}${tail}`, { expected: m.expected, received: m.received, hint });
+}
+
+/** ` (UnicodeDecodeError: …)`, the exception line of a traceback. */
+export function lastLine(excerpt: string): string {
+  const line = excerpt.split('\n').map((l) => l.trim()).find((l) => /^[\w.]+(Error|Exception|Interrupt)\b/.test(l));
+  return line ? ` (${line.slice(0, 160)})` : '';
+}

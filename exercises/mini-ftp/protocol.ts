@@ -1,0 +1,128 @@
+/**
+ * C2 `mini-ftp` on the wire: one command per line (`list`, `get <name>`, `put <name>`, `exit`,
+ * words configurable), every reply one body of A5 frames. sockgrade's side of it: a session
+ * that sends commands and reads replies, and the failures that explain a bad reply.
+ */
+import type { ServerCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import { str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
+import { describeSize, escapeBytes } from '../../harness/diagnose/bytes.js';
+import { findCrash } from '../../harness/diagnose/output.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { describeFrames, frameBody, readBody, type BodyRead } from '../shared/files-body.js';
+import { connectSliced, type Slicing } from '../shared/files-proxy.js';
+
+export const FTP_PARAMS: ParamSpecs = {
+  'list-command': { type: 'string', default: 'list', description: 'command that asks for the listing' },
+  'get-command': { type: 'string', default: 'get', description: 'command word before the name of a file to download' },
+  'put-command': { type: 'string', default: 'put', description: 'command word before the name of a file to upload (the seed says subir)' },
+  'exit-command': { type: 'string', default: 'exit', description: 'command that ends the session' },
+  'missing-reply': { type: 'string', default: 'el archivo solicitado no existe', description: 'reply to get when the file does not exist' },
+  'put-reply': { type: 'string', default: 'recibido', description: 'reply to a put once the file is saved' },
+  'exit-reply': { type: 'string', default: 'Sesion finalizada', description: 'reply to exit, before the server closes the connection' },
+};
+
+/** The words of the protocol after parameters. */
+export interface FtpWords {
+  list: string;
+  get: string;
+  put: string;
+  exit: string;
+  missing: string;
+  stored: string;
+  bye: string;
+}
+
+export function wordsOf(params: ParamValues): FtpWords {
+  return {
+    list: str(params, 'list-command'),
+    get: str(params, 'get-command'),
+    put: str(params, 'put-command'),
+    exit: str(params, 'exit-command'),
+    missing: str(params, 'missing-reply'),
+    stored: str(params, 'put-reply'),
+    bye: str(params, 'exit-reply'),
+  };
+}
+
+/** Whether a reply body says `text` (surrounding whitespace and case aside). */
+export function says(body: Buffer, text: string): boolean {
+  return body.toString('utf8').trim().toLowerCase() === text.trim().toLowerCase();
+}
+
+/** One client session with the submitted server, as sockgrade plays it. */
+export class FtpSession {
+  /** Offset in what the connection received where the next reply starts. */
+  private at = 0;
+
+  private constructor(
+    private readonly ctx: ServerCheckContext,
+    readonly conn: Connection,
+    readonly words: FtpWords,
+  ) {}
+
+  /** Connects, straight or through a slicing proxy. */
+  static async open(ctx: ServerCheckContext, label: string, slicing?: Slicing): Promise<FtpSession> {
+    const words = wordsOf(ctx.params);
+    if (!slicing) return new FtpSession(ctx, await ctx.connect(label), words);
+    const { conn } = await connectSliced(ctx, label, slicing);
+    return new FtpSession(ctx, conn, words);
+  }
+
+  /** Whether the connection is still usable for another command. */
+  get open(): boolean {
+    return this.conn.closeKind === 'open' && !this.conn.closed && !this.conn.socket.destroyed;
+  }
+
+  /** Sends `line` and a newline, and reads the reply. */
+  async command(line: string, ms = 5000): Promise<BodyRead> {
+    this.ctx.doing(`sending "${line}" and waiting for the reply`);
+    await this.conn.send(`${line}\n`);
+    return this.reply(ms);
+  }
+
+  /** Sends `put <name>` and the content as a body in the same write, and reads the reply. */
+  async put(name: string, content: Buffer, ms = 5000): Promise<BodyRead> {
+    this.ctx.doing(`uploading ${describeSize(content.length)} as "${this.words.put} ${name}" and waiting for the reply`);
+    await this.conn.send(Buffer.concat([Buffer.from(`${this.words.put} ${name}\n`), frameBody(content)]));
+    return this.reply(ms);
+  }
+
+  private async reply(ms: number): Promise<BodyRead> {
+    const r = await readBody(this.conn, this.at, this.ctx.within(ms), this.ctx.signal);
+    if (r.kind === 'body') this.at = r.end;
+    return r;
+  }
+
+  /**
+   * The failure for a reply that is not a complete body. `command` names what was sent, quoted
+   * (`"list"`, or for a put `"put x" and the frames of its content`).
+   */
+  failure(command: string, r: Exclude<BodyRead, { kind: 'body' }>, ms = 5000, hint?: string): CheckFailure {
+    const crash = findCrash(this.ctx.server.program.outputText());
+    const died = crash ? ` (the server printed a ${crash.name})` : this.ctx.server.program.exit ? ' (the server process had exited)' : '';
+    const got = this.conn.received.subarray(this.at);
+    const received = got.length > 0 ? `${describeSize(got.length)}: "${escapeBytes(got, 160)}"` : 'nothing';
+    if (r.kind === 'malformed') {
+      return new CheckFailure(`the reply to ${command} is not framed: ${r.problem}${died}`, {
+        expected: 'a reply framed as "NNNNNN:" (six digits, the payload length in bytes) + the payload; over 999999 bytes, frames of 999999 bytes and a last shorter one',
+        received,
+        hint: hint ?? 'every reply is framed, the data of a file and the short texts alike: f"{len(datos):06d}:".encode() + datos, sent with sendall()',
+      });
+    }
+    const how = r.ended ? `the server ${this.conn.closeKind === 'reset' ? 'reset' : 'closed'} the connection` : `nothing more arrived within ${formatMs(ms)}`;
+    return new CheckFailure(`no complete reply to ${command}: ${how} while sockgrade waited for ${r.waitingFor}, after ${describeFrames(r.frames)}${died}`, {
+      expected: 'a reply framed as "NNNNNN:" + payload',
+      received,
+      hint: hint ?? 'read the command up to its "\\n", answer with a framed reply (sendall), and keep the connection open for the next command until exit',
+    });
+  }
+
+  /** Reads a reply to `command`, failing unless it is a complete body. */
+  async expectBody(command: string, ms = 5000, hint?: string): Promise<Buffer> {
+    const r = await this.command(command, ms);
+    if (r.kind !== 'body') throw this.failure(`"${command}"`, r, ms, hint);
+    return r.body;
+  }
+}

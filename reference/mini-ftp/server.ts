@@ -1,0 +1,104 @@
+/**
+ * Reference server for `mini-ftp`: serves its working folder only. A name is resolved inside the
+ * folder and followed through symbolic links (realpath); anything that ends up outside is
+ * refused. Every reply is one body of frames; a refused put's content is read and discarded.
+ */
+import { createServer, type Socket } from 'node:net';
+import { readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { listenTcp, runningServer } from '../shared/tcp-server.js';
+import { formatAddress } from '../shared/console-io.js';
+import { frameBody } from '../../exercises/shared/files-body.js';
+import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
+import { StreamReader } from './stream-reader.js';
+import { splitCommand, wordsFrom, type Words } from './words.js';
+
+const REFUSED = 'nombre de archivo no permitido';
+
+function within(base: string, path: string): boolean {
+  return path.startsWith(base + sep);
+}
+
+/** Where `name` leads inside `base` (links followed), or undefined when it leaves it. */
+async function inside(base: string, name: string): Promise<string | undefined> {
+  if (name === '' || name.includes('\0')) return undefined;
+  const target = resolve(base, name);
+  if (!within(base, target)) return undefined;
+  try {
+    const real = await realpath(target);
+    return within(base, real) ? real : undefined;
+  } catch {
+    // It does not exist yet (a put): its folder must be inside.
+    try {
+      const parent = await realpath(dirname(target));
+      return parent === base || within(base, parent) ? join(parent, basename(target)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** One client's session: commands until exit or the end of the connection. */
+async function serve(socket: Socket, base: string, words: Words, log: (line: string) => void): Promise<void> {
+  const who = formatAddress(socket.remoteAddress, socket.remotePort);
+  const reader = new StreamReader(socket);
+  const reply = (text: string | Buffer): boolean => socket.write(frameBody(typeof text === 'string' ? Buffer.from(text) : text));
+  log(`Conectado ${who}`);
+  for (;;) {
+    const line = await reader.line();
+    if (line === undefined) break;
+    const [command, name] = splitCommand(line);
+    log(`${who}: ${line}`);
+    if (command === words.list) {
+      const entries = await readdir(base, { withFileTypes: true });
+      reply(entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => `${e.name}\n`).sort().join(''));
+    } else if (command === words.get) {
+      const path = await inside(base, name);
+      const isFile = path !== undefined && (await stat(path).then((s) => s.isFile()).catch(() => false));
+      if (path === undefined) reply(REFUSED);
+      else if (!isFile) reply(words.missing);
+      else reply(await readFile(path));
+    } else if (command === words.put) {
+      const content = await reader.body();
+      if (content === undefined) break;
+      if (typeof content === 'string') {
+        log(`${who}: ${content}`);
+        socket.end(frameBody(Buffer.from('cabecera mal formada')));
+        return;
+      }
+      const path = await inside(base, name);
+      const isDir = path !== undefined && (await stat(path).then((s) => s.isDirectory()).catch(() => false));
+      if (path === undefined || isDir) reply(REFUSED);
+      else {
+        await writeFile(path, content);
+        reply(words.stored);
+      }
+    } else if (command === words.exit) {
+      socket.end(frameBody(Buffer.from(words.bye)));
+      log(`${who} terminó la sesión`);
+      return;
+    } else {
+      reply('comando desconocido');
+    }
+  }
+  socket.end();
+  log(`Desconectado ${who}`);
+}
+
+/** Starts the mini-ftp server on `opts.host:opts.port`, serving the current working folder. */
+export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {
+  const base = await realpath(process.cwd());
+  const words = wordsFrom(opts.params);
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    serve(socket, base, words, opts.log).catch((err: unknown) => {
+      opts.log(`Error con un cliente: ${(err as Error).message}`);
+      socket.destroy();
+    });
+  });
+  await listenTcp(server, opts.host, opts.port);
+  return runningServer(server, sockets);
+}
