@@ -11,6 +11,9 @@ import { boundSocketsOf } from '../harness/net/socket-table.js';
 import { freePort } from '../harness/net/free-port.js';
 import { poll } from '../harness/util/deadline.js';
 import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { GradeResult } from '../harness/model/result.js';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { TcpProxy } from '../harness/proxy/tcp-proxy.js';
 
@@ -87,6 +90,30 @@ async function main(): Promise<void> {
   const proxied = await throughput(mb, true);
   console.log(`TCP proxy, no faults, ${mb} MiB: ${proxied.toFixed(0)} MB/s through the proxy vs ${direct.toFixed(0)} MB/s direct loopback (ratio ${(direct / proxied).toFixed(1)}x)`);
 
+  for (const [name, server] of [
+    ['reference', `node ${CLI} reference group-chat server --port {port} --param idle=0`],
+    ['python', `python3 ${fx('group-chat/correct-threads/server.py')} {port} 0 secreto`],
+  ] as const) {
+    const params = name === 'python' ? ['--param', 'password=secreto'] : [];
+    const r = await checkTime(['grade', 'group-chat', '--server', server, '--only', 'chat.no-loss-under-burst', '--param', 'idle=0', ...params], 'chat.no-loss-under-burst');
+    const delivered = 20 * 50 * 20;
+    console.log(`group-chat burst (20 members x 50 lines) against the ${name} server: check ${(r.ms / 1000).toFixed(2)} s, ${(delivered / (r.ms / 1000)).toFixed(0)} lines delivered/s (${r.status})`);
+  }
+
+  const tenMiB = 10;
+  const hashT0 = performance.now();
+  createHash('sha256').update(Buffer.alloc(tenMiB * 1024 * 1024, 7)).digest();
+  const hashMs = performance.now() - hashT0;
+  const loop = await throughput(tenMiB, false);
+  for (const [name, server] of [
+    ['reference', `node ${CLI} reference file-copy server --port {port}`],
+    ['python', `python3 ${fx('file-copy/correct-lines/server.py')} {port}`],
+  ] as const) {
+    const r = await checkTime(['grade', 'file-copy', '--server', server, '--only', 'files.large'], 'files.large');
+    console.log(`file-copy 10 MiB through the slicing proxy to the ${name} server: ${(tenMiB / (r.ms / 1000)).toFixed(1)} MB/s (check ${(r.ms / 1000).toFixed(2)} s, ${r.status})`);
+  }
+  console.log(`plain loopback: ${loop.toFixed(0)} MB/s; SHA-256 of 10 MiB in sockgrade: ${hashMs.toFixed(0)} ms`);
+
   const runs = 200;
   const batch = 20;
   let lost = 0;
@@ -104,6 +131,16 @@ async function main(): Promise<void> {
   }
   const flood = performance.now() - t0;
   console.log(`\nclient output at exit: ${runs} runs of a program printing 20 KB and exiting, ${batch} at a time: ${lost} lost (${(flood / 1000).toFixed(1)} s)`);
+}
+
+/** Duration and status of one check, from the JSON report of a CLI run. */
+async function checkTime(args: string[], id: string): Promise<{ ms: number; status: string }> {
+  const file = join(tmpdir(), `sockgrade-bench-${process.pid}-${id}.json`);
+  await timeCli([...args, '--json', file]);
+  const result = JSON.parse(readFileSync(file, 'utf8')) as GradeResult;
+  rmSync(file, { force: true });
+  const check = result.checks.find((c) => c.id === id && c.role === 'server');
+  return { ms: check?.durationMs ?? NaN, status: check?.status ?? 'missing' };
 }
 
 /** MB/s of sending `mb` MiB to a sink server, directly or through a proxy without faults. */

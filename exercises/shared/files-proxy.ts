@@ -16,7 +16,7 @@ export async function connectSliced(ctx: ServerCheckContext, label: string, slic
   const proxy = await TcpProxy.start({ target: { host: ctx.server.host, port: ctx.server.port }, seed: ctx.rng.int(1, 2 ** 31 - 1), upstream: [{ kind: 'slicer', ...slicing }] });
   ctx.own(undefined, () => proxy.close());
   ctx.doing(`connecting ${label} through sockgrade's slicing proxy`);
-  const conn = await connectTo('127.0.0.1', proxy.port, `${label} (through a proxy that delivers ${slicing.minBytes}..${slicing.maxBytes}-byte pieces)`, ctx.within(5000), ctx.signal, ctx.origin);
+  const conn = await connectTo('127.0.0.1', proxy.port, `${label} (through a proxy that delivers ${slicing.minBytes}..${slicing.maxBytes}-byte pieces)`, ctx.within(15_000), ctx.signal, ctx.origin);
   ctx.own(conn.transcript, () => conn.reset());
   return { conn, proxy };
 }

@@ -134,7 +134,7 @@ export class ServerCheckContext extends CheckContext {
   private clientCount = 0;
 
   /** Opens a TCP connection to the server, as a new client. */
-  async connect(label?: string, ms = 5000): Promise<Connection> {
+  async connect(label?: string, ms = 15_000): Promise<Connection> {
     this.clientCount += 1;
     const name = label ?? `client #${this.clientCount}`;
     this.doing(`connecting ${name}`);
