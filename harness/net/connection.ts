@@ -135,67 +135,59 @@ export class Connection {
     if (!this.socket.destroyed) this.socket.destroy();
   }
 
-  /** Waits until at least `n` bytes have arrived; false when the peer closed or time ran out first. */
-  async waitForBytes(n: number, ms: number, signal?: AbortSignal): Promise<boolean> {
+  /** Re-evaluates `decide` on every event until it returns a value; `onTimeout` when `ms` runs out first. */
+  private async settle<T>(what: string, ms: number, signal: AbortSignal | undefined, decide: () => T | undefined, onTimeout: T): Promise<T> {
     try {
-      return await waitFor<boolean>(`${n} bytes`, ms, signal, (done) => {
+      return await waitFor<T>(what, ms, signal, (done) => {
         const check = (): void => {
-          if (this.size >= n) done(true);
-          else if (this.finAt !== undefined || this.error || this.closed) done(false);
+          const v = decide();
+          if (v !== undefined) done(v);
         };
         const un = this.subscribe(check);
         check();
         return un;
       });
     } catch (err) {
-      if ((err as { code?: string }).code === 'SOCKGRADE_WAIT_TIMEOUT') return false;
+      if ((err as { code?: string }).code === 'SOCKGRADE_WAIT_TIMEOUT') return onTimeout;
       throw err;
     }
+  }
+
+  private get ended(): boolean {
+    return this.finAt !== undefined || this.error !== undefined || this.closed;
+  }
+
+  /** Waits until at least `n` bytes have arrived; false when the peer closed or time ran out first. */
+  waitForBytes(n: number, ms: number, signal?: AbortSignal): Promise<boolean> {
+    return this.settle(`${n} bytes`, ms, signal, () => (this.size >= n ? true : this.ended ? false : undefined), false);
   }
 
   /**
    * Waits until `expected.length` bytes have arrived, or until what arrived already differs from
    * `expected` (it can never become right), or the connection ended. True when all arrived.
    */
-  async waitForPrefix(expected: Buffer, ms: number, signal?: AbortSignal): Promise<boolean> {
+  waitForPrefix(expected: Buffer, ms: number, signal?: AbortSignal): Promise<boolean> {
     let checked = 0;
-    try {
-      return await waitFor<boolean>(`${expected.length} bytes`, ms, signal, (done) => {
-        const check = (): void => {
-          const got = this.received;
-          const upto = Math.min(got.length, expected.length);
-          if (upto > checked) {
-            if (!got.subarray(checked, upto).equals(expected.subarray(checked, upto))) return done(false);
-            checked = upto;
-          }
-          if (got.length >= expected.length) done(true);
-          else if (this.finAt !== undefined || this.error || this.closed) done(false);
-        };
-        const un = this.subscribe(check);
-        check();
-        return un;
-      });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'SOCKGRADE_WAIT_TIMEOUT') return false;
-      throw err;
-    }
+    return this.settle(
+      `${expected.length} bytes`,
+      ms,
+      signal,
+      () => {
+        const got = this.received;
+        const upto = Math.min(got.length, expected.length);
+        if (upto > checked) {
+          if (!got.subarray(checked, upto).equals(expected.subarray(checked, upto))) return false;
+          checked = upto;
+        }
+        return got.length >= expected.length ? true : this.ended ? false : undefined;
+      },
+      false,
+    );
   }
 
   /** Waits for the peer to close (FIN) or reset; returns `open` when it does neither within `ms`. */
-  async waitForClose(ms: number, signal?: AbortSignal): Promise<CloseKind> {
-    try {
-      return await waitFor<CloseKind>('the connection to close', ms, signal, (done) => {
-        const check = (): void => {
-          if (this.finAt !== undefined || this.error || this.closed) done(this.closeKind === 'open' ? 'fin' : this.closeKind);
-        };
-        const un = this.subscribe(check);
-        check();
-        return un;
-      });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'SOCKGRADE_WAIT_TIMEOUT') return 'open';
-      throw err;
-    }
+  waitForClose(ms: number, signal?: AbortSignal): Promise<CloseKind> {
+    return this.settle<CloseKind>('the connection to close', ms, signal, () => (this.ended ? (this.closeKind === 'open' ? 'fin' : this.closeKind) : undefined), 'open');
   }
 
   /** Waits until no byte has arrived for `settleMs` (or the connection closed). */
