@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { budgetOf, type Check } from '../model/check.js';
 import { CheckFailure, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
-import { sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
+import { roleNotGiven, sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
 import { Program, ProgramExited, describeExit } from '../process/program.js';
 import { Aborted, WaitTimeout, formatMs } from '../util/deadline.js';
 import { Rng } from '../util/rng.js';
@@ -45,7 +45,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   for (const c of selected) {
     const na = c.notApplicable?.(settings.params);
     if (na) done(c, skipped(c, `not applicable: ${na}`, 0));
-    else if (!settings.commands[c.role]) done(c, skipped(c, `no ${c.role} was given (use --${c.role} "<command>")`, 0));
+    else if (!settings.commands[c.role]) done(c, skipped(c, roleNotGiven(c.role), 0));
     else runnable.push(c);
   }
 

@@ -66,6 +66,11 @@ export interface GradeResult {
   };
 }
 
+/** The skip reason of a check whose role was not given on the command line. */
+export function roleNotGiven(role: Role): string {
+  return `no ${role} was given (use --${role} "<command>")`;
+}
+
 /** Adds points exactly: weights are kept as thousandths to avoid binary fractions drifting. */
 export function sumPoints(values: readonly number[]): number {
   return values.reduce((acc, v) => acc + Math.round(v * 1000), 0) / 1000;

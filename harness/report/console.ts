@@ -2,7 +2,7 @@
  * The console report: one line per check as it finishes, then every failure with its
  * diagnosis, then the score. Colours only on a terminal and never with NO_COLOR.
  */
-import type { CheckResult, GradeResult } from '../model/result.js';
+import { roleNotGiven, type CheckResult, type GradeResult } from '../model/result.js';
 import type { Exercise } from '../model/exercise.js';
 import { formatMs } from '../util/deadline.js';
 
@@ -30,8 +30,9 @@ export function consoleHeader(sink: ConsoleSink, ex: Exercise, commands: Partial
   sink.write('\n');
 }
 
-/** The progress line of one finished check. */
+/** The progress line of one finished check; checks of a role that was not given are summed up in {@link consoleSummary}. */
 export function consoleCheckLine(sink: ConsoleSink, r: CheckResult): void {
+  if (r.status === 'skip' && r.message === roleNotGiven(r.role)) return;
   const tail = r.status === 'skip' ? paint(sink, '90', `skipped: ${r.message}`) : paint(sink, '90', `(${formatMs(r.durationMs)})`);
   sink.write(`  ${paint(sink, COLOR[r.status], MARK[r.status])} ${r.role.padEnd(6)} ${r.id.padEnd(32)} ${r.title} ${tail}\n`);
   for (const note of r.evidence.notes ?? []) sink.write(`${indent(paint(sink, '90', note), '      ')}\n`);
@@ -39,6 +40,10 @@ export function consoleCheckLine(sink: ConsoleSink, r: CheckResult): void {
 
 /** Failures with diagnoses, notes, and the score. */
 export function consoleSummary(sink: ConsoleSink, result: GradeResult): void {
+  for (const role of ['server', 'client'] as const) {
+    const n = result.checks.filter((c) => c.role === role && c.status === 'skip' && c.message === roleNotGiven(role)).length;
+    if (n > 0) sink.write(`  ${paint(sink, '90', `- ${role} checks (${n}) skipped: ${roleNotGiven(role)}`)}\n`);
+  }
   const bad = result.checks.filter((c) => c.status === 'fail' || c.status === 'error');
   if (bad.length > 0) {
     sink.write(`\n${paint(sink, '1', bad.length === 1 ? 'Failure' : 'Failures')}\n`);
