@@ -282,7 +282,13 @@ export class Program {
             }
           }
           if (answer === true) {
-            void this.waitForQuiet(25, 300).catch(() => {}).then(() => done(since()));
+            // The prompt was written before read() blocked, but may not have reached us yet: let it
+            // arrive, and wait longer when nothing at all has come, since most prompts have text.
+            void (async () => {
+              await this.waitForQuiet(25, 300).catch(() => {});
+              if (since() === '') await this.waitForQuiet(250, 1000).catch(() => {});
+              done(since());
+            })();
             return;
           }
           if (answer === undefined) procAvailable = false;
