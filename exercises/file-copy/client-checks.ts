@@ -94,16 +94,14 @@ function clientCheck(c: FileCase): ClientCheck {
 
 /** `robust.no-server`, with the input file in place so that the missing server is the only problem. */
 function noServerCheck(): ClientCheck {
-  const base = robustNoServerCheck({ giveUpMs: 10_000, transport: 'tcp', message: () => 'fichero.txt' });
-  return defineClientCheck({
-    ...base,
-    async run(ctx) {
+  return robustNoServerCheck({
+    giveUpMs: 10_000,
+    transport: 'tcp',
+    message: () => 'fichero.txt',
+    async prepare(ctx) {
       const input = str(ctx.params, 'input');
       await writeFile(inWorkDir(ctx, input), 'Una linea\n');
-      // The shared check launches the client itself: give that launch the file name too.
-      const launch = ctx.launchClient.bind(ctx);
-      ctx.launchClient = (opts = {}) => launch({ ...opts, message: input, placeholders: { ...opts.placeholders, file: input } });
-      await base.run(ctx);
+      return { message: input, placeholders: { file: input } };
     },
   });
 }

@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { robustNoServerCheck } from '../shared/robust.js';
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
@@ -13,7 +14,6 @@ import { describeExit, type ExitInfo, type Program } from '../../harness/process
 import { Transcript } from '../../harness/process/transcript.js';
 import { UdpProxy, type UdpProxyEvent } from '../../harness/proxy/udp-proxy.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { portInUse } from '../../harness/net/socket-table.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import { num, str } from '../../harness/model/params.js';
 import { sendMessages } from '../../reference/reliable-udp/client.js';
@@ -188,38 +188,18 @@ export function senderCheck(scenario: Scenario): ClientCheck {
   });
 }
 
-/** `robust.no-server` for a sender: it needs its messages file, so the shared check does not fit. */
+/** `robust.no-server` for a sender, with its messages file in place. */
 export function senderNoServerCheck(): ClientCheck {
-  return defineClientCheck({
-    id: 'robust.no-server',
+  return robustNoServerCheck({
+    transport: 'udp',
+    giveUpMs: (p) => num(p, 'give-up') * 1000,
+    message: () => '',
+    names: { program: 'sender', peer: 'receiver' },
     title: 'with no receiver, gives up with a one-line message and a non-zero exit code (within give-up seconds, default 10)',
-    weight: 1,
-    budgetMs: (p) => num(p, 'give-up') * 1000 + 3000,
     hint: 'count the retransmissions of a packet; after a bounded number (say 10) with no ACK, print one line saying the receiver does not answer and sys.exit(1)',
-    async run(ctx) {
-      const limit = num(ctx.params, 'give-up') * 1000;
-      const port = ctx.offered.port;
-      const busy = [port, ...ctx.alsoListen].filter((p) => portInUse(p, 'udp'));
-      if (busy.length > 0) throw new CheckSkipped(`port ${busy.join(', ')} is in use by another program on this machine, so "no receiver" cannot be arranged`);
+    async prepare(ctx) {
       const file = await placeMessages(ctx, makeMessages(ctx.rng, 3));
-      const program = ctx.launchClient({ message: file, placeholders: { file }, port });
-      ctx.doing(`waiting for the sender to give up (nothing listens on port ${port})`);
-      const exit = await program.waitForExit(ctx.within(limit), ctx.signal).catch(() => undefined);
-      if (!exit) {
-        throw new CheckFailure(`the sender was still running ${formatMs(limit)} after it started, with no receiver to answer`, {
-          hint: 'a UDP sender never learns that nobody listens: after a bounded number of retransmissions without an ACK, give up',
-        });
-      }
-      const out = program.outputText();
-      const crash = findCrash(out);
-      if (crash) throw new CheckFailure(`the sender crashed with a ${crash.name} instead of reporting that nobody answers`, { received: visibleText(crash.excerpt) });
-      if (!out.split('\n').some((l) => l.trim() !== '')) throw new CheckFailure(`the sender exited (${describeExit(exit)}) without printing why`, {});
-      if (exit.code === 0) {
-        throw new CheckFailure('the sender exited with code 0 although no message was acknowledged', {
-          hint: 'exit with a non-zero code (sys.exit(1)) when the transfer fails, so scripts and graders can tell',
-          received: visibleText(out.slice(-300)),
-        });
-      }
+      return { message: file, placeholders: { file } };
     },
   });
 }

@@ -2,7 +2,8 @@
  * The `robust.*` checks that apply to every server and every client of the catalogue.
  */
 import { defineClientCheck, defineServerCheck, type ClientCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
+import type { ClientCheckContext, ClientLaunch, ServerCheckContext } from '../../harness/engine/context.js';
+import type { ParamValues } from '../../harness/model/params.js';
 import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
 import { findCrash } from '../../harness/diagnose/output.js';
 import { portInUse } from '../../harness/net/socket-table.js';
@@ -97,32 +98,51 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
   return checks;
 }
 
+/** What `robust.no-server` needs from an exercise. */
+export interface NoServerOptions {
+  transport: 'tcp' | 'udp';
+  /** Time the program has to give up; a function when a parameter sets it. */
+  giveUpMs: number | ((params: ParamValues) => number);
+  /** The message typed at its prompt (and given as `{message}`). */
+  message: (rng: Rng) => string;
+  /** Prepares the launch (files in `ctx.workDir`, placeholders) and may replace the message. */
+  prepare?: (ctx: ClientCheckContext) => Promise<ClientLaunch>;
+  /** How diagnoses call the program and its missing peer. Default: client and server. */
+  names?: { program: string; peer: string };
+  title?: string;
+  hint?: string;
+}
+
 /** `robust.no-server`: with nothing listening, a client fails cleanly, in one line, with a non-zero exit. */
-export function robustNoServerCheck(opts: { giveUpMs: number; message: (rng: Rng) => string; transport: 'tcp' | 'udp' }): ClientCheck {
+export function robustNoServerCheck(opts: NoServerOptions): ClientCheck {
+  const { program: who, peer } = opts.names ?? { program: 'client', peer: 'server' };
+  const giveUp = (p: ParamValues): number => (typeof opts.giveUpMs === 'function' ? opts.giveUpMs(p) : opts.giveUpMs);
   return defineClientCheck({
     id: 'robust.no-server',
-    title: `with no server, reports the failure in one line and exits non-zero within ${formatMs(opts.giveUpMs)}`,
+    title: opts.title ?? `with no ${peer}, reports the failure in one line and exits non-zero within ${typeof opts.giveUpMs === 'number' ? formatMs(opts.giveUpMs) : 'its give-up time'}`,
     weight: 1,
-    budgetMs: opts.giveUpMs + 3000,
-    hint: opts.transport === 'tcp' ? 'catch ConnectionRefusedError around connect(), print one line saying what failed, and sys.exit(1)' : 'set a timeout on the socket (settimeout), catch socket.timeout, print one line and sys.exit(1)',
+    budgetMs: (p) => giveUp(p) + 3000,
+    hint: opts.hint ?? (opts.transport === 'tcp' ? 'catch ConnectionRefusedError around connect(), print one line saying what failed, and sys.exit(1)' : 'set a timeout on the socket (settimeout), catch socket.timeout, print one line and sys.exit(1)'),
     async run(ctx) {
+      const limit = giveUp(ctx.params);
       const port = ctx.offered.port;
       const busy = [port, ...ctx.alsoListen].filter((p) => portInUse(p, opts.transport));
-      if (busy.length > 0) throw new CheckSkipped(`port ${busy.join(', ')} is in use by another program on this machine, so "no server" cannot be arranged`);
-      const program = ctx.launchClient({ message: opts.message(ctx.rng), port });
-      ctx.doing(`waiting for the client to give up (it was started with nothing listening on port ${port})`);
-      const exit = await program.waitForExit(ctx.within(opts.giveUpMs), ctx.signal).catch(() => undefined);
+      if (busy.length > 0) throw new CheckSkipped(`port ${busy.join(', ')} is in use by another program on this machine, so "no ${peer}" cannot be arranged`);
+      const launch = { message: opts.message(ctx.rng), ...(await opts.prepare?.(ctx)), port };
+      const program = ctx.launchClient(launch);
+      ctx.doing(`waiting for the ${who} to give up (it was started with nothing listening on port ${port})`);
+      const exit = await program.waitForExit(ctx.within(limit), ctx.signal).catch(() => undefined);
       if (!exit) {
-        throw new CheckFailure(`the client was still running ${formatMs(opts.giveUpMs)} after it started, with no server to talk to`, {
-          hint: opts.transport === 'udp' ? 'a UDP client never learns that nobody listens: wait for the reply with a timeout (settimeout) and give up' : 'set a timeout and handle ConnectionRefusedError',
+        throw new CheckFailure(`the ${who} was still running ${formatMs(limit)} after it started, with no ${peer} to talk to`, {
+          hint: opts.transport === 'udp' ? `a UDP ${who} never learns that nobody listens: wait for the reply with a timeout (settimeout), retry a bounded number of times, and give up` : 'set a timeout and handle ConnectionRefusedError',
         });
       }
       const out = program.outputText();
       const crash = findCrash(out);
-      if (crash) throw new CheckFailure(`the client crashed with a ${crash.name} instead of reporting the failure`, { received: visibleText(crash.excerpt) });
-      if (!out.split('\n').some((l) => l.trim() !== '')) throw new CheckFailure(`the client exited (${describeExit(exit)}) without printing why`, {});
+      if (crash) throw new CheckFailure(`the ${who} crashed with a ${crash.name} instead of reporting the failure`, { received: visibleText(crash.excerpt) });
+      if (!out.split('\n').some((l) => l.trim() !== '')) throw new CheckFailure(`the ${who} exited (${describeExit(exit)}) without printing why`, {});
       if (exit.code === 0) {
-        throw new CheckFailure('the client exited with code 0 although it could not talk to any server', {
+        throw new CheckFailure(`the ${who} exited with code 0 although it could not talk to any ${peer}`, {
           hint: 'exit with a non-zero code (sys.exit(1)) when the program fails, so scripts and graders can tell',
           received: visibleText(out.slice(-300)),
         });
