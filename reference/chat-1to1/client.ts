@@ -7,8 +7,8 @@ import { connect } from 'node:net';
 import { createSocket } from 'node:dgram';
 import type { ReferenceClientOptions } from '../types.js';
 import { describeNetError, formatAddress, write } from '../shared/console-io.js';
-import { LineInput, textParam } from '../tcp-chat-ack/line-input.js';
-import { Messages } from './messages.js';
+import { LineInput, textParam } from '../shared/line-input.js';
+import { AsyncQueue } from '../shared/queue.js';
 
 /** Prompt for the user's name. */
 export const PROMPT = 'Introduce tu nombre: ';
@@ -17,7 +17,7 @@ export const PROMPT = 'Introduce tu nombre: ';
 const NAME_TIMEOUT_SECONDS = 10;
 
 interface Wire {
-  messages: Messages;
+  messages: AsyncQueue<string>;
   send(text: string): void;
   close(): void;
 }
@@ -69,7 +69,7 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
 }
 
 function tcpWire(host: string, port: number): Promise<Wire | string> {
-  const messages = new Messages();
+  const messages = new AsyncQueue<string>();
   const socket = connect({ host, port });
   return new Promise((resolve) => {
     socket.once('error', (err: NodeJS.ErrnoException) => resolve(describeNetError(err)));
@@ -84,7 +84,7 @@ function tcpWire(host: string, port: number): Promise<Wire | string> {
 }
 
 function udpWire(host: string, port: number): Wire {
-  const messages = new Messages();
+  const messages = new AsyncQueue<string>();
   const socket = createSocket(host.includes(':') ? 'udp6' : 'udp4');
   socket.on('error', () => {});
   socket.on('message', (msg) => messages.push(msg.toString('utf8')));

@@ -11,8 +11,8 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { createSocket, type RemoteInfo } from 'node:dgram';
 import { listenTcp } from '../shared/tcp-server.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
-import { LineInput, textParam } from '../tcp-chat-ack/line-input.js';
-import { Messages } from './messages.js';
+import { LineInput, textParam } from '../shared/line-input.js';
+import { AsyncQueue } from '../shared/queue.js';
 
 /** Prompt for the server user's name. */
 export const PROMPT = 'Introduce tu nombre: ';
@@ -21,7 +21,7 @@ export const PROMPT = 'Introduce tu nombre: ';
 interface Wire {
   /** Resolves once the client has made itself known (connected, or sent its first datagram). */
   arrived: Promise<void>;
-  messages: Messages;
+  messages: AsyncQueue<string>;
   send(text: string): void;
   close(): Promise<void>;
 }
@@ -78,7 +78,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
 }
 
 async function tcpWire(opts: ReferenceServerOptions): Promise<{ wire: Wire; port: number }> {
-  const messages = new Messages();
+  const messages = new AsyncQueue<string>();
   let client: Socket | undefined;
   let arrive: () => void = () => {};
   const arrived = new Promise<void>((resolve) => (arrive = resolve));
@@ -109,7 +109,7 @@ async function tcpWire(opts: ReferenceServerOptions): Promise<{ wire: Wire; port
 }
 
 async function udpWire(opts: ReferenceServerOptions): Promise<{ wire: Wire; port: number }> {
-  const messages = new Messages();
+  const messages = new AsyncQueue<string>();
   const socket = createSocket(opts.host.includes(':') ? 'udp6' : 'udp4');
   let peer: RemoteInfo | undefined;
   let arrive: () => void = () => {};

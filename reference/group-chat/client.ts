@@ -3,11 +3,10 @@
  * prints every line the server sends as soon as it arrives (also while waiting for the user),
  * sends each typed line; the quit word leaves the chat.
  */
-import { connect } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import type { ReferenceClientOptions } from '../types.js';
-import { describeNetError, formatAddress, write } from '../shared/console-io.js';
-import { LineInput, textParam } from '../tcp-chat-ack/line-input.js';
+import { connectOrReport, write } from '../shared/console-io.js';
+import { LineInput, textParam } from '../shared/line-input.js';
 
 /** Prompt for the nickname. */
 export const PROMPT = 'Introduce tu apodo: ';
@@ -25,16 +24,8 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
       await write(output, 'No se ha leído ningún apodo\n');
       return 1;
     }
-    const socket = connect({ host, port });
-    const failure = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
-      socket.once('connect', () => resolve(undefined));
-      socket.once('error', resolve);
-    });
-    if (failure) {
-      await write(output, `No se pudo conectar con ${formatAddress(host, port)}: ${describeNetError(failure)}\n`);
-      return 1;
-    }
-    socket.on('error', () => {});
+    const socket = await connectOrReport(host, port, output);
+    if (!socket) return 1;
     const decoder = new StringDecoder('utf8');
     let pending = '';
     socket.on('data', (data: Buffer) => {

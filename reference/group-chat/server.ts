@@ -7,7 +7,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { listenTcp } from '../shared/tcp-server.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
-import { numberParam, textParam } from '../tcp-chat-ack/line-input.js';
+import { numberParam, textParam } from '../shared/line-input.js';
 
 /** Prompt sent before the nickname prompt when the server has a password. */
 export const PASSWORD_PROMPT = 'intr_password';

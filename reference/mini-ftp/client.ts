@@ -3,10 +3,9 @@
  * given, if any, is the first command) and sends each as a line; saves what `get` brings as a
  * file of that name in the working folder, prints the rest, ends on exit.
  */
-import { connect, type Socket } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { describeNetError, formatAddress, write } from '../shared/console-io.js';
+import { connectOrReport, formatAddress, write } from '../shared/console-io.js';
+import { LineInput } from '../shared/line-input.js';
 import { frameBody } from '../../exercises/shared/files-body.js';
 import type { ReferenceClientOptions } from '../types.js';
 import { StreamReader } from './stream-reader.js';
@@ -14,54 +13,14 @@ import { splitCommand, wordsFrom } from './words.js';
 
 const PROMPT = 'Comando: ';
 
-/** Typed lines, one at a time; undefined once the input ends. */
-function lineReader(input: NodeJS.ReadableStream): { next: () => Promise<string | undefined>; close: () => void } {
-  const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
-  const queue: string[] = [];
-  const waiters: ((line: string | undefined) => void)[] = [];
-  let ended = false;
-  rl.on('line', (line) => (waiters.shift() ?? ((l: string) => queue.push(l)))(line));
-  rl.on('close', () => {
-    ended = true;
-    for (const w of waiters.splice(0)) w(undefined);
-  });
-  return {
-    next: () => {
-      const line = queue.shift();
-      if (line !== undefined || ended) return Promise.resolve(line);
-      return new Promise((resolve) => waiters.push(resolve));
-    },
-    close: () => rl.close(),
-  };
-}
-
-function connectTo(host: string, port: number): Promise<Socket | NodeJS.ErrnoException> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 10_000 });
-    socket.once('connect', () => {
-      socket.setTimeout(0);
-      resolve(socket);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }));
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err));
-  });
-}
-
 /** Runs the interactive session; resolves 0 after exit, 1 when the connection fails. */
 export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const words = wordsFrom(opts.params);
   const where = formatAddress(opts.host, opts.port);
-  const socket = await connectTo(opts.host, opts.port);
-  if (socket instanceof Error) {
-    await write(opts.output, `No se pudo conectar con ${where}: ${describeNetError(socket)}\n`);
-    return 1;
-  }
-  socket.on('error', () => {});
+  const socket = await connectOrReport(opts.host, opts.port, opts.output, 10_000);
+  if (!socket) return 1;
   const reader = new StreamReader(socket);
-  const typed = lineReader(opts.input);
+  const typed = new LineInput(opts.input);
   let first = opts.message;
   try {
     for (;;) {

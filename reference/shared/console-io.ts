@@ -1,7 +1,9 @@
 /**
  * Terminal input and output shared by the reference clients: the message prompt, reading one
- * typed line, writing, and the Spanish wording of network errors.
+ * typed line, writing, connecting with a one-line report on failure, and the Spanish wording of
+ * network errors.
  */
+import { connect, type Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 
 /** Prompt printed before reading the message from the input. */
@@ -75,4 +77,26 @@ const REASONS: Readonly<Record<string, string>> = {
 export function describeNetError(err: NodeJS.ErrnoException, overrides: Readonly<Record<string, string>> = {}): string {
   const code = err.code ?? '';
   return overrides[code] ?? REASONS[code] ?? err.code ?? err.message;
+}
+
+/**
+ * Connects to `host:port`; on failure writes the one-line Spanish reason to `output` and resolves
+ * undefined. With `timeoutMs`, a connect that takes longer fails as a timeout.
+ */
+export function connectOrReport(host: string, port: number, output: NodeJS.WritableStream, timeoutMs?: number): Promise<Socket | undefined> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}) });
+    const fail = (err: NodeJS.ErrnoException): void => {
+      socket.destroy();
+      void write(output, `No se pudo conectar con ${formatAddress(host, port)}: ${describeNetError(err)}\n`).then(() => resolve(undefined));
+    };
+    socket.once('connect', () => {
+      socket.setTimeout(0);
+      socket.off('error', fail);
+      socket.on('error', () => {});
+      resolve(socket);
+    });
+    socket.once('timeout', () => fail(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    socket.once('error', fail);
+  });
 }

@@ -6,7 +6,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { listenTcp } from '../shared/tcp-server.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
-import { textParam } from './line-input.js';
+import { textParam } from '../shared/line-input.js';
 
 /** Starts the chat server on `opts.host:opts.port` and resolves once it is listening. */
 export async function startServer(opts: ReferenceServerOptions): Promise<RunningReferenceServer> {

@@ -1,35 +1,24 @@
 /**
- * Typed lines, one at a time, for the interactive reference clients of the chat exercises.
+ * Typed lines, one at a time, for the interactive reference clients.
  * readline runs without terminal handling, so nothing typed is echoed into the output.
  */
 import { createInterface, type Interface } from 'node:readline';
+import { AsyncQueue } from './queue.js';
 
 /** A queue of the lines read from `input`. */
 export class LineInput {
-  private readonly queue: string[] = [];
-  private readonly waiters: ((line: string | undefined) => void)[] = [];
-  private ended = false;
+  private readonly lines = new AsyncQueue<string>();
   private readonly rl: Interface;
 
   constructor(input: NodeJS.ReadableStream) {
     this.rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
-    this.rl.on('line', (line) => {
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(line);
-      else this.queue.push(line);
-    });
-    this.rl.on('close', () => {
-      this.ended = true;
-      for (const w of this.waiters.splice(0)) w(undefined);
-    });
+    this.rl.on('line', (line) => this.lines.push(line));
+    this.rl.on('close', () => this.lines.end());
   }
 
   /** The next line; undefined once the input has ended. */
   next(): Promise<string | undefined> {
-    const line = this.queue.shift();
-    if (line !== undefined) return Promise.resolve(line);
-    if (this.ended) return Promise.resolve(undefined);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return this.lines.next();
   }
 
   /** Stops reading. */
