@@ -71,7 +71,8 @@ export function textFile(rng: Rng, spec: TextSpec): Buffer {
     out.push(token);
     bytes += n;
   };
-  while (bytes < spec.size) {
+  // A line's own newline can reach `size`: then one more line is needed for the text to end without one.
+  while (bytes < spec.size || (!spec.trailingNewline && out[out.length - 1] === '\n')) {
     const target = rng.int(spec.lineBytes[0], spec.lineBytes[1]);
     const start = bytes;
     const sprinkleAt = spec.sprinkle && rng.int(1, spec.sprinkle.every) === 1 ? rng.int(0, 8) : -1;
