@@ -50,11 +50,11 @@ export interface FixtureExpectation {
   args?: string[];
 }
 
-/** Reads a fixture's expectation with `{dir}` replaced by its absolute folder. */
+/** Reads a fixture's expectation with `{dir}` replaced by its absolute folder (in the command and the extra arguments). */
 export function readFixture(root: string, fixture: string): FixtureExpectation & { dir: string } {
   const dir = resolve(root, 'fixtures', fixture);
   const exp = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as FixtureExpectation;
-  return { ...exp, command: exp.command.replaceAll('{dir}', dir), dir };
+  return { ...exp, command: exp.command.replaceAll('{dir}', dir), ...(exp.args ? { args: exp.args.map((a) => a.replaceAll('{dir}', dir)) } : {}), dir };
 }
 
 /** Runs the demo; 0 when every example got exactly its expected verdicts. */

@@ -15,6 +15,7 @@ import { renderTap } from '../report/tap.js';
 import { renderJunit } from '../report/junit.js';
 import { renderJson } from '../report/json.js';
 import { prepareCommand } from './command-line.js';
+import { readManifest } from './manifest.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -32,6 +33,8 @@ export interface GradeOptions {
   jobs?: string;
   startupTimeout?: string;
   replay?: string;
+  /** A `sockgrade.json`: its commands and parameters are used where flags do not give them. */
+  manifest?: string;
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -43,15 +46,20 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 
 /** Validates options into run settings; every problem is a {@link UsageError}. */
 export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
+  const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const exercise = findExercise(opts.exercise);
   if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
   for (const role of ['server', 'client'] as const) {
-    const cmd = opts[role];
+    const fromFlag = opts[role];
+    const cmd = fromFlag ?? manifest?.[role];
     if (cmd === undefined) continue;
-    if (!roles.includes(role)) throw new UsageError(`exercise ${exercise.id} has no ${role} role (it grades: ${roles.join(', ')})`);
-    commands[role] = prepareCommand(role, cmd, cwd);
+    if (!roles.includes(role)) {
+      if (fromFlag === undefined) continue;
+      throw new UsageError(`exercise ${exercise.id} has no ${role} role (it grades: ${roles.join(', ')})`);
+    }
+    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd);
   }
   if (!commands.server && !commands.client) {
     throw new UsageError(`nothing to grade: give ${roles.map((r) => `--${r} "<command>"`).join(' and/or ')}`);
@@ -64,7 +72,8 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   if (!Number.isFinite(startup) || startup <= 0 || startup > 600) throw new UsageError(`--startup-timeout expects seconds between 0 and 600, got "${opts.startupTimeout}"`);
   return {
     exercise,
-    params: resolveParams(exercise.id, exercise.params, opts.param),
+    params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...opts.param]),
+    ...(manifest ? { manifest: manifest.data } : {}),
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),

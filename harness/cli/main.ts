@@ -16,7 +16,7 @@ const USAGE = `Usage:
   sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
                   [--param key=value]... [--only <check-id-prefix>]... [--seed N]
                   [--json FILE] [--junit FILE] [--tap] [--jobs N] [--startup-timeout SECONDS]
-                  [--replay PATH]
+                  [--replay PATH] [--manifest sockgrade.json]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
   sockgrade demo
 
@@ -38,6 +38,7 @@ const GRADE_OPTIONS = {
   jobs: { type: 'string' },
   'startup-timeout': { type: 'string' },
   replay: { type: 'string' },
+  manifest: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
@@ -92,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
           jobs: str('jobs'),
           startupTimeout: str('startup-timeout'),
           replay: str('replay'),
+          manifest: str('manifest'),
         },
         out,
       );

@@ -13,6 +13,7 @@ import { Rng } from '../util/rng.js';
 import { poll } from '../util/deadline.js';
 import { escapeBytes } from '../diagnose/bytes.js';
 import { isWaitingOnStdin } from '../process/proc-tree.js';
+import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
 
 /** A program launched during the run, kept for checks that look at the whole run. */
 export interface RecordedProgram {
@@ -30,6 +31,8 @@ export abstract class CheckContext {
   replay: string | undefined;
   /** The scratch folder the submission runs in: files a check places there are what the program finds. */
   workDir = '';
+  /** The submission's manifest (`sockgrade.json`), when one was given. */
+  manifest: Readonly<Record<string, unknown>> | undefined;
   /** The current step, used to say what the check was doing when its budget ran out. */
   step = 'starting';
   private readonly transcripts: Transcript[] = [];
@@ -172,6 +175,12 @@ export interface ClientLaunch {
   answerPrompts?: boolean;
   /** More `{name}` placeholders for the command, e.g. `{ file: 'fichero.txt' }`. */
   placeholders?: Record<string, string>;
+  /**
+   * Host names the client's look-ups must resolve to the given IPv4 addresses (its own hosts
+   * file). When programs cannot be given one, the check is skipped with the reason; see
+   * {@link ClientCheckContext.hostMapping}.
+   */
+  hosts?: Readonly<Record<string, string>>;
 }
 
 /** Context of a client check: sockgrade plays the server and launches the client itself. */
@@ -185,7 +194,12 @@ export class ClientCheckContext extends CheckContext {
   /** Ports of `alsoListen` that another program held. */
   readonly unavailable: number[] = [];
   /** Launches the submitted client; provided by the engine. */
-  launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string> }) => Program;
+  launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string>; hosts?: Readonly<Record<string, string>> }) => Program;
+
+  /** Whether a client can be given its own hosts file here, and why not. */
+  hostMapping(): HostMapSupport {
+    return hostMapSupport();
+  }
 
   /** Starts sockgrade's TCP server where the client will look for it. */
   async tcpPeer(): Promise<TcpPeer> {
@@ -223,7 +237,13 @@ export class ClientCheckContext extends CheckContext {
   launchClient(opts: ClientLaunch = {}): Program {
     this.doing('starting the client');
     const port = opts.port ?? this.offered.port;
-    const program = this.track(this.launcher({ port, label: 'client', placeholders: opts.placeholders ?? {}, ...(opts.message !== undefined ? { message: opts.message } : {}) }));
+    if (opts.hosts && Object.keys(opts.hosts).length > 0) {
+      const support = hostMapSupport();
+      if (!support.available) throw new CheckSkipped(`this check gives the client its own hosts file, which needs a mount namespace: ${support.reason ?? 'not available'}`);
+    }
+    const program = this.track(
+      this.launcher({ port, label: 'client', placeholders: opts.placeholders ?? {}, ...(opts.message !== undefined ? { message: opts.message } : {}), ...(opts.hosts ? { hosts: opts.hosts } : {}) }),
+    );
     if (opts.answerPrompts !== false) void this.answerPrompts(program, port, opts.message).catch(() => {});
     return program;
   }

@@ -4,6 +4,7 @@
  * turns what happened into the result model. Nothing a check starts outlives it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { budgetOf, type Check } from '../model/check.js';
@@ -20,6 +21,7 @@ import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
+import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -143,6 +145,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.transport = transportOf(settings.exercise, settings.params);
       sctx.workDir = scratch;
       sctx.replay = settings.replay;
+      sctx.manifest = settings.manifest;
       const offered = await freePort(HOST);
       sctx.doing('waiting for the server to start listening');
       sctx.server = await launchServer({
@@ -174,19 +177,29 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       cctx.transport = transportOf(settings.exercise, settings.params);
       cctx.workDir = scratch;
       cctx.replay = settings.replay;
+      cctx.manifest = settings.manifest;
       const fixed = st.plans.client.fixedPort;
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
       cctx.declared = settings.declaredPort !== undefined;
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
-      cctx.launcher = ({ port: p, message, label, placeholders }) =>
-        new Program({
+      let hostsFiles = 0;
+      cctx.launcher = ({ port: p, message, label, placeholders, hosts }) => {
+        const names: Record<string, string> = { ...(settings.exercise.canonicalHost ? { [settings.exercise.canonicalHost]: HOST } : {}), ...hosts };
+        let hostsFile: string | undefined;
+        if (Object.keys(names).length > 0 && hostMapSupport().available) {
+          hostsFile = join(st.root, `hosts-${check.id}-${++hostsFiles}`);
+          writeFileSync(hostsFile, hostsFileText(names));
+        }
+        return new Program({
           command: fillPlaceholders(settings.commands.client as string, { ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
           cwd: scratch,
           env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
           outputCapBytes: settings.outputCapBytes,
+          ...(hostsFile ? { hostsFile } : {}),
         });
+      };
       await Promise.race([check.run(cctx), armBudget()]);
     }
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);

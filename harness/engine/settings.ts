@@ -25,6 +25,11 @@ export interface RunSettings {
   outputCapBytes: number;
   /** Checks run at once. */
   jobs: number;
+  /**
+   * The submission's manifest (`sockgrade.json`), for exercises whose contract the student
+   * declares (e.g. a telemetry protocol). Absent when none was given.
+   */
+  manifest?: Readonly<Record<string, unknown>>;
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
 }

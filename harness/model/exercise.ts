@@ -19,6 +19,11 @@ export interface Exercise {
   transport: 'tcp' | 'udp' | ((params: ParamValues) => 'tcp' | 'udp');
   /** Port the course material hard-codes, offered to submissions that hard-code it; a function when a parameter decides. */
   canonicalPort: number | ((params: ParamValues) => number);
+  /**
+   * Host name the course material hard-codes for the peer (e.g. `time.google.com`). Where
+   * programs can be given their own hosts file, a client's look-up of it finds sockgrade's peer.
+   */
+  canonicalHost?: string;
   params: ParamSpecs;
   checks: readonly Check[];
 }

@@ -12,6 +12,7 @@ import * as pty from 'node-pty';
 import { Transcript } from './transcript.js';
 import { descendantsOf, isWaitingOnStdin, killTree } from './proc-tree.js';
 import { waitFor, WaitTimeout } from '../util/deadline.js';
+import { hostMapSupport } from './host-map.js';
 
 /** How a program ended: its exit code, or the signal that ended it. */
 export interface ExitInfo {
@@ -32,11 +33,20 @@ export interface LaunchOptions {
   label: string;
   /** Bytes of output kept; the rest is counted and dropped. */
   outputCapBytes?: number;
+  /**
+   * A hosts file to bind over /etc/hosts for this program (see `host-map.ts`); the caller has
+   * checked that {@link hostMapSupport} is available.
+   */
+  hostsFile?: string;
 }
 
 const WRAPPER = [
   'stty -echo -onlcr 2>/dev/null',
-  '/bin/sh -c "$SOCKGRADE_COMMAND"',
+  'if [ -n "$SOCKGRADE_HOSTS" ]; then',
+  '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && unset SOCKGRADE_HOSTS SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
+  'else',
+  '  /bin/sh -c "$SOCKGRADE_COMMAND"',
+  'fi',
   'sg_code=$?',
   "printf '\\033]7770;sockgrade-exit;%s;%s\\007' \"$sg_code\" \"$SOCKGRADE_NONCE\"",
   'while read -r sg_line; do :; done',
@@ -79,6 +89,7 @@ export class Program {
       SOCKGRADE_COMMAND: opts.command,
       SOCKGRADE_NONCE: this.nonce,
     });
+    if (opts.hostsFile) Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
     this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
       name: 'dumb',
       cols: 400,
