@@ -16,7 +16,7 @@ import { connectSliced, type Slicing } from '../shared/files-proxy.js';
 export const FTP_PARAMS: ParamSpecs = {
   'list-command': { type: 'string', default: 'list', description: 'command that asks for the listing' },
   'get-command': { type: 'string', default: 'get', description: 'command word before the name of a file to download' },
-  'put-command': { type: 'string', default: 'put', description: 'command word before the name of a file to upload (the seed says subir)' },
+  'put-command': { type: 'string', default: 'put', description: 'command word before the name of a file to upload (some statements of the exercise say subir)' },
   'exit-command': { type: 'string', default: 'exit', description: 'command that ends the session' },
   'missing-reply': { type: 'string', default: 'el archivo solicitado no existe', description: 'reply to get when the file does not exist' },
   'put-reply': { type: 'string', default: 'recibido', description: 'reply to a put once the file is saved' },

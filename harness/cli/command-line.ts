@@ -78,13 +78,13 @@ export function prepareCommand(role: string, cmd: string, cwd: string): string {
   let out = '';
   let last = 0;
   for (const [index, w] of words.entries()) {
-    if (w.word.includes('{') || isAbsolute(w.word) || w.word.startsWith('-')) continue;
+    if (w.word.includes('{') || w.word.startsWith('-')) continue;
     const abs = resolve(cwd, w.word);
     const isFile = existsSync(abs) && statSync(abs).isFile();
     if (!isFile && SCRIPT.test(w.word) && !SHELL_SYNTAX.test(w.word)) {
-      throw new UsageError(`the ${role} command names ${w.word}, which does not exist (looked in ${cwd}): check the path`);
+      throw new UsageError(`the ${role} command names ${w.word}, which does not exist${isAbsolute(w.word) ? '' : ` (looked in ${cwd})`}: check the path`);
     }
-    if (isFile && (index > 0 || w.word.includes('/'))) {
+    if (isFile && !isAbsolute(w.word) && (index > 0 || w.word.includes('/'))) {
       out += cmd.slice(last, w.start) + shellQuote(abs);
       last = w.end;
     }

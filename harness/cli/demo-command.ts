@@ -48,6 +48,12 @@ export interface FixtureExpectation {
   command: string;
   fail: string[];
   args?: string[];
+  /** Seconds within which the whole run must end (hostile fixtures). */
+  maxSeconds?: number;
+  /** Text every failed check's diagnosis or evidence must contain. */
+  diagnosis?: string;
+  /** Only gradable in a hermetic run (it hard-codes an address that is not local elsewhere). */
+  hermetic?: boolean;
 }
 
 /** Reads a fixture's expectation with `{dir}` replaced by its absolute folder (in the command and the extra arguments). */

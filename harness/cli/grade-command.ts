@@ -12,10 +12,13 @@ import { grade } from '../engine/run.js';
 import type { RunSettings } from '../engine/settings.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { renderTap } from '../report/tap.js';
-import { renderJunit } from '../report/junit.js';
-import { renderJson } from '../report/json.js';
+import { renderHtml } from '../report/html.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
+import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
+import { checkReportRequest, writeReports } from '../report/outputs.js';
+import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -35,6 +38,18 @@ export interface GradeOptions {
   replay?: string;
   /** A `sockgrade.json`: its commands and parameters are used where flags do not give them. */
   manifest?: string;
+  /** Where to write the self-contained HTML report, in the report's language. */
+  html?: string;
+  /** `auto` (default: hermetic where the system allows), `on` (required), `off`. */
+  isolation?: string;
+  /** Where to write Gradescope's results.json. */
+  gradescope?: string;
+  /** GitHub Actions: job summary to `$GITHUB_STEP_SUMMARY`, `::error` annotations on stdout. */
+  github?: boolean;
+  /** The course config (`sockgrade.config.json`); else the one in the current folder, if any. */
+  config?: string;
+  /** Who reads the reports: `student` or `instructor` (the default of `grade`). */
+  audience?: string;
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -47,8 +62,10 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 /** Validates options into run settings; every problem is a {@link UsageError}. */
 export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
-  const exercise = findExercise(opts.exercise);
-  if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  const found = findExercise(opts.exercise);
+  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  const course = findCourseConfig(opts.config, cwd)?.exercises[found.id];
+  const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
   for (const role of ['server', 'client'] as const) {
@@ -72,8 +89,8 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   if (!Number.isFinite(startup) || startup <= 0 || startup > 600) throw new UsageError(`--startup-timeout expects seconds between 0 and 600, got "${opts.startupTimeout}"`);
   return {
     exercise,
-    params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...opts.param]),
-    ...(manifest ? { manifest: manifest.data } : {}),
+    params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...(course?.params ?? []), ...opts.param]),
+    ...(manifest ? { manifest: manifest.data, manifestPath: manifest.file } : {}),
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),
@@ -99,18 +116,41 @@ async function writeOut(file: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 
+/** Decides how the run is isolated; `undefined` means it must be re-run inside namespaces. */
+function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reexec' {
+  if (mode !== undefined && !['auto', 'on', 'off'].includes(mode)) throw new UsageError(`--isolation expects auto, on or off, got "${mode}"`);
+  if (insideNamespace()) return { hermetic: true, description: process.env[INSIDE_ENV] ?? 'on' };
+  if (mode === 'off') return { hermetic: false, description: 'off (--isolation off; instances that share a fixed port run one at a time)' };
+  const support = namespaceSupport();
+  if (support.available) return 'reexec';
+  if (mode === 'on') throw new UsageError(`--isolation on, but ${support.reason ?? 'namespaces are not available'}: use --isolation auto to grade without it`);
+  return { hermetic: false, description: `${support.description}; instances that share a fixed port run one at a time` };
+}
+
 /** Runs `sockgrade grade`; returns the exit code. */
 export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promise<number> {
-  const settings = settingsFrom(opts, process.cwd());
-  for (const f of [opts.json, opts.junit]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
+  const audience = audienceOf(opts.audience);
+  checkReportRequest(opts);
+  const checked = settingsFrom(opts, process.cwd());
+  const isolation = isolationOf(opts.isolation);
+  if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
+  const settings: RunSettings = { ...checked, isolation };
+  for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
-  if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed);
-  const result: GradeResult = await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, r) });
+  if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);
+  const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
+  const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
   if (showConsole) consoleSummary(out, result);
   else out.write(renderTap(result));
-  if (opts.json) await writeOut(opts.json, renderJson(result));
-  if (opts.junit) await writeOut(opts.junit, await renderJunit(result));
+  await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
+  if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
   return exitCodeOf(result);
+}
+
+function audienceOf(value: string | undefined): Audience {
+  if (value === undefined) return 'instructor';
+  if (!(AUDIENCES as readonly string[]).includes(value)) throw new UsageError(`--audience expects ${AUDIENCES.join(' or ')}, got "${value}"`);
+  return value as Audience;
 }
 
 /** 0 when every check passed (or was skipped), 1 when one failed, 2 when sockgrade itself broke. */

@@ -9,17 +9,30 @@ import { gradeCommand } from './grade-command.js';
 import { referenceCommand } from './reference-command.js';
 import { listJson, listText } from './list-command.js';
 import { demoCommand } from './demo-command.js';
+import { checkArgv } from './check-command.js';
+import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
+import { chooseLang } from '../i18n/lang.js';
 
 const USAGE = `Usage:
   sockgrade list [--json]
   sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
                   [--param key=value]... [--only <check-id-prefix>]... [--seed N]
-                  [--json FILE] [--junit FILE] [--tap] [--jobs N] [--startup-timeout SECONDS]
-                  [--replay PATH] [--manifest sockgrade.json]
+                  [--json FILE] [--junit FILE] [--html FILE] [--tap] [--lang es|en]
+                  [--jobs N] [--startup-timeout SECONDS]
+                  [--replay PATH] [--manifest sockgrade.json] [--isolation auto|on|off]
+                  [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
+  sockgrade check [--dir DIR] [any option of grade]   (grades DIR, default here, from its sockgrade.json)
+  sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
+                  [--jobs N] [--shard i/n] [--csv FILE] [--json FILE] [--junit FILE]
+                  [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
+                  [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
+  sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
-  sockgrade demo
+  sockgrade demo [--lang es|en]
 
+Reports speak English or Spanish: --lang es|en on grade and demo (default from LC_ALL,
+LC_MESSAGES or LANG: es* gives Spanish). --html FILE writes a self-contained HTML report.
 In a command, {host} and {port} are replaced by the address sockgrade chose (also given as HOST
 and PORT in the environment); a server that hard-codes its port is found without being told.
 Exit codes: 0 all checks passed, 1 some check failed, 2 usage error or harness fault.`;
@@ -39,13 +52,39 @@ const GRADE_OPTIONS = {
   'startup-timeout': { type: 'string' },
   replay: { type: 'string' },
   manifest: { type: 'string' },
+  html: { type: 'string' },
+  lang: { type: 'string' },
+  isolation: { type: 'string' },
+  gradescope: { type: 'string' },
+  github: { type: 'boolean' },
+  config: { type: 'string' },
+  audience: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
   list: { json: { type: 'boolean' } },
   grade: GRADE_OPTIONS,
   reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' } },
-  demo: {},
+  demo: { lang: { type: 'string' } },
+  batch: {
+    exercise: { type: 'string' },
+    server: { type: 'string' },
+    client: { type: 'string' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
+    json: { type: 'string' },
+    junit: { type: 'string' },
+    csv: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    param: { type: 'string', multiple: true },
+    only: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    isolation: { type: 'string' },
+    'student-timeout': { type: 'string' },
+    config: { type: 'string' },
+  },
+  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
 } as const;
 
 function isCommand(c: string | undefined): c is keyof typeof OPTIONS_BY_COMMAND {
@@ -59,7 +98,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, reference, demo; run "sockgrade --help")`);
+  if (command === 'check') return main(checkArgv(argv.slice(1), GRADE_OPTIONS, process.cwd()));
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, check, batch, merge, reference, demo; run "sockgrade --help")`);
   let parsed;
   try {
     parsed = parseArgs({ args: argv.slice(1), options: OPTIONS_BY_COMMAND[command], allowPositionals: true, strict: true });
@@ -70,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   const rest = parsed.positionals;
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
   const list = (k: string): string[] => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+  if (command === 'grade' || command === 'demo') out.lang = chooseLang(str('lang'));
   switch (command) {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
@@ -94,10 +135,42 @@ async function main(argv: string[]): Promise<number> {
           startupTimeout: str('startup-timeout'),
           replay: str('replay'),
           manifest: str('manifest'),
+          html: str('html'),
+          isolation: str('isolation'),
+          gradescope: str('gradescope'),
+          github: values.github === true,
+          config: str('config'),
+          audience: str('audience'),
         },
         out,
       );
     }
+    case 'batch':
+      if (rest.length !== 1) throw new UsageError(`"sockgrade batch" takes one folder, holding one sub-folder per student; got ${rest.length ? `"${rest.join(' ')}"` : 'none'}`);
+      return batchCommand(
+        {
+          dir: rest[0] as string,
+          exercise: str('exercise'),
+          server: str('server'),
+          client: str('client'),
+          jobs: str('jobs'),
+          shard: str('shard'),
+          json: str('json'),
+          junit: str('junit'),
+          csv: str('csv'),
+          out: str('out'),
+          force: values.force === true,
+          param: list('param'),
+          only: list('only'),
+          seed: str('seed'),
+          isolation: str('isolation'),
+          studentTimeout: str('student-timeout'),
+          config: str('config'),
+        },
+        process.stderr,
+      );
+    case 'merge':
+      return mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout);
     case 'reference':
       if (rest.length !== 2) throw new UsageError('"sockgrade reference" takes an exercise id and a role: sockgrade reference tcp-echo server --port 65432');
       return referenceCommand({

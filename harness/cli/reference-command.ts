@@ -38,6 +38,7 @@ export async function referenceCommand(opts: ReferenceOptions): Promise<number> 
   try {
     server = await mod.startServer({ host, port, params, log: (line) => process.stdout.write(`${line}\n`) });
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`the reference server could not listen on ${host}:${port}: ${(err as Error).message}`);
   }
   process.stdout.write(`Servidor de referencia de ${exercise.id} escuchando en ${host}:${server.port} (${transportOf(exercise, params).toUpperCase()}); Ctrl+C para terminar\n`);

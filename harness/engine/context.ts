@@ -36,6 +36,8 @@ export abstract class CheckContext {
   /** The current step, used to say what the check was doing when its budget ran out. */
   step = 'starting';
   private readonly transcripts: Transcript[] = [];
+  /** Sources of transcripts that appear while the check runs (a peer's accepted connections). */
+  protected readonly transcriptSources: (() => readonly Transcript[])[] = [];
   private readonly disposers: (() => Promise<void> | void)[] = [];
   protected readonly programs: Program[] = [];
   readonly origin = performance.now();
@@ -100,7 +102,7 @@ export abstract class CheckContext {
 
   /** Transcripts of every connection and program of this check, escaped for reports. */
   transcriptViews(): TranscriptView[] {
-    const all = [...this.programs.map((p) => p.transcript), ...this.transcripts];
+    const all = [...this.programs.map((p) => p.transcript), ...this.transcripts, ...this.transcriptSources.flatMap((f) => f())];
     return all.map((t) => ({
       label: t.label,
       entries: t.entries.map((e) => ({
@@ -181,12 +183,16 @@ export interface ClientLaunch {
    * {@link ClientCheckContext.hostMapping}.
    */
   hosts?: Readonly<Record<string, string>>;
+  /** Bytes of the client's output kept, when a check needs more than the run's cap (e.g. a response of 1 MiB printed whole). */
+  outputCapBytes?: number;
 }
 
 /** Context of a client check: sockgrade plays the server and launches the client itself. */
 export class ClientCheckContext extends CheckContext {
   /** Address offered to the client (`{host}`/`{port}`, HOST/PORT, prompts). */
   offered!: { host: string; port: number };
+  /** Address sockgrade's peers bind: the offered host, or every address in a hermetic run (a client may use any address it hard-codes). */
+  listenHost: string | undefined;
   /** Extra ports a peer also listens on, where free: the course's default port, for clients that hard-code it. */
   alsoListen: number[] = [];
   /** The offered port was declared with --port (the client hard-codes it). */
@@ -194,7 +200,7 @@ export class ClientCheckContext extends CheckContext {
   /** Ports of `alsoListen` that another program held. */
   readonly unavailable: number[] = [];
   /** Launches the submitted client; provided by the engine. */
-  launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string>; hosts?: Readonly<Record<string, string>> }) => Program;
+  launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string>; hosts?: Readonly<Record<string, string>>; outputCapBytes?: number }) => Program;
 
   /** Whether a client can be given its own hosts file here, and why not. */
   hostMapping(): HostMapSupport {
@@ -206,6 +212,7 @@ export class ClientCheckContext extends CheckContext {
     const peer = new TcpPeer('server (sockgrade)', this.origin);
     await this.listenAll((host, port) => peer.listen(host, port));
     this.own(undefined, () => peer.close());
+    this.transcriptSources.push(() => peer.connections.map((c) => c.transcript));
     return peer;
   }
 
@@ -218,12 +225,13 @@ export class ClientCheckContext extends CheckContext {
   }
 
   private async listenAll(listen: (host: string, port: number) => Promise<boolean>): Promise<void> {
-    if (!(await listen(this.offered.host, this.offered.port))) {
+    const host = this.listenHost ?? this.offered.host;
+    if (!(await listen(host, this.offered.port))) {
       if (this.declared) throw new CheckSkipped(`port ${this.offered.port} given with --port is in use by another program, so sockgrade cannot play the server there`);
-      throw new Error(`sockgrade could not listen on ${this.offered.host}:${this.offered.port}`);
+      throw new Error(`sockgrade could not listen on ${host}:${this.offered.port}`);
     }
     for (const port of this.alsoListen) {
-      if (port !== this.offered.port && !(await listen(this.offered.host, port))) {
+      if (port !== this.offered.port && !(await listen(host, port))) {
         this.unavailable.push(port);
       }
     }
@@ -242,7 +250,7 @@ export class ClientCheckContext extends CheckContext {
       if (!support.available) throw new CheckSkipped(`this check gives the client its own hosts file, which needs a mount namespace: ${support.reason ?? 'not available'}`);
     }
     const program = this.track(
-      this.launcher({ port, label: 'client', placeholders: opts.placeholders ?? {}, ...(opts.message !== undefined ? { message: opts.message } : {}), ...(opts.hosts ? { hosts: opts.hosts } : {}) }),
+      this.launcher({ port, label: 'client', placeholders: opts.placeholders ?? {}, ...(opts.message !== undefined ? { message: opts.message } : {}), ...(opts.hosts ? { hosts: opts.hosts } : {}), ...(opts.outputCapBytes ? { outputCapBytes: opts.outputCapBytes } : {}) }),
     );
     if (opts.answerPrompts !== false) void this.answerPrompts(program, port, opts.message).catch(() => {});
     return program;

@@ -86,7 +86,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
       seed: settings.seed,
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
-      isolation: 'off (shared loopback; instances that share a fixed port run one at a time)',
+      isolation: settings.isolation?.description ?? 'off (shared loopback; instances that share a fixed port run one at a time)',
       notes,
       commands: settings.commands,
     },
@@ -149,11 +149,12 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const offered = await freePort(HOST);
       sctx.doing('waiting for the server to start listening');
       sctx.server = await launchServer({
-        command: fillPlaceholders(settings.commands.server as string, { host: HOST, port: offered }),
+        command: fillPlaceholders(settings.commands.server as string, { ...paramPlaceholders(settings), host: HOST, port: offered }),
         cwd: scratch,
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
+        moveHardCodedPort: serverPortMode(settings).mode === 'discover',
         startupMs: settings.startupMs,
         outputCapBytes: settings.outputCapBytes,
         signal: abort.signal,
@@ -163,6 +164,10 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded);
         const leaderRelease = ticket.release;
         ticket = { leader: false, release: () => (release(), leaderRelease()) };
+      }
+      const moved = sctx.server.program.movedBindPort();
+      if (moved !== undefined) {
+        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own, so the checks ran in parallel`);
       }
       if (sctx.server.hardCoded && settings.declaredPort === undefined) {
         st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
@@ -182,9 +187,11 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
       cctx.declared = settings.declaredPort !== undefined;
+      if (settings.isolation?.hermetic) cctx.listenHost = '0.0.0.0';
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
       let hostsFiles = 0;
-      cctx.launcher = ({ port: p, message, label, placeholders, hosts }) => {
+      let netLogs = 0;
+      cctx.launcher = ({ port: p, message, label, placeholders, hosts, outputCapBytes }) => {
         const names: Record<string, string> = { ...(settings.exercise.canonicalHost ? { [settings.exercise.canonicalHost]: HOST } : {}), ...hosts };
         let hostsFile: string | undefined;
         if (Object.keys(names).length > 0 && hostMapSupport().available) {
@@ -192,11 +199,12 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
           writeFileSync(hostsFile, hostsFileText(names));
         }
         return new Program({
-          command: fillPlaceholders(settings.commands.client as string, { ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
+          command: fillPlaceholders(settings.commands.client as string, { ...paramPlaceholders(settings), ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
           cwd: scratch,
           env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
-          outputCapBytes: settings.outputCapBytes,
+          outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
+          netLog: `${scratch}.net-${++netLogs}.log`,
           ...(hostsFile ? { hostsFile } : {}),
         });
       };
@@ -230,10 +238,11 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
       if (main.exit) evidence.programExit = describeExit(main.exit);
     }
     evidence.transcripts = ctx.transcriptViews();
-    if (ctx.notes.length > 0) evidence.notes = [...ctx.notes];
+    const notes = [...ctx.notes, ...addressNotes(programs)];
+    if (notes.length > 0) evidence.notes = notes;
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
-  if (err instanceof CheckSkipped) return finish(check, 'skip', err.message, {}, info.t0);
+  if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
     return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
@@ -249,6 +258,23 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
+}
+
+/** Exercise parameters as `{name}` placeholders for commands (e.g. `{order}`), so a program can be told a parameter's value. */
+function paramPlaceholders(settings: RunSettings): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings.params).map(([k, v]) => [k, String(v)]));
+}
+
+/** What each program asked the network for (Python programs), so a student sees which address their program used. */
+function addressNotes(programs: readonly Program[]): string[] {
+  const out: string[] = [];
+  for (const p of programs) {
+    const calls = p.netCalls();
+    if (calls.length === 0) continue;
+    const shown = calls.slice(0, 6).join(', ');
+    out.push(`the ${p.transcript.label}'s socket calls: ${shown}${calls.length > 6 ? `, and ${calls.length - 6} more` : ''}`);
+  }
+  return [...new Set(out)];
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {
@@ -268,11 +294,12 @@ function finish(check: Check, status: CheckResult['status'], message: string, ev
     durationMs: Math.round(performance.now() - t0),
     message,
     evidence,
+    ...(check.visibility === 'hidden' ? { visibility: 'hidden' as const } : {}),
   };
 }
 
 function skipped(check: Check, reason: string, maxPoints: number): CheckResult {
-  return { id: check.id, title: check.title, role: check.role, status: 'skip', points: 0, maxPoints, durationMs: 0, message: reason, evidence: {} };
+  return { id: check.id, title: check.title, role: check.role, status: 'skip', points: 0, maxPoints, durationMs: 0, message: reason, evidence: {}, ...(check.visibility === 'hidden' ? { visibility: 'hidden' as const } : {}) };
 }
 
 /** The command that replays one check with the same seed and parameters. */
@@ -282,6 +309,7 @@ export function reproduceCommand(check: Check, s: RunSettings, replay?: string):
   if (cmd) parts.push(`--${check.role}`, shellQuote(cmd));
   if (s.declaredPort !== undefined) parts.push('--port', String(s.declaredPort));
   if (s.declaredHost !== undefined) parts.push('--host', s.declaredHost);
+  if (s.manifestPath !== undefined) parts.push('--manifest', shellQuote(s.manifestPath));
   for (const [k, v] of Object.entries(s.params)) {
     if (s.exercise.params[k]?.default !== v) parts.push('--param', shellQuote(`${k}=${v}`));
   }

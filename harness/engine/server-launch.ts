@@ -17,6 +17,8 @@ export interface ServerLaunchPlan {
   transport: 'tcp' | 'udp';
   offeredPort: number;
   declaredPort?: number;
+  /** The server may hard-code its port: move a Python server's fixed-port bind to the offered port. */
+  moveHardCodedPort?: boolean;
   startupMs: number;
   outputCapBytes: number;
   signal: AbortSignal;
@@ -32,6 +34,8 @@ export async function launchServer(plan: ServerLaunchPlan): Promise<LaunchedServ
       env: { HOST: '127.0.0.1', PORT: String(plan.offeredPort) },
       label: 'server',
       outputCapBytes: plan.outputCapBytes,
+      netLog: `${plan.cwd}.net.log`,
+      ...(plan.moveHardCodedPort ? { moveBindTo: plan.offeredPort } : {}),
     }),
   );
   const wanted = [plan.declaredPort, plan.offeredPort].filter((p): p is number => p !== undefined);
@@ -87,6 +91,12 @@ async function probeByConnecting(program: Program, plan: ServerLaunchPlan, wante
 function exitedBeforeListening(program: Program, plan: ServerLaunchPlan): CheckFailure {
   const out = program.outputText();
   const inUse = /address already in use|EADDRINUSE|errno 98/i.test(out);
+  const strays = program.strays();
+  if (strays.length > 0) {
+    return new CheckFailure(`the server's process exited (${program.exit ? describe(program) : 'unknown status'}) and left ${strays.length === 1 ? 'a process' : `${strays.length} processes`} running in the background`, {
+      hint: 'a server must stay in the foreground (no fork + exit, no daemon): sockgrade stops it when a check ends, and grades the process it started',
+    });
+  }
   return new CheckFailure(`the server exited (${program.exit ? describe(program) : 'unknown status'}) before it listened on any ${plan.transport.toUpperCase()} port`, {
     hint: inUse
       ? 'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program'

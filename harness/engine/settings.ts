@@ -30,6 +30,13 @@ export interface RunSettings {
    * declares (e.g. a telemetry protocol). Absent when none was given.
    */
   manifest?: Readonly<Record<string, unknown>>;
+  /** Where the manifest was read from, for the reproduce line. */
+  manifestPath?: string;
+  /**
+   * How the run is isolated, for the report: set when it runs inside its own namespaces (then
+   * sockgrade's peers listen on every address), else why not.
+   */
+  isolation?: { hermetic: boolean; description: string };
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
 }

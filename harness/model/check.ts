@@ -4,7 +4,7 @@
  * into a result.
  */
 import type { ParamValues } from './params.js';
-import type { Role } from './result.js';
+import type { Role, Visibility } from './result.js';
 import type { ServerCheckContext, ClientCheckContext } from '../engine/context.js';
 
 interface CheckBase {
@@ -25,6 +25,8 @@ interface CheckBase {
    * program launched during the run (`ctx.runPrograms`).
    */
   runsLast?: boolean;
+  /** `hidden`: students see only that a hidden check passed or failed (set by the course config); default visible. */
+  visibility?: Visibility;
 }
 
 /** A check of a submitted server: sockgrade launches it and plays the clients. */

@@ -7,6 +7,13 @@ import type { ParamValues } from './params.js';
 /** A role of an exercise: the submission's side of the conversation. */
 export type Role = 'server' | 'client';
 
+/**
+ * Whether students see a check: `visible` checks are reported in full to everyone; `hidden` ones
+ * are reported in full to the instructor and to the student only as "hidden check" with its
+ * verdict and points, without diagnosis.
+ */
+export type Visibility = 'visible' | 'hidden';
+
 /** pass/fail judge the submission; skip says why it was not judged; error means sockgrade itself broke. */
 export type CheckStatus = 'pass' | 'fail' | 'skip' | 'error';
 
@@ -46,6 +53,8 @@ export interface CheckResult {
   /** The diagnosis: empty on pass. */
   message: string;
   evidence: Evidence;
+  /** `hidden` when the course shows this check to students only as "hidden check" (see {@link Visibility}); absent when visible. */
+  visibility?: Visibility;
 }
 
 /** Result of grading one submission on one exercise. */

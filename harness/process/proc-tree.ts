@@ -152,3 +152,67 @@ function trySignal(target: number): void {
     /* already gone */
   }
 }
+
+/**
+ * Pids of live processes whose environment holds `marker` (a `NAME=value` string). A program
+ * that double-forks and calls setsid leaves its process tree but keeps its environment, so this
+ * finds what a tree walk misses.
+ */
+export function processesWithEnv(marker: string): number[] {
+  if (!hasProc) return [];
+  const needle = Buffer.from(`${marker}\0`);
+  const out: number[] = [];
+  for (const name of safeReaddir('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${pid}/environ`);
+      if (env.includes(needle)) out.push(pid);
+    } catch {
+      /* gone, or not ours to read */
+    }
+  }
+  return out;
+}
+
+/** Sends SIGKILL to every process carrying `marker` in its environment. */
+export function killByEnv(marker: string): number {
+  const pids = processesWithEnv(marker);
+  for (const pid of pids) trySignal(pid);
+  return pids.length;
+}
+
+/**
+ * Memory of `pids` together, in bytes (0 where unknown): their proportional set size, so pages
+ * that forked children share are counted once. Summing resident sizes first is cheap, and only
+ * when that sum is over `atLeast` are the (slower) proportional sizes read.
+ */
+export function memoryBytes(pids: readonly number[], atLeast: number): number {
+  const rss = residentBytes(pids);
+  if (rss <= atLeast) return rss;
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone, or no smaps_rollup: fall back to the resident size */
+      return rss;
+    }
+  }
+  return kb * 1024;
+}
+
+/** Resident memory of `pids` together, in bytes (0 where unknown). */
+export function residentBytes(pids: readonly number[]): number {
+  if (!hasProc) return 0;
+  let pages = 0;
+  for (const pid of pids) {
+    try {
+      pages += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return pages * 4096;
+}

@@ -10,9 +10,17 @@
 import { randomBytes } from 'node:crypto';
 import * as pty from 'node-pty';
 import { Transcript } from './transcript.js';
-import { descendantsOf, isWaitingOnStdin, killTree } from './proc-tree.js';
-import { waitFor, WaitTimeout } from '../util/deadline.js';
+import { descendantsOf, isWaitingOnStdin, killByEnv, killTree, memoryBytes, processesWithEnv } from './proc-tree.js';
+import { poll, waitFor, WaitTimeout } from '../util/deadline.js';
 import { hostMapSupport } from './host-map.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Folder of the Python start-up hook, next to this file in the sources (the build leaves it there). */
+const PYTHON_HOOK = [new URL('./python-hook', import.meta.url), new URL('../../../harness/process/python-hook', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(join(dir, 'sitecustomize.py'))) ?? '';
 
 /** How a program ended: its exit code, or the signal that ended it. */
 export interface ExitInfo {
@@ -20,6 +28,8 @@ export interface ExitInfo {
   signal: string | null;
   /** Milliseconds after the start. */
   at: number;
+  /** Why sockgrade killed it, when it did so for breaking a limit. */
+  reason?: string;
 }
 
 /** What to launch. */
@@ -38,10 +48,36 @@ export interface LaunchOptions {
    * checked that {@link hostMapSupport} is available.
    */
   hostsFile?: string;
+  /**
+   * File where a Python program's start-up hook records the addresses it binds, connects and
+   * sends to (see `python-hook/sitecustomize.py`); read back with {@link Program.netCalls}.
+   */
+  netLog?: string;
+  /**
+   * For a server that hard-codes its port: a Python program's first bind of each socket type to
+   * a fixed port goes to this port instead (with `netLog`), so instances can run side by side.
+   */
+  moveBindTo?: number;
+  /** Limits on the program and everything it starts; defaults in {@link DEFAULT_LIMITS}. */
+  limits?: Partial<ProgramLimits>;
 }
+
+/** Resource limits of a submitted program. */
+export interface ProgramLimits {
+  /** Resident memory of the whole process tree, in bytes: above it the tree is killed. */
+  memoryBytes: number;
+  /** CPU seconds per process (RLIMIT_CPU). */
+  cpuSeconds: number;
+  /** Open files per process (RLIMIT_NOFILE). */
+  openFiles: number;
+}
+
+/** Generous for any exercise, small enough that a runaway program cannot hurt the machine. */
+export const DEFAULT_LIMITS: ProgramLimits = { memoryBytes: 512 * 1024 * 1024, cpuSeconds: 300, openFiles: 4096 };
 
 const WRAPPER = [
   'stty -echo -onlcr 2>/dev/null',
+  'ulimit -t "$SOCKGRADE_CPU" 2>/dev/null; ulimit -n "$SOCKGRADE_FILES" 2>/dev/null',
   'if [ -n "$SOCKGRADE_HOSTS" ]; then',
   '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && unset SOCKGRADE_HOSTS SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
   'else',
@@ -72,9 +108,14 @@ export class Program {
   private readonly listeners = new Set<() => void>();
   private readonly cap: number;
   private readonly wrapperExited: Promise<void>;
+  private readonly limits: ProgramLimits;
+  private readonly watchdog: NodeJS.Timeout | undefined;
+  private overLimit: string | undefined;
+  private netLog: string | undefined;
 
   constructor(opts: LaunchOptions) {
     this.transcript = new Transcript(opts.label);
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.cap = opts.outputCapBytes ?? 1024 * 1024;
     this.marker = Buffer.from(`\x1b]7770;sockgrade-exit;`);
     const env: Record<string, string> = {};
@@ -88,7 +129,15 @@ export class Program {
       ...opts.env,
       SOCKGRADE_COMMAND: opts.command,
       SOCKGRADE_NONCE: this.nonce,
+      SOCKGRADE_CPU: String(this.limits.cpuSeconds),
+      SOCKGRADE_FILES: String(this.limits.openFiles),
+      SOCKGRADE_PROGRAM: this.nonce,
     });
+    if (opts.netLog && PYTHON_HOOK) {
+      this.netLog = opts.netLog;
+      Object.assign(env, { SOCKGRADE_NETLOG: opts.netLog, PYTHONPATH: [PYTHON_HOOK, env.PYTHONPATH].filter(Boolean).join(':') });
+      if (opts.moveBindTo !== undefined) env.SOCKGRADE_BIND_PORT = String(opts.moveBindTo);
+    }
     if (opts.hostsFile) Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
     this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
       name: 'dumb',
@@ -102,9 +151,12 @@ export class Program {
     this.lastOutputAt = this.transcript.now();
     this.transcript.event(`started: ${opts.command}`);
     this.term.onData((d: string | Buffer) => this.onData(typeof d === 'string' ? Buffer.from(d) : d));
+    this.watchdog = setInterval(() => this.enforceMemory(), 200);
+    this.watchdog.unref();
     this.wrapperExited = new Promise<void>((resolve) => {
       this.term.onExit(({ exitCode, signal }) => {
         this.wrapperGone = true;
+        if (this.watchdog) clearInterval(this.watchdog);
         if (!this.exitInfo) {
           this.exitInfo = { code: this.killed ? null : exitCode, signal: signal ? (SIGNALS[signal] ?? `signal ${signal}`) : null, at: this.transcript.now() };
         }
@@ -112,6 +164,17 @@ export class Program {
         resolve();
       });
     });
+  }
+
+  private enforceMemory(): void {
+    if (this.wrapperGone || this.exitInfo) return;
+    const used = memoryBytes(this.processTree(), this.limits.memoryBytes);
+    if (used <= this.limits.memoryBytes) return;
+    this.overLimit = `used more than ${Math.round(this.limits.memoryBytes / 1048576)} MiB of memory`;
+    this.transcript.event(`stopped by sockgrade: ${this.overLimit}`);
+    this.exitInfo = { code: null, signal: 'SIGKILL', at: this.transcript.now(), reason: this.overLimit };
+    this.notify();
+    killTree(this.pid);
   }
 
   private onData(chunk: Buffer): void {
@@ -199,6 +262,60 @@ export class Program {
   processTree(): number[] {
     if (this.wrapperGone) return [];
     return descendantsOf(this.pid);
+  }
+
+  private netEntries(): { op: string; address: unknown; error?: string; moved_to?: number }[] {
+    if (!this.netLog) return [];
+    let text = '';
+    try {
+      text = readFileSync(this.netLog, 'utf8');
+    } catch {
+      return [];
+    }
+    const out = [];
+    for (const line of text.split('\n')) {
+      try {
+        out.push(JSON.parse(line) as { op: string; address: unknown; error?: string; moved_to?: number });
+      } catch {
+        /* a partial last line */
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The addresses the program asked for, as `connect 192.168.1.5:6000 (ConnectionRefusedError)`,
+   * in order and without repeats; empty for programs that are not Python.
+   */
+  netCalls(): string[] {
+    const out = new Set<string>();
+    for (const e of this.netEntries()) {
+      const addr = Array.isArray(e.address) ? `${String(e.address[0]) || '0.0.0.0'}:${String(e.address[1])}` : String(e.address);
+      out.add(`${e.op} ${addr}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}${e.error ? ` (${e.error})` : ''}`);
+    }
+    return [...out];
+  }
+
+  /** The fixed port the program asked to bind when sockgrade moved it (see `moveBindTo`), if it did. */
+  movedBindPort(): number | undefined {
+    const e = this.netEntries().find((x) => x.op === 'bind' && x.moved_to !== undefined && Array.isArray(x.address));
+    return e && Array.isArray(e.address) ? Number(e.address[1]) : undefined;
+  }
+
+  /** Processes the program started that left its tree (double fork, setsid) and still run. */
+  strays(): number[] {
+    const tree = new Set([this.pid, ...this.processTree()]);
+    return processesWithEnv(`SOCKGRADE_PROGRAM=${this.nonce}`).filter((pid) => !tree.has(pid));
+  }
+
+  /**
+   * Lets lines typed just before a stop reach the terminal: node-pty writes asynchronously, and a
+   * write still queued when the terminal closes fails (and node-pty reports it on stderr).
+   */
+  private async flushTyped(): Promise<void> {
+    const queue = (this.term as unknown as { _writeStream?: { _writeQueue?: unknown[] } })._writeStream?._writeQueue;
+    if (!queue) return;
+    await poll('typed input to be written', 500, undefined, () => (queue.length === 0 ? true : undefined), 5).catch(() => {});
   }
 
   /** Types `line` followed by a newline, as a person would. */
@@ -293,11 +410,15 @@ export class Program {
             }
           }
           if (answer === true) {
-            // The prompt was written before read() blocked, but may not have reached us yet: let it
-            // arrive, and wait longer when nothing at all has come, since most prompts have text.
+            // The prompt was written before read() blocked, but may not have reached us yet (a
+            // starved grader reads the terminal late): let it arrive, and when nothing at all has
+            // come, wait up to 1.5 s for it, since most prompts have text.
             void (async () => {
               await this.waitForQuiet(25, 300).catch(() => {});
-              if (since() === '') await this.waitForQuiet(250, 1000).catch(() => {});
+              if (since() === '') {
+                await this.waitForText('prompt text', (t) => (t !== '' ? true : undefined), 1500, undefined, opts.from).catch(() => {});
+                await this.waitForQuiet(25, 300).catch(() => {});
+              }
               done(since());
             })();
             return;
@@ -345,12 +466,18 @@ export class Program {
    * Before killing, lets pending output arrive for up to `drainMs` so the transcript is complete.
    */
   async stop(drainMs = 40): Promise<void> {
-    if (this.wrapperGone) return;
+    if (this.watchdog) clearInterval(this.watchdog);
+    if (this.wrapperGone) {
+      killByEnv(`SOCKGRADE_PROGRAM=${this.nonce}`);
+      return;
+    }
     if (drainMs > 0 && this.running) {
       await this.waitForQuiet(Math.min(20, drainMs), drainMs).catch(() => {});
     }
+    await this.flushTyped();
     this.killed = true;
     killTree(this.pid);
+    killByEnv(`SOCKGRADE_PROGRAM=${this.nonce}`);
     try {
       await waitFor<void>('the terminal to close', 3000, undefined, (done) => {
         void this.wrapperExited.then(done);
@@ -381,6 +508,7 @@ export class ProgramExited extends Error {
 
 /** `exit code 1`, `killed by SIGSEGV`. */
 export function describeExit(e: ExitInfo): string {
+  if (e.reason) return `killed by sockgrade: it ${e.reason}`;
   if (e.signal) return `killed by ${e.signal}`;
   return `exit code ${e.code ?? '?'}`;
 }

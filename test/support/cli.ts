@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -50,7 +49,7 @@ export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?:
   const t0 = performance.now();
   const child = spawn(process.execPath, [CLI, ...full], {
     cwd: ROOT,
-    env: { ...process.env, SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], NO_COLOR: '1' },
+    env: { ...process.env, LC_ALL: 'C.UTF-8', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -80,9 +79,17 @@ export function failedIds(r: GradeResult): string[] {
   return r.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id).sort();
 }
 
-/** A temporary folder for one test, removed when the test finishes. */
+const testDirs: string[] = [];
+process.once('exit', () => {
+  for (const d of testDirs) rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * A temporary folder for a test, removed when the test file's worker exits. (Not when the test
+ * finishes: in a concurrent suite `onTestFinished` may fire for another test and remove it early.)
+ */
 export function testDir(prefix = 'sockgrade-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  testDirs.push(dir);
   return dir;
 }

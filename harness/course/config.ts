@@ -1,0 +1,143 @@
+/**
+ * A course's statement of its exercises, `sockgrade.config.json`: for each exercise the
+ * parameters, the weight of each check and which checks students see only as "hidden check".
+ * The same file drives the students' self-check (`sockgrade check`) and the final grading
+ * (`sockgrade grade`), so both give the same score.
+ *
+ * ```json
+ * {
+ *   "course": "Redes 2025",
+ *   "exercises": {
+ *     "tcp-echo-timeout": {
+ *       "params": { "idle": 5 },
+ *       "weights": { "timeout.idle-kick": 2, "timeout.close-after-reply": 0.5 },
+ *       "visibility": { "timeout.active-not-kicked": "hidden" }
+ *     }
+ *   }
+ * }
+ * ```
+ *
+ * A key of `weights` or `visibility` is a check id (every role's check with that id) or
+ * `role:id` (`client:robust.no-crash-output`) for one role's check.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXERCISES, findExercise } from '../../exercises/index.js';
+import type { Exercise } from '../model/exercise.js';
+import { UsageError } from '../model/failure.js';
+import { resolveParams } from '../model/params.js';
+import type { Visibility } from '../model/result.js';
+
+/** The file name looked for in the current folder. */
+export const COURSE_CONFIG_NAME = 'sockgrade.config.json';
+
+/** What the course states about one exercise. */
+export interface ExerciseCourse {
+  /** Parameters as `key=value`, already validated against the exercise. */
+  params: string[];
+  /** Points by check id or `role:id`; thousandths at most. */
+  weights: Readonly<Record<string, number>>;
+  /** Visibility by check id or `role:id`. */
+  visibility: Readonly<Record<string, Visibility>>;
+}
+
+/** A parsed and validated course config. */
+export interface CourseConfig {
+  /** Absolute path of the file. */
+  file: string;
+  /** The course's name, if it gives one. */
+  course?: string;
+  exercises: Readonly<Record<string, ExerciseCourse>>;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads and validates a course config; every problem is a {@link UsageError} naming the file and the place in it. */
+export function readCourseConfig(path: string, cwd = process.cwd()): CourseConfig {
+  const file = resolve(cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `course config ${file} does not exist` : `cannot read course config ${file}: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`course config ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseCourseConfig(data, file);
+}
+
+/** Validates the parsed JSON of a course config read from `file`. */
+export function parseCourseConfig(data: unknown, file: string): CourseConfig {
+  const fail = (where: string, what: string): never => {
+    throw new UsageError(`course config ${file}: ${where}${what}`);
+  };
+  if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
+  for (const key of Object.keys(data)) if (!['course', 'exercises', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exercises)`);
+  if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
+  const exercises = data.exercises ?? {};
+  if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
+  const out: Record<string, ExerciseCourse> = {};
+  for (const [id, section] of Object.entries(exercises)) {
+    const exercise = findExercise(id);
+    if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
+    out[id] = parseExerciseSection(exercise as Exercise, section, (where, what) => fail(`exercises.${id}${where}: `, what));
+  }
+  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), exercises: out };
+}
+
+function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where: string, what: string) => never): ExerciseCourse {
+  if (!isObject(section)) return fail('', 'must be an object with "params", "weights" and/or "visibility"');
+  for (const key of Object.keys(section)) if (!['params', 'weights', 'visibility'].includes(key)) fail('', `unknown key "${key}" (known: params, weights, visibility)`);
+  const part = (key: string): Json => {
+    const v = section[key] ?? {};
+    return isObject(v) ? v : fail(`.${key}`, 'must be an object');
+  };
+  const params: string[] = [];
+  for (const [k, v] of Object.entries(part('params'))) {
+    if (!['string', 'number', 'boolean'].includes(typeof v)) fail(`.params.${k}`, 'must be a string, number or boolean');
+    params.push(`${k}=${String(v)}`);
+  }
+  try {
+    resolveParams(exercise.id, exercise.params, params);
+  } catch (err) {
+    if (err instanceof UsageError) fail('.params', err.message);
+    throw err;
+  }
+  const weights: Record<string, number> = {};
+  for (const [key, w] of Object.entries(part('weights'))) {
+    checkKey(exercise, key, (what) => fail(`.weights`, what));
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) fail(`.weights.${key}`, `must be a number of points, 0 or more, got ${JSON.stringify(w)}`);
+    if (!hasThousandthsAtMost(w)) fail(`.weights.${key}`, `has more than three decimals (${String(w)}): scores are kept in thousandths, write e.g. 0.333`);
+    weights[key] = w;
+  }
+  const visibility: Record<string, Visibility> = {};
+  for (const [key, v] of Object.entries(part('visibility'))) {
+    checkKey(exercise, key, (what) => fail(`.visibility`, what));
+    if (v !== 'visible' && v !== 'hidden') fail(`.visibility.${key}`, `must be "visible" or "hidden", got ${JSON.stringify(v)}`);
+    visibility[key] = v;
+  }
+  return { params, weights, visibility };
+}
+
+function checkKey(exercise: Exercise, key: string, fail: (what: string) => never): void {
+  const colon = key.indexOf(':');
+  const role = colon < 0 ? undefined : key.slice(0, colon);
+  const id = colon < 0 ? key : key.slice(colon + 1);
+  if (role !== undefined && role !== 'server' && role !== 'client') fail(`"${key}" names role "${role}" (roles: server, client)`);
+  if (exercise.checks.some((c) => c.id === id && (role === undefined || c.role === role))) return;
+  const ids = [...new Set(exercise.checks.map((c) => c.id))].join(', ');
+  fail(`"${key}" is not a check of ${exercise.id}${role ? ` for the ${role}` : ''} (its checks: ${ids})`);
+}
+
+function hasThousandthsAtMost(w: number): boolean {
+  return Math.abs(w * 1000 - Math.round(w * 1000)) < 1e-6;
+}

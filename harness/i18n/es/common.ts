@@ -1,0 +1,136 @@
+/**
+ * Spanish for what the engine and the harness say themselves: budgets, exits, start-up,
+ * connections, transcript events, byte comparisons, property checks, isolation.
+ */
+import type { Catalogue } from '../catalogue.js';
+
+export const common: Catalogue = {
+  // engine
+  'not applicable: {reason}': 'no aplicable: {reason}',
+  'no server was given (use --server "<command>")': 'no se indicó un servidor (usa --server "<orden>")',
+  'no client was given (use --client "<command>")': 'no se indicó un cliente (usa --client "<orden>")',
+  'did not finish within its time budget of {budget}; it was {step}': 'no terminó dentro de su tiempo asignado de {budget}; estaba {step}',
+  'the {label} exited ({exit}) while sockgrade was waiting for {what}': 'el {label} terminó ({exit}) mientras sockgrade esperaba {what}',
+  'the program exited ({exit}) while sockgrade was waiting for {what}': 'el programa terminó ({exit}) mientras sockgrade esperaba {what}',
+  'gave up waiting for {what} after {ms}': 'sockgrade dejó de esperar {what} tras {ms}',
+  "sockgrade itself failed in this check (not the submission's fault): {message}": 'sockgrade falló en esta comprobación (no es culpa de tu entrega): {message}',
+  starting: 'arrancando',
+  running: 'en marcha',
+  'waiting for the server to start listening': 'esperando a que el servidor empezara a escuchar',
+  'starting the client': 'arrancando el cliente',
+  'connecting {name}': 'conectando {name}',
+  'the program to ask for input': 'a que el programa pidiera datos',
+  // who is who
+  server: 'servidor',
+  client: 'cliente',
+  'client #{n}': 'cliente #{n}',
+  'server (sockgrade)': 'servidor (sockgrade)',
+  'server (sockgrade) connection #{n}': 'servidor (sockgrade), conexión #{n}',
+  'client A': 'cliente A',
+  'client 1': 'cliente 1',
+  'client 2': 'cliente 2',
+  'client 3': 'cliente 3',
+  'client 4': 'cliente 4',
+  'client 5': 'cliente 5',
+  'client B': 'cliente B',
+  'client C': 'cliente C',
+  'client A (silent)': 'cliente A (callado)',
+  'next client': 'siguiente cliente',
+  'talking client': 'cliente que habla',
+  'client sending garbage': 'cliente que envía basura',
+  'client that resets': 'cliente que corta con RST',
+  'client that resets mid-file': 'cliente que corta con RST a mitad de fichero',
+  'client that resets at once': 'cliente que corta con RST nada más conectar',
+  'client that closes at once': 'cliente que cierra nada más conectar',
+  'client with a wrong password': 'cliente con una contraseña incorrecta',
+  'client {i} of 3': 'cliente {i} de 3',
+  'member {nick}': 'miembro {nick}',
+  "the {label}'s socket calls: {calls}": 'llamadas de socket del {label}: {calls}',
+  // how programs end
+  'exit code {code}': 'código de salida {code}',
+  'killed by {signal}': 'terminado por la señal {signal}',
+  'still running': 'sigue en marcha',
+  'killed by sockgrade: it {reason}': 'sockgrade lo terminó: {reason}',
+  'used more than {n} MiB of memory': 'usó más de {n} MiB de memoria',
+  'stopped by sockgrade: {reason}': 'parado por sockgrade: {reason}',
+  // checks hidden from students
+  'hidden check': 'comprobación oculta',
+  'hidden check failed': 'comprobación oculta fallida',
+  "hidden check: sockgrade itself failed in it (not your submission's fault)": 'comprobación oculta: sockgrade falló en ella (no es culpa de tu entrega)',
+  'hidden check skipped': 'comprobación oculta omitida',
+  'unknown status': 'estado desconocido',
+  // the server's life
+  'the server exited ({exit}) {during}': 'el servidor terminó ({exit}) {during}',
+  'a server must keep running and serving clients until it is stopped; look at its output below for the reason it ended':
+    'un servidor debe seguir en marcha atendiendo clientes hasta que lo paren; mira su salida más abajo para ver por qué terminó',
+  'the server listens on port {port}, not on port {declared} given with --port': 'el servidor escucha en el puerto {port}, no en el puerto {declared} indicado con --port',
+  'pass --port {port}, or change the port your server binds': 'pasa --port {port}, o cambia el puerto al que hace bind() tu servidor',
+  "the server's process exited ({exit}) and left {what} running in the background": 'el proceso del servidor terminó ({exit}) y dejó {what} en marcha en segundo plano',
+  'a process': 'un proceso',
+  '{n} processes': '{n} procesos',
+  'a server must stay in the foreground (no fork + exit, no daemon): sockgrade stops it when a check ends, and grades the process it started':
+    'un servidor debe quedarse en primer plano (sin fork + exit, sin demonio): sockgrade lo para al acabar cada comprobación y corrige el proceso que arrancó',
+  'the server exited ({exit}) before it listened on any {transport} port': 'el servidor terminó ({exit}) antes de escuchar en ningún puerto {transport}',
+  'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program':
+    'su puerto seguía ocupado: otro programa lo tiene, o una ejecución anterior lo dejó en TIME_WAIT. Activa SO_REUSEADDR antes de bind(), o para el otro programa',
+  'look at its output below (a traceback shows the line that failed); the command given was: {command}':
+    'mira su salida más abajo (un traceback señala la línea que falló); la orden indicada era: {command}',
+  'the server uses {other} port {port}, but this exercise is over {transport}': 'el servidor usa el puerto {other} {port}, pero este ejercicio va sobre {transport}',
+  'create the socket with {kind}': 'crea el socket con {kind}',
+  'the server did not listen on any {transport} port within {ms}': 'el servidor no escuchó en ningún puerto {transport} en {ms}',
+  'it was offered port {port} ({{port}} in the command, PORT in the environment){declared}; a server must bind and {what} right after it starts':
+    'se le ofreció el puerto {port} ({{port}} en la orden, PORT en el entorno){declared}; un servidor debe hacer bind() y {what} nada más arrancar',
+  'and declared on port {port}': 'y se declaró el puerto {port}',
+  listen: 'escuchar (listen())',
+  'wait for datagrams': 'esperar datagramas',
+  'port {port} given with --port is in use by another program, so sockgrade cannot play the server there':
+    'el puerto {port} indicado con --port lo usa otro programa, así que sockgrade no puede hacer de servidor ahí',
+  'this check gives the client its own hosts file, which needs a mount namespace: {reason}':
+    'esta comprobación da al cliente su propio fichero hosts, lo que necesita un espacio de nombres de montaje: {reason}',
+  'not available': 'no disponible',
+  // connections
+  '{label} could not connect to {host}:{port}: connection refused (nothing is listening there any more)':
+    '{label} no pudo conectar con {host}:{port}: conexión rechazada (ya no hay nada escuchando ahí)',
+  '{label} could not connect to {host}:{port} within {ms} ms (the server does not accept connections)':
+    '{label} no pudo conectar con {host}:{port} en {ms} ms (el servidor no acepta conexiones)',
+  '{label} could not connect to {host}:{port}: {message}': '{label} no pudo conectar con {host}:{port}: {message}',
+  // transcript events
+  'peer closed its side (FIN)': 'el otro extremo cerró su lado (FIN)',
+  'connection error: {code}': 'error de conexión: {code}',
+  'sockgrade closed its sending side (half-close)': 'sockgrade cerró su lado de envío (semicierre)',
+  'sockgrade reset the connection (RST)': 'sockgrade cortó la conexión (RST)',
+  'connected to {host}:{port}': 'conectado a {host}:{port}',
+  'client connected from {address}:{remote} to port {port}': 'cliente conectado desde {address}:{remote} al puerto {port}',
+  'started: {command}': 'arrancado: {command}',
+  'exited: {exit}': 'terminó: {exit}',
+  '{n} more bytes not kept': '{n} bytes más sin guardar',
+  // comparing bytes
+  identical: 'idénticos',
+  'expected {expected}, received {received}': 'se esperaban {expected}, llegaron {received}',
+  'what arrived is correct but stops at offset {at}: {missing} missing': 'lo que llegó es correcto pero se corta en la posición {at}: faltan {missing}',
+  'missing from offset {at}: {data}': 'falta desde la posición {at}: {data}',
+  'all expected bytes arrived, then {extra} more than expected': 'llegaron todos los bytes esperados y después {extra} de más',
+  'extra from offset {at}: {data}': 'sobra desde la posición {at}: {data}',
+  'first difference at offset {at}': 'primera diferencia en la posición {at}',
+  'expected: {data}': 'esperado: {data}',
+  'received: {data}': 'recibido: {data}',
+  // property checks
+  'smallest failing case (after {n} shrinks): {case}': 'caso mínimo que falla (tras {n} reducciones): {case}',
+  'first failing case: {case}': 'primer caso que falla: {case}',
+  'fast-check seed {seed}, path {path} ({n} cases ran)': 'semilla de fast-check {seed}, ruta {path} ({n} casos probados)',
+  // isolation
+  'off (--isolation off; instances that share a fixed port run one at a time)':
+    'desactivado (--isolation off; las instancias que comparten un puerto fijo se ejecutan de una en una)',
+  '{description}; instances that share a fixed port run one at a time': '{description}; las instancias que comparten un puerto fijo se ejecutan de una en una',
+  'off (shared loopback; instances that share a fixed port run one at a time)':
+    'desactivado (loopback compartido; las instancias que comparten un puerto fijo se ejecutan de una en una)',
+  'on (network, PID and mount namespaces{user}; every address is local, ports are private to this run)':
+    'activado (espacios de nombres de red, PID y montaje{user}; todas las direcciones son locales y los puertos son privados de esta ejecución)',
+  ', in a user namespace': ', dentro de un espacio de nombres de usuario',
+  'off (namespaces are Linux-only; this is {platform})': 'desactivado (los espacios de nombres solo existen en Linux; esto es {platform})',
+  'off (cannot run unshare ({code}): install util-linux)': 'desactivado (no se puede ejecutar unshare ({code}): instala util-linux)',
+  'off (the ip command (iproute2) is not installed)': 'desactivado (la orden ip (iproute2) no está instalada)',
+  'off (this system does not allow unprivileged namespaces{why})': 'desactivado (este sistema no permite espacios de nombres sin privilegios{why})',
+  'the server listens on port {port}, which it chose itself (found in the kernel\'s socket table); its instances ran one at a time':
+    'el servidor escucha en el puerto {port}, que eligió él mismo (visto en la tabla de sockets del núcleo); sus instancias se ejecutaron de una en una',
+};

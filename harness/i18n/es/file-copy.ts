@@ -1,0 +1,131 @@
+/** Spanish for C1 `file-copy`, and for the file comparisons shared with C2. */
+import type { Catalogue } from '../catalogue.js';
+
+export const fileCopy: Catalogue = {
+  'Remote file copy, line by line or framed': 'Copia remota de ficheros, línea a línea o con tramas',
+  'copies {subject} into the output file byte for byte (sent in slices)': 'copia {subject} en el fichero de salida byte a byte (enviado a trozos)',
+  'copies {subject} into the output file byte for byte (sent in one write)': 'copia {subject} en el fichero de salida byte a byte (enviado de una vez)',
+  'sends {subject} unchanged': 'envía {subject} sin cambios',
+  'a text file of many lines': 'un fichero de texto de muchas líneas',
+  'an empty file': 'un fichero vacío',
+  'a text file whose last line has no newline': 'un fichero de texto cuya última línea no tiene salto de línea',
+  'a text file with lines of more than 64 KiB': 'un fichero de texto con líneas de más de 64 KiB',
+  'UTF-8 text with multi-byte characters across every 1000- and 1024-byte boundary': 'texto UTF-8 con caracteres de varios bytes atravesando cada frontera de 1000 y de 1024 bytes',
+  'a binary file with every byte value': 'un fichero binario con todos los valores de byte',
+  'a 10 MiB text file': 'un fichero de texto de 10 MiB',
+  'two files, one after the other (the second shorter)': 'dos ficheros, uno detrás de otro (el segundo más corto)',
+  'one recv() is not one line nor the whole file: loop on recv() until it returns b"" and write every chunk as it is':
+    'un recv() no es una línea ni el fichero entero: repite recv() hasta que devuelva b"" y escribe cada trozo tal cual',
+  'an empty file is copied as an empty file: create the output even when no byte arrives': 'un fichero vacío se copia como un fichero vacío: crea el fichero de salida aunque no llegue ningún byte',
+  'the last line of a file may have no "\\n": do not drop it and do not add one': 'la última línea de un fichero puede no tener "\\n": no la pierdas y no le añadas uno',
+  'a line can be longer than any buffer: never assume that one recv() or one readline(n) holds a whole line':
+    'una línea puede ser más larga que cualquier búfer: nunca des por hecho que un recv() o un readline(n) contiene una línea entera',
+  'a multi-byte character can be split between two recv() calls: copy bytes, and decode (if ever) only the whole file':
+    'un carácter de varios bytes puede quedar partido entre dos llamadas a recv(): copia bytes, y decodifica (si acaso) solo el fichero entero',
+  'a binary file is not text: open it with "rb"/"wb" and never decode or encode it': 'un fichero binario no es texto: ábrelo con "rb"/"wb" y nunca lo decodifiques ni lo codifiques',
+  'loop until the whole file has arrived; in the framed variant a file over 999999 bytes is several frames':
+    'repite hasta que haya llegado el fichero entero; en la variante con tramas, un fichero de más de 999999 bytes son varias tramas',
+  'accept the next connection when one ends, and open the output anew ("wb") for each transfer': 'acepta la conexión siguiente cuando termine una, y abre el fichero de salida de nuevo ("wb") en cada transferencia',
+  'survives clients that reset or close in the middle of a file, and copies the next one': 'aguanta clientes que cortan (RST) o cierran a mitad de un fichero, y copia el siguiente',
+  'wrap each transfer in try/except (ConnectionResetError, BrokenPipeError) and close that connection only; recv returning b"" means the client closed':
+    'envuelve cada transferencia en try/except (ConnectionResetError, BrokenPipeError) y cierra solo esa conexión; que recv devuelva b"" significa que el cliente cerró',
+  'survives random bytes (invalid UTF-8 included) and copies the next file': 'aguanta bytes aleatorios (UTF-8 no válido incluido) y copia el fichero siguiente',
+  'never assume what arrives is valid text or a valid header: a copy handles bytes (decode() raises UnicodeDecodeError on invalid UTF-8), and a bad header closes that connection only':
+    'nunca des por hecho que lo que llega es texto válido o una cabecera válida: una copia maneja bytes (decode() lanza UnicodeDecodeError con UTF-8 no válido), y una cabecera mala solo cierra esa conexión',
+  'sending {size} as frames from {label}': 'enviando {size} en tramas desde {label}',
+  'sending {size} from {label}': 'enviando {size} desde {label}',
+  'waiting for the server to write the {size} sent by {label} to {output}': 'esperando a que el servidor escribiera en {output} los {size} que envió {label}',
+  'after transfer {i}': 'después de la transferencia {i}',
+  "after {event}, the next client's file was not copied: {reason}": 'después de {event}, el fichero del siguiente cliente no se copió: {reason}',
+  "the file to send is {input} in the client's working folder (also given as {{file}} in the command, and typed at a prompt that asks for it); connect to {{host}} {{port}}, HOST/PORT, or pass --port N if the client hard-codes its port":
+    'el fichero que hay que enviar es {input}, en la carpeta de trabajo del cliente (también se da como {{file}} en la orden, y se teclea cuando el programa lo pide); conéctate a {{host}} {{port}}, HOST/PORT, o pasa --port N si el cliente tiene el puerto fijo en el código',
+  'waiting for the client to send {size} and close the connection': 'esperando a que el cliente enviara {size} y cerrara la conexión',
+  'waiting for the client to send {size} as frames': 'esperando a que el cliente enviara {size} en tramas',
+  '{prefix}the client did not close the connection within {ms}, although the whole file had arrived: in the lines variant, closing the connection is how the server learns that the file is complete':
+    '{prefix}el cliente no cerró la conexión en {ms}, aunque había llegado el fichero entero: en la variante de líneas, cerrar la conexión es la forma en que el servidor sabe que el fichero está completo',
+  '{prefix}the client did not close the connection within {ms}: in the lines variant, closing the connection is how the server learns that the file is complete':
+    '{prefix}el cliente no cerró la conexión en {ms}: en la variante de líneas, cerrar la conexión es la forma en que el servidor sabe que el fichero está completo',
+  'run {i} of {n}:': 'ejecución {i} de {n}:',
+  'after sending the last line, close the socket (s.close(), or leave the with block)': 'después de enviar la última línea, cierra el socket (s.close(), o sal del bloque with)',
+  '{data} as frames of 999999 bytes and a last shorter one, each "NNNNNN:" + payload': '{data} en tramas de 999999 bytes y una última más corta, cada una "NNNNNN:" + datos',
+  '{size} on the connection': '{size} en la conexión',
+  'frame the bytes of the file: f"{{len(trozo):06d}}:".encode() + trozo, with trozos of 999999 bytes and a last shorter one (possibly empty)':
+    'pon en tramas los bytes del fichero: f"{{len(trozo):06d}}:".encode() + trozo, con trozos de 999999 bytes y uno último más corto (quizá vacío)',
+  'send the whole body with sendall(): every frame with its full payload, and a last frame shorter than 999999 bytes (000000: when the file size is a multiple of 999999)':
+    'envía el cuerpo entero con sendall(): cada trama con todos sus datos, y una última trama de menos de 999999 bytes (000000: si el tamaño del fichero es múltiplo de 999999)',
+  'the client closed the connection while sockgrade waited for {what}': 'el cliente cerró la conexión mientras sockgrade esperaba {what}',
+  'nothing more arrived within {ms} while sockgrade waited for {what}': 'no llegó nada más en {ms} mientras sockgrade esperaba {what}',
+  'the server printed a {name} ({line})': 'el servidor imprimió un {name} ({line})',
+  'the server printed a {name}': 'el servidor imprimió un {name}',
+  'the client printed a {name} ({line})': 'el cliente imprimió un {name} ({line})',
+  'the client printed a {name}': 'el cliente imprimió un {name}',
+  'the server process exited during the transfer': 'el proceso del servidor terminó durante la transferencia',
+  'the server reset the connection when only about {size} of the {total} sent had reached it': 'el servidor cortó la conexión (RST) cuando solo le habían llegado unos {size} de los {total} enviados',
+  'the server closed the connection when only about {size} of the {total} sent had reached it': 'el servidor cerró la conexión cuando solo le habían llegado unos {size} de los {total} enviados',
+  'the server was still busy (using the CPU) when sockgrade stopped waiting after {ms}: it is too slow for this size (a common cause: contenido += datos, which copies everything received so far at every recv(); write each chunk as it arrives, or collect the chunks in a list and b"".join() them once)':
+    'el servidor seguía ocupado (usando la CPU) cuando sockgrade dejó de esperar tras {ms}: es demasiado lento para este tamaño (una causa habitual: contenido += datos, que copia todo lo recibido hasta el momento en cada recv(); escribe cada trozo según llega, o junta los trozos en una lista y haz b"".join() una sola vez)',
+  'sockgrade had closed its sending side after the last byte, but the server kept the connection open and the file stayed unchanged for {ms}':
+    'sockgrade había cerrado su lado de envío tras el último byte, pero el servidor mantuvo la conexión abierta y el fichero siguió sin cambios durante {ms}',
+  'the whole body had arrived, but the server neither closed the connection nor finished the file within {ms}: it seems to wait for more (read exactly the announced bytes, then write and close the file)':
+    'había llegado el cuerpo entero, pero el servidor ni cerró la conexión ni terminó el fichero en {ms}: parece que espera más (lee exactamente los bytes anunciados, y después escribe y cierra el fichero)',
+  'when recv() returns b"" the client has sent everything: close the file, then the connection': 'cuando recv() devuelve b"" el cliente lo ha enviado todo: cierra el fichero y después la conexión',
+  'in the framed variant the client need not close the connection: read the 7 header bytes, then exactly the bytes they announce (frames of 999999 until a shorter one), then write and close the file and close the connection':
+    'en la variante con tramas el cliente no tiene por qué cerrar la conexión: lee los 7 bytes de cabecera, después exactamente los bytes que anuncian (tramas de 999999 hasta una más corta), y después escribe y cierra el fichero y cierra la conexión',
+  // comparing files (shared with mini-ftp)
+  '{what} does not exist': '{what} no existe',
+  '{what} is not an exact copy: {shape}\n{where}': '{what} no es una copia exacta: {shape}\n{where}',
+  "{output} in the server's working folder": '{output} en la carpeta de trabajo del servidor',
+  "{name} in the client's working folder": '{name} en la carpeta de trabajo del cliente',
+  "{name} in the server's working folder after {cmd}": '{name} en la carpeta de trabajo del servidor después de {cmd}',
+  'the body the client sent ({frames})': 'el cuerpo que envió el cliente ({frames})',
+  'the file in the reply to {cmd} ({frames})': 'el fichero de la respuesta a {cmd} ({frames})',
+  'first difference at offset {at} (line {line}, column {column})': 'primera diferencia en la posición {at} (línea {line}, columna {column})',
+  'expected: {data} at offset {at}': 'esperado: {data} en la posición {at}',
+  'received: {data} at offset {at}': 'recibido: {data} en la posición {at}',
+  'it holds the previous transfer followed by this one (the file was opened for appending)': 'contiene la transferencia anterior seguida de esta (el fichero se abrió para añadir)',
+  'it still holds the previous transfer: the new one was not written': 'todavía contiene la transferencia anterior: la nueva no se escribió',
+  'it starts with this transfer but ends with the last {size} of the previous, longer one (the file was not truncated)':
+    'empieza con esta transferencia pero acaba con los últimos {size} de la anterior, más larga (el fichero no se vació)',
+  'it starts with a frame header {header}: the header was written into the file as if it were content': 'empieza con una cabecera de trama {header}: la cabecera se escribió en el fichero como si fuera contenido',
+  "it holds the Python representation b'...' of the bytes, not the bytes themselves": "contiene la representación de Python b'...' de los bytes, no los bytes en sí",
+  '{n} newline was lost{where}': 'se perdió {n} salto de línea{where}',
+  '{n} newlines were lost{where}': 'se perdieron {n} saltos de línea{where}',
+  'it has the whole file plus one newline added at the end': 'tiene el fichero entero más un salto de línea añadido al final',
+  'it has the whole file, then {size} more that were never sent: {data}': 'tiene el fichero entero y después {size} más que nunca se enviaron: {data}',
+  'same size, different content': 'mismo tamaño, contenido distinto',
+  '{size} longer than the original': '{size} más largo que el original',
+  '{size} shorter than the original': '{size} más corto que el original',
+  'it is empty: all {size} are missing': 'está vacío: faltan los {size}',
+  'the last line, which has no newline at its end, is missing ({missing})': 'falta la última línea, que no tiene salto de línea al final ({missing})',
+  'it is truncated at {n} of {total}, exactly one full frame: {missing} missing': 'está cortado en {n} de {total}, justo una trama completa: faltan {missing}',
+  'it is truncated at {n} of {total}, exactly {k} full frames: {missing} missing': 'está cortado en {n} de {total}, justo {k} tramas completas: faltan {missing}',
+  'it is truncated at {n} of {total}, right after line {line} of {lines}: {missing} missing{why}': 'está cortado en {n} de {total}, justo después de la línea {line} de {lines}: faltan {missing}{why}',
+  'it is truncated at {n} of {total}: {missing} missing{why}': 'está cortado en {n} de {total}: faltan {missing}{why}',
+  '; {n} is a multiple of {size}, the size of a typical recv()/read() buffer: it looks like a single recv() or read()':
+    '; {n} es múltiplo de {size}, el tamaño típico del búfer de recv()/read(): parece un único recv() o read()',
+  '; {n} is a multiple of {size}, the size of a typical recv()/read() buffer: it looks like a read loop that stopped early':
+    '; {n} es múltiplo de {size}, el tamaño típico del búfer de recv()/read(): parece un bucle de lectura que se paró antes de tiempo',
+  'every "\\n" became "\\r\\n" (newline conversion: the file was written in text mode with Windows line endings)':
+    'cada "\\n" se convirtió en "\\r\\n" (conversión de fin de línea: el fichero se escribió en modo texto con finales de línea de Windows)',
+  'every "\\r\\n" became "\\n" (newline conversion: the file was read in text mode, which translates line endings)':
+    'cada "\\r\\n" se convirtió en "\\n" (conversión de fin de línea: el fichero se leyó en modo texto, que traduce los finales de línea)',
+  '{n} replacement characters U+FFFD ("\\xef\\xbf\\xbd", shown as �) appeared, the first at offset {at}: bytes were decoded as UTF-8 with errors="replace" where they were not valid UTF-8 on their own — a multi-byte character split between two recv() calls, or binary data decoded as text':
+    'aparecieron {n} caracteres de reemplazo U+FFFD ("\\xef\\xbf\\xbd", que se ven como �), el primero en la posición {at}: se decodificaron como UTF-8 con errors="replace" bytes que no eran UTF-8 válido por sí solos — un carácter de varios bytes partido entre dos llamadas a recv(), o datos binarios decodificados como texto',
+  '{n} replacement character U+FFFD ("\\xef\\xbf\\xbd", shown as �) appeared, the first at offset {at}: bytes were decoded as UTF-8 with errors="replace" where they were not valid UTF-8 on their own — a multi-byte character split between two recv() calls, or binary data decoded as text':
+    'apareció {n} carácter de reemplazo U+FFFD ("\\xef\\xbf\\xbd", que se ve como �), el primero en la posición {at}: se decodificaron como UTF-8 con errors="replace" bytes que no eran UTF-8 válido por sí solos — un carácter de varios bytes partido entre dos llamadas a recv(), o datos binarios decodificados como texto',
+  'every byte above 0x7f became two bytes (the data was decoded as Latin-1 and encoded again as UTF-8: "ñ" shows as "Ã±")':
+    'cada byte por encima de 0x7f se convirtió en dos bytes (los datos se decodificaron como Latin-1 y se volvieron a codificar como UTF-8: "ñ" se ve como "Ã±")',
+  'every line got an extra newline: {n} empty lines were inserted{where}': 'cada línea recibió un salto de línea de más: se insertaron {n} líneas vacías{where}',
+  '{n} newline was inserted{where}': 'se insertó {n} salto de línea{where}',
+  '{n} newlines were inserted{where}; they fall where one recv() ended and the next began': 'se insertaron {n} saltos de línea{where}; caen donde acababa un recv() y empezaba el siguiente',
+  '{n} newlines were inserted{where}; one every {gap} bytes: once per recv({size})': 'se insertaron {n} saltos de línea{where}; uno cada {gap} bytes: uno por cada recv({size})',
+  '{n} newlines were inserted{where}; most of them one every {gap} bytes: once per recv({size})': 'se insertaron {n} saltos de línea{where}; casi todos uno cada {gap} bytes: uno por cada recv({size})',
+  '(at offset {at} of the original)': '(en la posición {at} del original)',
+  '(at offsets {at} of the original)': '(en las posiciones {at} del original)',
+  '(at offset {at} of the copy)': '(en la posición {at} de la copia)',
+  '(at offsets {at} of the copy)': '(en las posiciones {at} de la copia)',
+  'one recv() returns whatever has arrived, at most its buffer size: loop until recv() returns b"" (or until the announced size is complete) and write every chunk':
+    'un recv() devuelve lo que haya llegado, como mucho el tamaño de su búfer: repite hasta que recv() devuelva b"" (o hasta completar el tamaño anunciado) y escribe cada trozo',
+  'a copy must not touch the bytes: open both files in binary mode ("rb"/"wb"), send and write bytes, never decode or encode them':
+    'una copia no debe tocar los bytes: abre los dos ficheros en modo binario ("rb"/"wb"), envía y escribe bytes, y nunca los decodifiques ni los codifiques',
+};

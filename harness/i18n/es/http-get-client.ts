@@ -1,0 +1,75 @@
+/** Spanish for D2 `http-get-client`. */
+import type { Catalogue } from '../catalogue.js';
+
+export const httpGetClient: Catalogue = {
+  'HTTP GET client: ask a web server for a page and print the whole response': 'Cliente HTTP GET: pedir una página a un servidor web e imprimir la respuesta entera',
+  'sends "GET <path> HTTP/1.1" with Connection: close, accepted by a real HTTP parser': 'envía "GET <ruta> HTTP/1.1" con Connection: close, aceptado por un analizador HTTP real',
+  'send exactly "GET <path> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n" with the path you were given':
+    'envía exactamente "GET <ruta> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n" con la ruta que te dieron',
+  'sends one Host header naming the server it connects to': 'envía una cabecera Host con el nombre del servidor al que se conecta',
+  'prints the whole response byte for byte: bodies of 0, 1023, 1025 bytes and about 1 MiB, in slow slices, with and without Content-Length':
+    'imprime la respuesta entera byte a byte: cuerpos de 0, 1023, 1025 bytes y de 1 MiB aproximadamente, en trozos lentos, con y sin Content-Length',
+  'loop on recv() until it returns b"" and join the pieces; one recv(1024) gets at most one slice of the response':
+    'repite recv() hasta que devuelva b"" y junta los trozos; un recv(1024) recibe como mucho un trozo de la respuesta',
+  // the response, printed
+  'keep calling recv() until it returns b"" (the server closed the connection), joining the pieces into one bytes object; decode it once at the end and print it whole':
+    'sigue llamando a recv() hasta que devuelva b"" (el servidor cerró la conexión), juntando los trozos en un único objeto bytes; decodifícalo una vez al final e imprímelo entero',
+  'for the {what}, the client printed the whole response but was still running {ms} after the server closed the connection':
+    'con el {what}, el cliente imprimió la respuesta entera pero seguía en marcha {ms} después de que el servidor cerrara la conexión',
+  'when recv() returns b"" the server has closed: leave the loop, print and end': 'cuando recv() devuelve b"" el servidor ha cerrado: sal del bucle, imprime y termina',
+  'for the {what}, the client crashed with a {name} before printing the whole response{early}': 'con el {what}, el cliente falló con un {name} antes de imprimir la respuesta entera{early}',
+  '; the client closed the connection when sockgrade had sent {sent} of its {n} bytes': '; el cliente cerró la conexión cuando sockgrade había enviado {sent} de sus {n} bytes',
+  'the body has multi-byte UTF-8 characters (ñ, á, ü) and one was cut between two recv() calls: join all the bytes first and decode once, at the end':
+    'el cuerpo tiene caracteres UTF-8 de varios bytes (ñ, á, ü) y uno quedó partido entre dos llamadas a recv(): junta primero todos los bytes y decodifica una sola vez, al final',
+  "for the {what}, the client's output does not show the response's status line \"{head}\"{early}": 'con el {what}, la salida del cliente no muestra la línea de estado de la respuesta "{head}"{early}',
+  'the whole response ({size}), starting {start}': 'la respuesta entera ({size}), que empieza por {start}',
+  '(nothing printed)': '(no imprimió nada)',
+  "print the response decoded as text (print(respuesta.decode())), not the bytes object, which shows as b'...'": "imprime la respuesta decodificada como texto (print(respuesta.decode())), no el objeto bytes, que se ve como b'...'",
+  'print the whole response: status line, headers, the empty line and the body, as received': 'imprime la respuesta entera: línea de estado, cabeceras, la línea vacía y el cuerpo, tal como llegaron',
+  'for the {what}, the client printed only the first {k} of the {n} bytes of the response{early}': 'con el {what}, el cliente imprimió solo los primeros {k} de los {n} bytes de la respuesta{early}',
+  '{size}, ending {end}': '{size}, que acaban en {end}',
+  'for the {what}, the client did not print the response exactly as it was sent{early}\n{mismatch}': 'con el {what}, el cliente no imprimió la respuesta exactamente como se envió{early}\n{mismatch}',
+  '{size}-byte body with Content-Length': 'cuerpo de {size} bytes con Content-Length',
+  '{size}-byte body without Content-Length (it ends when the server closes)': 'cuerpo de {size} bytes sin Content-Length (acaba cuando cierra el servidor)',
+  '{size}-byte (about 1 MiB) body with Content-Length': 'cuerpo de {size} bytes (1 MiB aproximadamente) con Content-Length',
+  '{size}-byte (about 1 MiB) body without Content-Length (it ends when the server closes)': 'cuerpo de {size} bytes (1 MiB aproximadamente) sin Content-Length (acaba cuando cierra el servidor)',
+  // the request
+  'the request never ended: the client sent {n} bytes and then closed the connection, without the empty line that ends an HTTP request head (a real server would still be waiting)':
+    'la petición no terminó nunca: el cliente envió {n} bytes y después cerró la conexión, sin la línea vacía que cierra la cabecera de una petición HTTP (un servidor real seguiría esperando)',
+  'the request never ended: the client sent {n} bytes and then nothing more, without the empty line that ends an HTTP request head (a real server would still be waiting)':
+    'la petición no terminó nunca: el cliente envió {n} bytes y después nada más, sin la línea vacía que cierra la cabecera de una petición HTTP (un servidor real seguiría esperando)',
+  'after the last header line, send an empty line: the request must end with "\\r\\n\\r\\n"': 'tras la última línea de cabecera, envía una línea vacía: la petición debe acabar en "\\r\\n\\r\\n"',
+  "an HTTP parser (Node's llhttp, strict) rejects the request: {reason} ({code}, at byte {at})": 'un analizador HTTP (llhttp de Node, estricto) rechaza la petición: {reason} ({code}, en el byte {at})',
+  "an HTTP parser (Node's llhttp, strict) rejects the request: {reason} ({code})": 'un analizador HTTP (llhttp de Node, estricto) rechaza la petición: {reason} ({code})',
+  'every line of an HTTP request ends with "\\r\\n" (CR LF), not just "\\n", and the head ends with an empty line: "\\r\\n\\r\\n"':
+    'cada línea de una petición HTTP acaba en "\\r\\n" (CR LF), no solo en "\\n", y la cabecera acaba con una línea vacía: "\\r\\n\\r\\n"',
+  'the request line is "GET <path> HTTP/1.1" (single spaces, method in capitals, no spaces in the path), each header is "Name: value", every line ends with "\\r\\n"':
+    'la línea de petición es "GET <ruta> HTTP/1.1" (espacios simples, método en mayúsculas, sin espacios en la ruta), cada cabecera es "Nombre: valor", y cada línea acaba en "\\r\\n"',
+  'the request uses the method {method}, not GET': 'la petición usa el método {method}, no GET',
+  'the client asked for {url}, not for the path it was given, {path}': 'el cliente pidió {url}, no la ruta que se le dio, {path}',
+  'take the path from the command line ({{path}}, e.g. sys.argv[3]) or from input(), and put it in the request line as it is':
+    'toma la ruta de la línea de órdenes ({{path}}, p. ej. sys.argv[3]) o de input(), y ponla tal cual en la línea de petición',
+  'the request line says HTTP/{version}, not HTTP/1.1': 'la línea de petición dice HTTP/{version}, no HTTP/1.1',
+  'the request has "Connection: {value}" instead of "Connection: close"': 'la petición lleva "Connection: {value}" en vez de "Connection: close"',
+  'the request has no "Connection: close" header': 'la petición no lleva la cabecera "Connection: close"',
+  'with "Connection: close" the server closes the connection after the response, which is how the client knows it has everything; HTTP/1.1 keeps connections open otherwise':
+    'con "Connection: close" el servidor cierra la conexión después de la respuesta, y así el cliente sabe que lo tiene todo; si no, HTTP/1.1 mantiene abiertas las conexiones',
+  'the request has no Host header': 'la petición no lleva cabecera Host',
+  'HTTP/1.1 requires a Host header naming the server (one web server hosts many sites): "Host: <host>\\r\\n" right after the request line':
+    'HTTP/1.1 exige una cabecera Host con el nombre del servidor (un servidor web aloja muchos sitios): "Host: <host>\\r\\n" justo después de la línea de petición',
+  'the request has {n} Host headers; it must have exactly one': 'la petición lleva {n} cabeceras Host; debe llevar exactamente una',
+  'the Host header says {value}, but the client connected to {hosts} port {port}': 'la cabecera Host dice {value}, pero el cliente se conectó a {hosts} puerto {port}',
+  'build the Host header from the host (and port) the program connects to, not from a fixed name': 'arma la cabecera Host con el host (y el puerto) al que se conecta el programa, no con un nombre fijo',
+  'waiting for the client to send its request': 'esperando a que el cliente enviara su petición',
+  'the client connected but sent no request within {ms}': 'el cliente se conectó pero no envió ninguna petición en {ms}',
+  'right after connecting, send the request with sendall(): "GET <path> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n".encode()':
+    'nada más conectar, envía la petición con sendall(): "GET <ruta> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n".encode()',
+  'parsing the request with an HTTP parser': 'analizando la petición con un analizador HTTP',
+  'waiting for the client to print the response with the {what} and end': 'esperando a que el cliente imprimiera la respuesta con el {what} y terminara',
+  "the client exited before connecting to sockgrade's web server at {address} (it crashed: {name})": 'el cliente terminó antes de conectarse al servidor web de sockgrade en {address} (falló: {name})',
+  "the client exited before connecting to sockgrade's web server at {address}": 'el cliente terminó antes de conectarse al servidor web de sockgrade en {address}',
+  "the client did not connect to sockgrade's web server at {address} within {ms}": 'el cliente no se conectó al servidor web de sockgrade en {address} en {ms}',
+  'connect to the host and port given as {{host}} {{port}} in the command (or HOST/PORT, or typed at a prompt), and take the path from {{path}}':
+    'conéctate al host y puerto que se dan como {{host}} {{port}} en la orden (o HOST/PORT, o tecleados cuando se piden), y toma la ruta de {{path}}',
+  'sending the response ({n} bytes in {k} slices)': 'enviando la respuesta ({n} bytes en {k} trozos)',
+};

@@ -1,0 +1,91 @@
+/** Spanish for C2 `mini-ftp`. */
+import type { Catalogue } from '../catalogue.js';
+
+export const miniFtp: Catalogue = {
+  'Simple FTP: list, get, put, exit': 'FTP sencillo: list, get, put, exit',
+  'read the whole file, not read(1024)': 'lee el fichero entero, no read(1024)',
+  'open the file with "rb", never decode it': 'abre el fichero con "rb" y nunca lo decodifiques',
+  'frames of 999999 bytes then a shorter one': 'tramas de 999999 bytes y después una más corta',
+  'every reply is framed, the data of a file and the short texts alike: f"{{len(datos):06d}}:".encode() + datos, sent with sendall()':
+    'toda respuesta va en tramas, tanto los datos de un fichero como los textos cortos: f"{{len(datos):06d}}:".encode() + datos, enviado con sendall()',
+  'read the command up to its "\\n", answer with a framed reply (sendall), and keep the connection open for the next command until exit':
+    'lee la orden hasta su "\\n", responde con una respuesta en tramas (sendall) y mantén abierta la conexión para la siguiente orden hasta exit',
+  'lists every file of its working folder, one name per line, in a framed reply of more than 1024 bytes':
+    'lista todos los ficheros de su carpeta de trabajo, un nombre por línea, en una respuesta con tramas de más de 1024 bytes',
+  'build the listing from os.listdir(".") (one name per line), frame it and send it with sendall(); never cut it to one read(1024)':
+    'arma el listado con os.listdir(".") (un nombre por línea), ponlo en tramas y envíalo con sendall(); nunca lo recortes a un read(1024)',
+  'sends a UTF-8 text file of 20 to 40 KiB byte for byte': 'envía byte a byte un fichero de texto UTF-8 de 20 a 40 KiB',
+  'read the file in binary mode ("rb"), all of it, frame it and send it with sendall()': 'lee el fichero entero en modo binario ("rb"), ponlo en tramas y envíalo con sendall()',
+  'sends a binary file with every byte value unchanged': 'envía sin cambios un fichero binario con todos los valores de byte',
+  'open the file with "rb" and send the bytes as they are: decoding them as text breaks binary files': 'abre el fichero con "rb" y envía los bytes tal cual: decodificarlos como texto estropea los ficheros binarios',
+  'sends a 5 MiB file as frames of 999999 bytes and a last shorter one': 'envía un fichero de 5 MiB en tramas de 999999 bytes y una última más corta',
+  'a reply over 999999 bytes is several frames: cut the content in pieces of 999999 bytes, frame each, and end with a shorter frame (000000: when the size is a multiple of 999999)':
+    'una respuesta de más de 999999 bytes son varias tramas: corta el contenido en trozos de 999999 bytes, pon cada uno en una trama y termina con una trama más corta (000000: si el tamaño es múltiplo de 999999)',
+  'saves uploaded files byte for byte (a text file sent with its command in one write, a 1.5 MB binary file in slices)':
+    'guarda byte a byte los ficheros subidos (un fichero de texto enviado junto con su orden en una escritura, un binario de 1,5 MB a trozos)',
+  'read the command line up to its "\\n" and keep whatever came after it: the frames of the content follow in the same stream, and one recv() may return the command and the start of the content together (conn.makefile("rb") does the bookkeeping)':
+    'lee la línea de la orden hasta su "\\n" y guarda lo que venga detrás: las tramas del contenido siguen en el mismo flujo, y un recv() puede devolver juntos la orden y el principio del contenido (conn.makefile("rb") lleva la cuenta por ti)',
+  'answers a get of a missing file with the framed error text, and goes on serving that client': 'responde a un get de un fichero que no existe con el texto de error en una trama, y sigue atendiendo a ese cliente',
+  'check that the file exists (os.path.isfile) before opening it; answer the framed error text and keep the session open':
+    'comprueba que el fichero existe (os.path.isfile) antes de abrirlo; responde el texto de error en una trama y mantén abierta la sesión',
+  'refuses names that lead out of its folder (../, absolute paths, .. in the middle, symbolic links) and reads or writes nothing outside':
+    'rechaza nombres que salen de su carpeta (../, rutas absolutas, .. en medio, enlaces simbólicos) y no lee ni escribe nada fuera',
+  'resolve the name inside your folder and refuse it unless it stays there: ruta = os.path.realpath(os.path.join(base, nombre)); if os.path.commonpath([base, ruta]) != base: refuse (realpath also follows symbolic links)':
+    'resuelve el nombre dentro de tu carpeta y recházalo si no se queda ahí: ruta = os.path.realpath(os.path.join(base, nombre)); si os.path.commonpath([base, ruta]) != base: recházalo (realpath también sigue los enlaces simbólicos)',
+  'gets and puts files whose names have spaces (two in a row too)': 'descarga y sube ficheros cuyos nombres tienen espacios (también dos seguidos)',
+  'the name is everything after the command word and one space, up to the end of the line: linea.split(" ", 1)[1], not split()[1]':
+    'el nombre es todo lo que va tras la palabra de la orden y un espacio, hasta el final de la línea: linea.split(" ", 1)[1], no split()[1]',
+  'answers exit with the framed goodbye, closes that connection, and serves the next client': 'responde a exit con la despedida en una trama, cierra esa conexión y atiende al siguiente cliente',
+  "on exit: send the framed goodbye, close that client's connection, and go back to accept() for the next client":
+    'con exit: envía la despedida en una trama, cierra la conexión de ese cliente y vuelve a accept() para el siguiente',
+  'typed get <name> at its prompt, saves the file under that name byte for byte (UTF-8 text, then a 1.2 MB binary in two frames, replies in slices)':
+    'tras teclear get <nombre> cuando lo pide, guarda byte a byte el fichero con ese nombre (texto UTF-8, después un binario de 1,2 MB en dos tramas, respuestas a trozos)',
+  'read the framed reply completely (header, then exactly the announced bytes, frame after frame) and write it with open(nombre, "wb")':
+    'lee la respuesta con tramas completa (cabecera, después exactamente los bytes anunciados, trama tras trama) y escríbela con open(nombre, "wb")',
+  'the server answered {missing} to {cmd}, but {name} is in its working folder': 'el servidor respondió {missing} a {cmd}, pero {name} está en su carpeta de trabajo',
+  'the name is everything after the command word and one space, up to the end of the line (spaces included); look for it in the folder the server runs in':
+    'el nombre es todo lo que va tras la palabra de la orden y un espacio, hasta el final de la línea (espacios incluidos); búscalo en la carpeta donde se ejecuta el servidor',
+  'received {name}': 'recibido {name}',
+  'the server saved {name}, but answered {body} instead of {stored}': 'el servidor guardó {name}, pero respondió {body} en vez de {stored}',
+  'answer a put with the framed text {stored} once the file is saved (--param put-reply=... if your statement says otherwise)':
+    'responde a un put con el texto {stored} en una trama una vez guardado el fichero (--param put-reply=... si tu enunciado dice otra cosa)',
+  "the listing ({size}) does not show every file sockgrade placed in the server's folder, e.g. {missing}: {why}":
+    'el listado ({size}) no muestra todos los ficheros que sockgrade dejó en la carpeta del servidor, p. ej. {missing}: {why}',
+  '{n} names, one per line, among them {names} …': '{n} nombres, uno por línea, entre ellos {names} …',
+  'the reply to {cmd} is {body} instead of {missing}': 'la respuesta a {cmd} es {body} en vez de {missing}',
+  '{missing} (framed)': '{missing} (en una trama)',
+  'answer exactly {missing}, framed (--param missing-reply=... if your statement says otherwise)': 'responde exactamente {missing}, en una trama (--param missing-reply=... si tu enunciado dice otra cosa)',
+  'answer {bye}, framed (--param exit-reply=... if your statement says otherwise)': 'responde {bye}, en una trama (--param exit-reply=... si tu enunciado dice otra cosa)',
+  'waiting for the server to close the connection after exit': 'esperando a que el servidor cerrara la conexión después de exit',
+  'the server answered {exit} but did not close the connection within {ms}': 'el servidor respondió a {exit} pero no cerró la conexión en {ms}',
+  "after the goodbye, close the client's socket": 'después de la despedida, cierra el socket del cliente',
+  "after a client ended its session with {exit} (exit ends one client's session, not the server)": 'después de que un cliente terminara su sesión con {exit} (exit termina la sesión de un cliente, no el servidor)',
+  'sending {line} and waiting for the reply': 'enviando {line} y esperando la respuesta',
+  'uploading {size} as {command} and waiting for the reply': 'subiendo {size} como {command} y esperando la respuesta',
+  'the reply to {command} is not framed: {problem}': 'la respuesta a {command} no va en tramas: {problem}',
+  'a reply framed as "NNNNNN:" (six digits, the payload length in bytes) + the payload; over 999999 bytes, frames of 999999 bytes and a last shorter one':
+    'una respuesta en tramas "NNNNNN:" (seis dígitos, la longitud de los datos en bytes) + los datos; por encima de 999999 bytes, tramas de 999999 bytes y una última más corta',
+  'no complete reply to {command}: {how} while sockgrade waited for {what}, after {frames}': 'ninguna respuesta completa a {command}: {how} mientras sockgrade esperaba {what}, después de {frames}',
+  'a reply framed as "NNNNNN:" + payload': 'una respuesta en tramas "NNNNNN:" + datos',
+  'after {after}, the server had written {what} in a folder outside its own ({dir})': 'después de {after}, el servidor había escrito {what} en una carpeta fuera de la suya ({dir})',
+  "after {after}, a file outside the server's folder had been {what} ({path}, reached through the symbolic link enlace.txt that points outside)":
+    'después de {after}, un fichero de fuera de la carpeta del servidor había sido {what} ({path}, alcanzado a través del enlace simbólico enlace.txt que apunta fuera)',
+  'after a name that leads out of its folder': 'después de un nombre que sale de su carpeta',
+  "{cmd} ({what}) got the content of {path}, a file outside the server's folder": '{cmd} ({what}) obtuvo el contenido de {path}, un fichero de fuera de la carpeta del servidor',
+  'a refusal (an error reply) or the connection closed': 'un rechazo (una respuesta de error) o la conexión cerrada',
+  'after names that lead out of its folder': 'después de nombres que salen de su carpeta',
+  'waiting for the client to send {cmd}': 'esperando a que el cliente enviara {cmd}',
+  "{cmd} was typed at the client's prompt, but it sent {sent}": '{cmd} se tecleó cuando el cliente lo pidió, pero envió {sent}',
+  'send the command as it was typed, as one line ending in "\\n"': 'envía la orden tal como se tecleó, como una línea terminada en "\\n"',
+  "{cmd} was typed at the client's prompt, but the client did not send it (as one line ending in \"\\n\") within {ms}":
+    '{cmd} se tecleó cuando el cliente lo pidió, pero el cliente no la envió (como una línea terminada en "\\n") en {ms}',
+  'waiting for the client to save {size} as {name}': 'esperando a que el cliente guardara {size} como {name}',
+  '{hint}; a reply is framed: read the 7 header bytes, then exactly the announced bytes, frame after frame until one shorter than 999999, and write them with "wb" under the requested name':
+    '{hint}; una respuesta va en tramas: lee los 7 bytes de cabecera, después exactamente los bytes anunciados, trama tras trama hasta una de menos de 999999, y escríbelos con "wb" con el nombre pedido',
+  'waiting for the client to ask for the next command, to type {line}': 'esperando a que el cliente pidiera la siguiente orden, para teclear {line}',
+  'the client did not ask for another command after the first one (sockgrade wanted to type {line})': 'el cliente no pidió otra orden después de la primera (sockgrade quería teclear {line})',
+  'keep asking for commands in a loop until exit is typed': 'sigue pidiendo órdenes en un bucle hasta que se teclee exit',
+  "the client did not connect to sockgrade's server at {address}": 'el cliente no se conectó al servidor de sockgrade en {address}',
+  'connect to {{host}} {{port}} (or HOST/PORT, or the address typed at a prompt) when the client starts, then ask for commands':
+    'conéctate a {{host}} {{port}} (o HOST/PORT, o la dirección tecleada cuando se pide) al arrancar el cliente, y después pide órdenes',
+};

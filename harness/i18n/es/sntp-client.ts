@@ -1,0 +1,68 @@
+/** Spanish for D1 `sntp-client`. */
+import type { Catalogue } from '../catalogue.js';
+
+const NO_HOSTS =
+  "sockgrade cannot give the client its own hosts file on this machine ({why}), so a client that hard-codes {host} asks the real server, which sockgrade cannot grade: take the server's address from {{host}} {{port}} in the command (or HOST/PORT)";
+const NO_HOSTS_ES =
+  'sockgrade no puede dar al cliente su propio fichero hosts en esta máquina ({why}), así que un cliente que tenga {host} fijo en el código pregunta al servidor real, que sockgrade no puede corregir: toma la dirección del servidor de {{host}} {{port}} en la orden (o de HOST/PORT)';
+const PORT_BUSY = 'port {ports} was in use by another program (an NTP daemon?), so sockgrade could not listen there: give the client {{port}} in its command, or pass --port N';
+const PORT_BUSY_ES = 'el puerto {ports} lo usaba otro programa (¿un demonio NTP?), así que sockgrade no pudo escuchar ahí: dale al cliente {{port}} en su orden, o pasa --port N';
+const STANDARD =
+  "read the reply with recvfrom(), take word 10 of struct.unpack('!12I', respuesta) (the transmit timestamp's seconds), subtract 2208988800 and print time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(segundos))";
+const STANDARD_ES =
+  "lee la respuesta con recvfrom(), toma la palabra 10 de struct.unpack('!12I', respuesta) (los segundos de la marca de tiempo de transmisión), réstale 2208988800 e imprime time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(segundos))";
+
+export const sntpClient: Catalogue = {
+  'SNTP client: ask an NTP server for the time': 'Cliente SNTP: pedir la hora a un servidor NTP',
+  'sends a 48-byte SNTP request whose first byte is 0x1b (LI 0, VN 3, mode 3)': 'envía una petición SNTP de 48 bytes cuyo primer byte es 0x1b (LI 0, VN 3, modo 3)',
+  "build the request as b'\\x1b' + 47 * b'\\0' and send it with sendto()": "arma la petición como b'\\x1b' + 47 * b'\\0' y envíala con sendto()",
+  "prints the transmit time of the server's reply as YYYY-MM-DD HH:MM:SS (UTC), not the local clock":
+    'imprime la hora de transmisión de la respuesta del servidor como AAAA-MM-DD HH:MM:SS (UTC), no el reloj local',
+  'when no reply comes, prints a message and exits (no hang, no traceback) within the give-up time':
+    'cuando no llega respuesta, imprime un mensaje y termina (sin colgarse, sin traceback) dentro del tiempo de rendición',
+  'call settimeout(5) on the socket before recvfrom(), catch socket.timeout and print that the server did not answer':
+    'llama a settimeout(5) en el socket antes de recvfrom(), captura socket.timeout e imprime que el servidor no respondió',
+  'reports a truncated reply (fewer than 48 bytes) with a message, not a traceback, and exits': 'avisa de una respuesta cortada (menos de 48 bytes) con un mensaje, no con un traceback, y termina',
+  "check len(respuesta) >= 48 before struct.unpack('!12I', respuesta) (or catch struct.error) and print that the reply is not valid":
+    "comprueba len(respuesta) >= 48 antes de struct.unpack('!12I', respuesta) (o captura struct.error) e imprime que la respuesta no es válida",
+  [STANDARD]: STANDARD_ES,
+  [`the time must come from the reply, not from time.time() or datetime.now(): ${STANDARD}`]: `la hora debe salir de la respuesta, no de time.time() ni de datetime.now(): ${STANDARD_ES}`,
+  'convert with time.gmtime(), not time.localtime() or datetime.fromtimestamp()': 'convierte con time.gmtime(), no con time.localtime() ni con datetime.fromtimestamp()',
+  "waiting for the client's request on {where}": 'esperando la petición del cliente en {where}',
+  "the client exited without sending a request to sockgrade's SNTP server at {where} (it crashed: {name})": 'el cliente terminó sin enviar ninguna petición al servidor SNTP de sockgrade en {where} (falló: {name})',
+  "the client exited without sending a request to sockgrade's SNTP server at {where}": 'el cliente terminó sin enviar ninguna petición al servidor SNTP de sockgrade en {where}',
+  "no request arrived at sockgrade's SNTP server at {where} within {ms}": 'no llegó ninguna petición al servidor SNTP de sockgrade en {where} en {ms}',
+  [`(${NO_HOSTS}; ${PORT_BUSY})`]: `(${NO_HOSTS_ES}; ${PORT_BUSY_ES})`,
+  [`(${NO_HOSTS})`]: `(${NO_HOSTS_ES})`,
+  [`(${PORT_BUSY})`]: `(${PORT_BUSY_ES})`,
+  'send the request with sendto() to the server given as {{host}} {{port}} in the command (or HOST/PORT), or to {host} port {port}, which sockgrade answers for':
+    'envía la petición con sendto() al servidor que se da como {{host}} {{port}} en la orden (o HOST/PORT), o a {host} puerto {port}, por el que responde sockgrade',
+  '{situation}, the client crashed with a {name} instead of reporting it': '{situation}, el cliente falló con un {name} en vez de avisar',
+  '{situation}, the client was still running {ms} later': '{situation}, el cliente seguía en marcha {ms} después',
+  '{situation}, the client exited without printing any message': '{situation}, el cliente terminó sin imprimir ningún mensaje',
+  'with no reply to its request': 'sin respuesta a su petición',
+  'after a reply of only {size} (an SNTP reply has {n}; the transmit timestamp is missing)': 'tras una respuesta de solo {size} (una respuesta SNTP tiene {n}; falta la marca de tiempo de transmisión)',
+  'tell the user what went wrong in one line before exiting': 'dile al usuario qué fue mal en una línea antes de terminar',
+  'the request is not an SNTP client request: {problems}': 'la petición no es una petición de cliente SNTP: {problems}',
+  'it is {size} long, not {n}': 'mide {size}, no {n}',
+  'it is empty': 'está vacía',
+  'its first byte is {got}, not {expected}': 'su primer byte es {got}, no {expected}',
+  "{n} bytes: 1b 00 00 00 … (0x1b then 47 bytes, zeros or the client's transmit time)": '{n} bytes: 1b 00 00 00 … (0x1b y después 47 bytes, ceros o la hora de transmisión del cliente)',
+  '{size}: {hex}, as text {text}': '{size}: {hex}, como texto {text}',
+  'waiting for the client to print {time}': 'esperando a que el cliente imprimiera {time}',
+  'the time {time}': 'la hora {time}',
+  '{why}; it crashed with a {name}': '{why}; falló con un {name}',
+  '{time} (transmit timestamp {stamp} - {offset} = {seconds} seconds since 1970, UTC)': '{time} (marca de tiempo de transmisión {stamp} - {offset} = {seconds} segundos desde 1970, UTC)',
+  "the client printed no time in the form YYYY-MM-DD HH:MM:SS after the reply (the server's time was {time} UTC)":
+    'el cliente no imprimió ninguna hora con la forma AAAA-MM-DD HH:MM:SS después de la respuesta (la hora del servidor era {time} UTC)',
+  "the client printed {text}, which is this computer's clock, not the time in the server's reply ({time} UTC)": 'el cliente imprimió {text}, que es el reloj de este ordenador, no la hora de la respuesta del servidor ({time} UTC)',
+  "the client printed {text}, the server's time shifted by {h} h: local time instead of UTC (expected {time})": 'el cliente imprimió {text}, la hora del servidor desplazada {h} h: hora local en vez de UTC (se esperaba {time})',
+  "the client printed {text}, the reply's reference timestamp (word 4: when the server's clock was last set), not its transmit timestamp ({time})":
+    'el cliente imprimió {text}, la marca de tiempo de referencia de la respuesta (palabra 4: cuándo se puso en hora el reloj del servidor por última vez), no su marca de tiempo de transmisión ({time})',
+  'the client printed {text}: the transmit timestamp without subtracting 2208988800 (seconds from 1900 to 1970); expected {time}':
+    'el cliente imprimió {text}: la marca de tiempo de transmisión sin restar 2208988800 (segundos de 1900 a 1970); se esperaba {time}',
+  "the client printed {text}, not the time in the server's reply ({time} UTC)": 'el cliente imprimió {text}, no la hora de la respuesta del servidor ({time} UTC)',
+  'waiting for the client to report the {size} reply and exit': 'esperando a que el cliente avisara de la respuesta de {size} y terminara',
+  '{situation}, the client printed the time {time}, although the reply holds no transmit timestamp': '{situation}, el cliente imprimió la hora {time}, aunque la respuesta no trae marca de tiempo de transmisión',
+  'a reply shorter than 48 bytes carries no time: report it as invalid instead of reading it': 'una respuesta de menos de 48 bytes no trae hora: avisa de que no es válida en vez de leerla',
+};

@@ -1,0 +1,170 @@
+/**
+ * The words of the reports themselves (headings, labels, counts), per language. Messages about
+ * the submission come from the catalogues instead (see `localize.ts`).
+ */
+import type { CheckStatus, Role } from '../model/result.js';
+import type { Lang } from './lang.js';
+
+/** Report wording in one language. */
+export interface UiText {
+  role: Record<Role, string>;
+  status: Record<CheckStatus, string>;
+  failures(n: number): string;
+  notes: string;
+  score: string;
+  passed(n: number): string;
+  failed(n: number): string;
+  harnessErrors(n: number): string;
+  skipped(n: number): string;
+  skippedBecause: string;
+  roleChecksSkipped(role: Role, n: number): string;
+  seed: string;
+  isolation: string;
+  expected: string;
+  received: string;
+  hint: string;
+  reproduce: string;
+  programEnded(role: Role): string;
+  programOutput(role: Role): string;
+  /** HTML report only. */
+  html: {
+    title: string;
+    generated: string;
+    commands: string;
+    duration: string;
+    points: string;
+    expandAll: string;
+    collapseAll: string;
+    copy: string;
+    copied: string;
+    diagram: string;
+    transcripts: string;
+    sockgradeSide: string;
+    submissionSide: string;
+    time: string;
+    source: string;
+    text: string;
+    noTranscripts: string;
+    passNoTranscript: string;
+    moreBytes(n: number): string;
+    moreChars(n: number): string;
+    moreEntries(n: number): string;
+    moreLanes(n: number): string;
+    notKept: string;
+    sources: Record<'program' | 'typed' | 'sent' | 'received' | 'event', string>;
+    stack: string;
+    budget: string;
+    legend: string;
+  };
+}
+
+const EN: UiText = {
+  role: { server: 'server', client: 'client' },
+  status: { pass: 'passed', fail: 'failed', skip: 'skipped', error: 'harness error' },
+  failures: (n) => (n === 1 ? 'Failure' : 'Failures'),
+  notes: 'Notes',
+  score: 'Score',
+  passed: (n) => `${n} passed`,
+  failed: (n) => `${n} failed`,
+  harnessErrors: (n) => `${n} harness errors`,
+  skipped: (n) => `${n} skipped`,
+  skippedBecause: 'skipped',
+  roleChecksSkipped: (role, n) => `${role} checks (${n}) skipped`,
+  seed: 'seed',
+  isolation: 'isolation',
+  expected: 'expected',
+  received: 'received',
+  hint: 'hint',
+  reproduce: 'reproduce',
+  programEnded: (role) => `the ${role} ended`,
+  programOutput: (role) => `${role} output`,
+  html: {
+    title: 'sockgrade report',
+    generated: 'graded on',
+    commands: 'Commands',
+    duration: 'duration',
+    points: 'points',
+    expandAll: 'Expand all',
+    collapseAll: 'Collapse all',
+    copy: 'Copy',
+    copied: 'Copied',
+    diagram: 'Sequence diagram: who sent what, and when',
+    transcripts: 'Transcripts',
+    sockgradeSide: 'sockgrade',
+    submissionSide: 'your program',
+    time: 'time',
+    source: 'who',
+    text: 'what',
+    noTranscripts: 'Nothing was recorded for this check.',
+    passNoTranscript: 'Passed. Transcripts are kept only for checks that fail, so there is no diagram here.',
+    moreBytes: (n) => `${n} more bytes`,
+    moreChars: (n) => `${n} more characters`,
+    moreEntries: (n) => `${n} more entries not drawn: see the transcripts below`,
+    moreLanes: (n) => `${n} more connections or programs not drawn: see the transcripts below`,
+    notKept: 'not kept',
+    sources: { program: 'printed', typed: 'typed', sent: 'sent', received: 'received', event: 'event' },
+    stack: 'stack',
+    budget: 'time budget',
+    legend: 'Arrows to the right: what sockgrade sent or typed; to the left: what your program sent or printed (dashed). Boxes are events.',
+  },
+};
+
+const ES_ROLE: Record<Role, string> = { server: 'servidor', client: 'cliente' };
+
+const ES: UiText = {
+  role: ES_ROLE,
+  status: { pass: 'superada', fail: 'fallida', skip: 'omitida', error: 'error de sockgrade' },
+  failures: (n) => (n === 1 ? 'Fallo' : 'Fallos'),
+  notes: 'Notas',
+  score: 'Nota',
+  passed: (n) => `${n} ${n === 1 ? 'superada' : 'superadas'}`,
+  failed: (n) => `${n} ${n === 1 ? 'fallida' : 'fallidas'}`,
+  harnessErrors: (n) => `${n} ${n === 1 ? 'error' : 'errores'} de sockgrade`,
+  skipped: (n) => `${n} ${n === 1 ? 'omitida' : 'omitidas'}`,
+  skippedBecause: 'omitida',
+  roleChecksSkipped: (role, n) => `comprobaciones del ${ES_ROLE[role]} (${n}) omitidas`,
+  seed: 'semilla',
+  isolation: 'aislamiento',
+  expected: 'se esperaba',
+  received: 'se recibió',
+  hint: 'pista',
+  reproduce: 'reproducir',
+  programEnded: (role) => `el ${ES_ROLE[role]} terminó`,
+  programOutput: (role) => `salida del ${ES_ROLE[role]}`,
+  html: {
+    title: 'informe de sockgrade',
+    generated: 'corregido el',
+    commands: 'Órdenes',
+    duration: 'duración',
+    points: 'puntos',
+    expandAll: 'Desplegar todo',
+    collapseAll: 'Plegar todo',
+    copy: 'Copiar',
+    copied: 'Copiado',
+    diagram: 'Diagrama de secuencia: quién envió qué, y cuándo',
+    transcripts: 'Transcripciones',
+    sockgradeSide: 'sockgrade',
+    submissionSide: 'tu programa',
+    time: 'tiempo',
+    source: 'quién',
+    text: 'qué',
+    noTranscripts: 'No se registró nada en esta comprobación.',
+    passNoTranscript: 'Superada. Las transcripciones solo se guardan de las comprobaciones que fallan, así que aquí no hay diagrama.',
+    moreBytes: (n) => `${n} bytes más`,
+    moreChars: (n) => `${n} caracteres más`,
+    moreEntries: (n) => `${n} entradas más sin dibujar: míralas en las transcripciones de abajo`,
+    moreLanes: (n) => `${n} conexiones o programas más sin dibujar: míralos en las transcripciones de abajo`,
+    notKept: 'no guardado',
+    sources: { program: 'escrito', typed: 'tecleado', sent: 'enviado', received: 'recibido', event: 'evento' },
+    stack: 'pila',
+    budget: 'tiempo asignado',
+    legend: 'Flechas hacia la derecha: lo que sockgrade envió o tecleó; hacia la izquierda: lo que tu programa envió o escribió en pantalla (discontinuas). Los recuadros son eventos.',
+  },
+};
+
+const UI: Record<Lang, UiText> = { en: EN, es: ES };
+
+/** The report wording in `lang`. */
+export function ui(lang: Lang = 'en'): UiText {
+  return UI[lang];
+}

@@ -1,0 +1,82 @@
+/**
+ * Hermetic runs on Linux: one graded submission, together with sockgrade's side of the
+ * conversation, runs in its own network, PID and mount namespaces (util-linux `unshare`; a user
+ * namespace when not root, so no root is needed where the kernel allows it).
+ *
+ * - Network: only a loopback interface, brought up inside, with a local route for the whole IPv4
+ *   range, so any address a program binds or connects to (127.0.0.1, 0.0.0.0, a LAN address it
+ *   hard-codes) is local, hard-coded ports never collide with other runs, ports below 1024 can be
+ *   bound, and nothing outside is reachable.
+ * - PID: the namespace's first process is a shell that waits for the grader; when the grader
+ *   ends, the kernel kills every process left in the namespace, even one that called setsid or
+ *   double-forked.
+ * - Mount: a private /proc, and room for per-program hosts files.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+
+/** Environment variable set inside a hermetic run, holding the description of the isolation. */
+export const INSIDE_ENV = 'SOCKGRADE_ISOLATED';
+
+/** What the probe found. */
+export interface NamespaceSupport {
+  available: boolean;
+  /** Why isolation is off, when it is. */
+  reason?: string;
+  /** How it is done, for the report's header. */
+  description: string;
+}
+
+const SETUP = 'ip link set lo up && ip route add local 0.0.0.0/0 dev lo';
+
+function unshareArgs(): string[] {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  return [...(root ? [] : ['--user', '--map-root-user']), '--net', '--pid', '--fork', '--kill-child', '--mount-proc'];
+}
+
+let cached: NamespaceSupport | undefined;
+
+/** Probes once whether hermetic runs are possible here. Never throws. */
+export function namespaceSupport(): NamespaceSupport {
+  if (cached) return cached;
+  const off = (reason: string): NamespaceSupport => (cached = { available: false, reason, description: `off (${reason})` });
+  if (process.platform !== 'linux') return off(`namespaces are Linux-only; this is ${process.platform}`);
+  const probe = spawnSync('unshare', [...unshareArgs(), '/bin/sh', '-c', `${SETUP} && echo ok`], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+  if (probe.error) return off(`cannot run unshare (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}): install util-linux`);
+  if (probe.status !== 0 || !probe.stdout.toString().includes('ok')) {
+    const why = probe.stderr.toString().trim().split('\n').pop() ?? '';
+    if (/ip: (not found|command not found)|ip: No such file/i.test(why)) return off('the ip command (iproute2) is not installed');
+    return off(`this system does not allow unprivileged namespaces${why ? ` (${why})` : ''}`);
+  }
+  const user = unshareArgs().includes('--user') ? ', in a user namespace' : '';
+  return (cached = { available: true, description: `on (network, PID and mount namespaces${user}; every address is local, ports are private to this run)` });
+}
+
+/** Whether this process is the grader inside a hermetic run. */
+export function insideNamespace(): boolean {
+  return process.env[INSIDE_ENV] !== undefined;
+}
+
+/**
+ * Runs `node <argv>` (the same CLI invocation) inside fresh namespaces, with stdio passed
+ * through; resolves with its exit code. Ctrl-C or the end of the parent ends everything inside.
+ */
+export function runInNamespace(argv: readonly string[], support: NamespaceSupport): Promise<number> {
+  const script = `${SETUP} || exit 97\n"$@"\nexit $?`;
+  const child = spawn('unshare', [...unshareArgs(), '/bin/sh', '-c', script, 'sh', process.execPath, ...argv], {
+    stdio: 'inherit',
+    env: { ...process.env, [INSIDE_ENV]: support.description },
+  });
+  const forward = (sig: NodeJS.Signals): void => {
+    child.kill(sig);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(2));
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 128 + 2 : 2));
+    });
+  });
+}

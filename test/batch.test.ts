@@ -1,0 +1,133 @@
+/**
+ * `sockgrade batch` and `sockgrade merge` on a small class whose servers all hard-code the same
+ * port: every student graded (or reported as not gradable), outputs valid, re-runs resumable,
+ * shards that merge into the same gradebook as one run.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, runCli } from './support/cli.js';
+import type { ClassReport } from '../harness/batch/records.js';
+
+const HARD_CODED = (recvOnce: boolean): string => `import socket
+PUERTO = 65432
+with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", PUERTO))
+    s.listen()
+    while True:
+        conn, addr = s.accept()
+        with conn:
+${recvOnce ? '            conn.sendall(conn.recv(1024))\n' : `            while True:
+                datos = conn.recv(4096)
+                if not datos:
+                    break
+                conn.sendall(datos)
+`}`;
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary folder removed after the file's tests (they run concurrently, so not per test). */
+function testDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+function makeClass(): string {
+  const dir = testDir('sockgrade-class-');
+  const student = (name: string, files: Record<string, string>): void => {
+    mkdirSync(join(dir, name));
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, name, f), text);
+  };
+  student('alba', { 'server.py': HARD_CODED(false) });
+  student('bruno', { 'server.py': HARD_CODED(true) });
+  student('carla', { 'servidor.py': HARD_CODED(false) });
+  student('dario', { 'servidor.py': HARD_CODED(false), 'sockgrade.json': JSON.stringify({ exercise: 'tcp-echo', server: 'python3 servidor.py' }) });
+  mkdirSync(join(dir, '.git'));
+  return dir;
+}
+
+const ONLY = ['--only', 'echo.small', '--only', 'echo.large'];
+
+describe.concurrent('batch grading', () => {
+  it('grades every student, keeps going past one that cannot be graded, writes CSV, JSON and JUnit, and resumes', async () => {
+    const cls = makeClass();
+    const out = testDir('sockgrade-batch-out-');
+    const args = ['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py', '--jobs', '2', ...ONLY, '--out', join(out, 'results')];
+    const files = ['--csv', join(out, 'grades.csv'), '--json', join(out, 'class.json'), '--junit', join(out, 'class.xml')];
+    const run = await runCli([...args, ...files]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/\[4\/4\]/);
+    const csv = readFileSync(join(out, 'grades.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('student,score,max,status,server echo.small,server echo.large');
+    expect(csv.slice(1)).toEqual([
+      'alba,2,2,passed,1,1',
+      'bruno,1,2,failed,1,0',
+      expect.stringMatching(/^carla,0,0,"?error: the server command names .*server\.py, which does not exist/),
+      'dario,2,2,passed,1,1',
+    ]);
+    const report = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as ClassReport;
+    expect(report.students.map((s) => [s.student, s.status])).toEqual([['alba', 'graded'], ['bruno', 'graded'], ['carla', 'error'], ['dario', 'graded']]);
+    expect(report.students[0]?.result?.run.isolation).toMatch(/^on|^off/);
+    const schema = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+    const lint = spawnSync('xmllint', ['--noout', '--schema', schema, join(out, 'class.xml')], { encoding: 'utf8' });
+    expect(lint.stderr).toContain('validates');
+    const xml = readFileSync(join(out, 'class.xml'), 'utf8');
+    expect(xml.match(/<testsuite /g)).toHaveLength(4);
+    expect(xml).toContain('<testsuite name="carla"');
+    expect(xml).toMatch(/classname="bruno\.tcp-echo"/);
+    expect(run.survivors).toEqual([]);
+
+    const again = await runCli([...args, '--csv', join(out, 'again.csv')]);
+    expect(again.stderr).toContain('4 already graded');
+    expect(readFileSync(join(out, 'again.csv'), 'utf8')).toBe(readFileSync(join(out, 'grades.csv'), 'utf8'));
+    expect(again.ms).toBeLessThan(run.ms);
+  });
+
+  it('shards split the class deterministically and merge into the gradebook of a single run', async () => {
+    const cls = makeClass();
+    const out = testDir('sockgrade-shards-');
+    const base = ['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py', '--jobs', '1', ...ONLY];
+    const [one, two] = await Promise.all([
+      runCli([...base, '--shard', '1/2', '--out', join(out, 'r1'), '--json', join(out, 's1.json')]),
+      runCli([...base, '--shard', '2/2', '--out', join(out, 'r2'), '--json', join(out, 's2.json')]),
+    ]);
+    const names = (f: string): string[] => (JSON.parse(readFileSync(join(out, f), 'utf8')) as ClassReport).students.map((s) => s.student);
+    expect(names('s1.json')).toEqual(['alba', 'carla']);
+    expect(names('s2.json')).toEqual(['bruno', 'dario']);
+    expect([one.code, two.code]).toEqual([2, 0]);
+    copyFileSync(join(out, 's2.json'), join(out, 's2-copy.json'));
+    const merged = await runCli(['merge', join(out, 's1.json'), join(out, 's2.json'), '--csv', join(out, 'all.csv'), '--junit', join(out, 'all.xml')]);
+    expect(merged.stdout).toContain('merged 4 students of tcp-echo');
+    const rows = readFileSync(join(out, 'all.csv'), 'utf8').trim().split('\n');
+    expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['student,score,max', 'alba,2,2', 'bruno,1,2', 'carla,0,0', 'dario,2,2']);
+    const fromDirs = await runCli(['merge', join(out, 'r1'), join(out, 'r2'), '--csv', join(out, 'dirs.csv')]);
+    expect(fromDirs.code).toBe(2);
+    expect(readFileSync(join(out, 'dirs.csv'), 'utf8')).toBe(readFileSync(join(out, 'all.csv'), 'utf8'));
+  });
+
+  it('bad input is one readable line and exit 2', async () => {
+    const cls = makeClass();
+    const cases: [string[], RegExp][] = [
+      [['batch', cls], /needs --exercise/],
+      [['batch', cls, '--exercise', 'nope'], /unknown exercise "nope"/],
+      [['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 server.py'], /write \{dir\} where the folder goes/],
+      [['batch', cls, '--exercise', 'tcp-echo', '--shard', '3/2'], /--shard expects i\/n/],
+      [['batch', join(cls, 'missing'), '--exercise', 'tcp-echo'], /does not exist/],
+      [['merge', join(cls, 'none.json'), '--csv', join(cls, 'x.csv')], /does not exist/],
+      [['merge', join(cls, 'none.json')], /at least one of --csv/],
+    ];
+    for (const [args, pattern] of cases) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(pattern);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
