@@ -13,6 +13,11 @@ import { chat1to1 } from './chat-1to1/index.js';
 import { groupChat } from './group-chat/index.js';
 import { fileCopy } from './file-copy/index.js';
 import { miniFtp } from './mini-ftp/index.js';
+import { sntpClient } from './sntp-client/index.js';
+import { httpGetClient } from './http-get-client/index.js';
+import { dnsLookup } from './dns-lookup/index.js';
+import { binaryStruct } from './binary-struct/index.js';
+import { sensorTelemetry } from './sensor-telemetry/index.js';
 import { reliableUdp } from './reliable-udp/index.js';
 
 /** The exercises, in catalogue order. */
@@ -27,6 +32,11 @@ export const EXERCISES = {
   'group-chat': groupChat,
   'file-copy': fileCopy,
   'mini-ftp': miniFtp,
+  'sntp-client': sntpClient,
+  'http-get-client': httpGetClient,
+  'dns-lookup': dnsLookup,
+  'binary-struct': binaryStruct,
+  'sensor-telemetry': sensorTelemetry,
   'reliable-udp': reliableUdp,
 } as const satisfies Record<string, Exercise>;
 

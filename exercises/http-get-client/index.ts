@@ -1,0 +1,26 @@
+/**
+ * D2 `http-get-client`: a web client over a plain TCP socket. sockgrade plays the web server
+ * (example.com port 80 for clients that hard-code it), asks for a random path and serves bodies
+ * of the sizes that break a single recv(1024).
+ */
+import { defineExercise } from '../../harness/model/exercise.js';
+import { WEB_HOST, WEB_PORT, httpClientChecks } from './client-checks.js';
+
+export const httpGetClient = defineExercise({
+  id: 'http-get-client',
+  catalogue: 'D2',
+  title: 'HTTP GET client: ask a web server for a page and print the whole response',
+  contract: {
+    client:
+      `Connects over TCP to the web server given as {host} {port} in its command (or HOST/PORT, or typed at prompts), or to ${WEB_HOST} port ${WEB_PORT} when it hard-codes it, ` +
+      'and asks for the path given as {path} in its command (also {message}/MESSAGE, or typed at a prompt): ' +
+      '"GET <path> HTTP/1.1\\r\\n", one "Host: <host>" header (":<port>" may follow), "Connection: close\\r\\n" and an empty line, every line ending in \\r\\n. ' +
+      'It reads until the server closes the connection (recv returns b""), then prints the whole response as it came — status line, headers, empty line and body — decoded once as UTF-8 (print(respuesta.decode())), and ends. ' +
+      'With no server listening it prints one line saying so and exits with a non-zero code.',
+  },
+  transport: 'tcp',
+  canonicalPort: WEB_PORT,
+  canonicalHost: WEB_HOST,
+  params: {},
+  checks: httpClientChecks,
+});

@@ -1,0 +1,165 @@
+/**
+ * Checks of a submitted telemetry client: sockgrade plays the server, answers every reading,
+ * and judges the readings' period, their decoding under the declared protocol, one record per
+ * datagram (UDP), and reports the bytes on the wire per reading.
+ */
+import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
+import { CheckFailure } from '../../harness/model/failure.js';
+import type { ClientCheckContext } from '../../harness/engine/context.js';
+import { num } from '../../harness/model/params.js';
+import { describeExit } from '../../harness/process/program.js';
+import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import { hexBytes } from '../../harness/diagnose/bytes.js';
+import { formatMs } from '../../harness/util/deadline.js';
+import { Struct } from '../../harness/codec/pystruct.js';
+import { PERIOD_LIMITS, protocolFromManifest, type TelemetryProtocol } from './manifest.js';
+import { observeClient, type Observation } from './sink.js';
+import { measurePeriod, periodTolerance, seconds } from './period.js';
+import { describeValues, outOfRange, showRange, showValue } from './records.js';
+import { overheadTable } from './overhead.js';
+import { otherByteOrder } from './byte-order.js';
+
+const SEND_HINT = 'send each reading as struct.pack(format, ...) with the format declared in sockgrade.json, to the host and port given as {host} {port} (or HOST/PORT); a client that hard-codes its port needs --port N';
+
+/** Launches the client and watches `readings` readings (parameter), after reading the protocol. */
+async function watch(ctx: ClientCheckContext): Promise<{ proto: TelemetryProtocol; obs: Observation; want: number }> {
+  const proto = protocolFromManifest(ctx.manifest, ctx.params);
+  const want = num(ctx.params, 'readings');
+  const obs = await observeClient(ctx, proto, want);
+  return { proto, obs, want };
+}
+
+/** Why fewer than `need` readings arrived, as a failure. */
+function tooFew(ctx: ClientCheckContext, proto: TelemetryProtocol, obs: Observation, need: number): CheckFailure {
+  const where = `${ctx.offered.host}:${ctx.offered.port} (${proto.transport.toUpperCase()})`;
+  const crash = findCrash(obs.program.outputText());
+  const got = obs.readings.length === 0 ? 'no reading' : `only ${obs.readings.length} reading${obs.readings.length === 1 ? '' : 's'}`;
+  const ended = obs.program.exit ? `the client exited (${describeExit(obs.program.exit)})` : `the client was still running after ${formatMs(obs.watchedMs)}`;
+  if (crash) return new CheckFailure(`${got} arrived at ${where}: the client crashed with a ${crash.name}`, { received: visibleText(crash.excerpt), hint: SEND_HINT });
+  const odd = obs.malformed[0];
+  if (odd) return new CheckFailure(`${got} could be cut out of what the client sent: ${odd}`, { hint: SEND_HINT });
+  const sent = obs.readings.length === 0 && obs.clientBytes > 0 ? `, after ${obs.clientBytes} bytes that do not complete a record of format ${proto.record.format} (${proto.record.struct.size} bytes)` : '';
+  return new CheckFailure(`${got} arrived at ${where}${sent}${need > 1 ? `; sockgrade needs ${need} (parameter readings)` : ''} and ${ended}`, {
+    hint: obs.readings.length === 0 ? SEND_HINT : `keep sending a reading every ${proto.period} s (at least ${need} readings; running until stopped is fine)`,
+  });
+}
+
+const periodCheck = defineClientCheck({
+  id: 'telemetry.period',
+  title: 'sends a reading every declared period, without drift',
+  weight: 1,
+  budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
+  hint: 'keep a schedule instead of sleeping the period after the work: next_time = time.monotonic() before the loop, then each turn next_time += period; time.sleep(max(0, next_time - time.monotonic()))',
+  async run(ctx) {
+    const { proto, obs, want } = await watch(ctx);
+    if (obs.readings.length < want) throw tooFew(ctx, proto, obs, want);
+    const times = obs.readings.slice(0, want).map((r) => r.at);
+    const m = measurePeriod(times);
+    const tol = periodTolerance(proto.period, num(ctx.params, 'tolerance'));
+    const line = `measured period ${seconds(m.period)} (median, over every pair of the ${want} readings, of time apart ÷ readings apart), declared ${seconds(proto.period)} ± ${seconds(tol)}`;
+    const intervals = `intervals between arrivals: ${m.intervals.map((s) => s.toFixed(3)).join(' ')} s`;
+    if (m.period > proto.period + tol) {
+      throw new CheckFailure(`the readings drift: ${line}; every interval is ${seconds(m.period - proto.period)} too long`, {
+        received: intervals,
+        hint: 'the client sleeps the period after doing its work (reading the sensor, sending, waiting for the reply), so each interval also holds that work and the error piles up; keep a schedule: next_time += period; time.sleep(max(0, next_time - time.monotonic()))',
+      });
+    }
+    if (m.period < proto.period - tol) {
+      throw new CheckFailure(`the readings come too often: ${line}`, { received: intervals, hint: 'wait the declared period between readings, or declare in sockgrade.json the period the client keeps' });
+    }
+    ctx.note(line);
+  },
+});
+
+/** The readings with a field out of range, and how they read with the other byte order. */
+function rangeProblem(proto: TelemetryProtocol, obs: Observation): CheckFailure | undefined {
+  const bad = obs.readings.map((r, i) => ({ r, i, out: outOfRange(proto, proto.record, r.values) })).filter((x) => x.out);
+  const first = bad[0];
+  if (!first?.out) return undefined;
+  const other = otherByteOrder(proto.record.format);
+  const fixed = other !== undefined && obs.readings.every((r) => outOfRange(proto, proto.record, new Struct(other).unpack(r.body)) === undefined);
+  const hint = fixed
+    ? `read as ${JSON.stringify(other)} every reading is within range: the byte order the client packs with is not the one sockgrade.json declares (${JSON.stringify(proto.record.format)}); use the same format string on both sides`
+    : `make the client send values within the ranges declared in sockgrade.json (telemetry.ranges), in the units declared, or correct the ranges`;
+  return new CheckFailure(`${bad.length} of ${obs.readings.length} readings have a field outside its declared range; the first, reading #${first.i + 1} (${first.r.via}), decodes as ${describeValues(proto.record, first.r.values)}: ${first.out.name} = ${first.out.value} is outside ${first.out.range}`, {
+    received: `reading #${first.i + 1}: ${hexBytes(first.r.body, 64)} (${first.r.body.length} bytes)`,
+    expected: `format ${proto.record.format}, fields ${proto.record.fields.join(', ')}; ranges ${proto.record.fields.flatMap((f) => { const r = proto.ranges.get(f); return r ? [`${f} ${showRange(r)}`] : []; }).join(', ')}`,
+    hint,
+  });
+}
+
+function sensorCounts(proto: TelemetryProtocol, obs: Observation): Map<string, number> {
+  const counts = new Map<string, number>();
+  const slot = proto.record.struct.slots[proto.sensorIndex];
+  for (const r of obs.readings) {
+    const key = showValue(r.values[proto.sensorIndex], slot);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const decodesCheck = defineClientCheck({
+  id: 'telemetry.decodes',
+  title: 'every reading decodes with the declared format, within the declared ranges, from several sensors',
+  weight: 1,
+  budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
+  hint: 'pack each reading with the very format string declared in sockgrade.json (byte order included) and values in the declared units and ranges',
+  async run(ctx) {
+    const { proto, obs, want } = await watch(ctx);
+    const odd = obs.malformed[0];
+    if (odd) throw new CheckFailure(`what the client sent is not whole records of the declared format: ${odd}`, { hint: SEND_HINT });
+    if (obs.readings.length < want) throw tooFew(ctx, proto, obs, want);
+    const range = rangeProblem(proto, obs);
+    if (range) throw range;
+    const counts = sensorCounts(proto, obs);
+    const seen = [...counts.entries()].map(([k, n]) => `${proto.sensorField}=${k} ×${n}`).join(', ');
+    if (counts.size < 2) {
+      throw new CheckFailure(`all ${obs.readings.length} readings come from one sensor (${seen}): the client must send readings of several sensor types`, {
+        hint: `vary the field "${proto.sensorField}" (telemetry.sensor_field): e.g. take turns between temperature, humidity and pressure, or pick the sensor at random each time`,
+      });
+    }
+    ctx.note(`${obs.readings.length} readings decoded within range: ${seen}`);
+  },
+});
+
+const oneRecordPerDatagramCheck = defineClientCheck({
+  id: 'telemetry.udp-one-record-per-datagram',
+  title: 'sends each reading in its own datagram, holding exactly one record',
+  weight: 1,
+  budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
+  hint: 'one sendto() per reading, with exactly struct.pack(format, ...): UDP keeps datagram boundaries, so the server takes one reading per recvfrom()',
+  notApplicable: (p) => (p.transport === 'udp' ? undefined : 'the submission uses TCP (parameter transport=tcp), where records travel in a stream, not in datagrams'),
+  async run(ctx) {
+    const { proto, obs, want } = await watch(ctx);
+    const size = proto.record.struct.size;
+    const at = obs.datagrams.findIndex((n) => n !== size);
+    if (at >= 0) {
+      const n = obs.datagrams[at] as number;
+      const what = n % size === 0 && n > 0 ? `${n / size} records of ${size} bytes` : `${n} bytes, while a record of format ${proto.record.format} is ${size} bytes`;
+      throw new CheckFailure(`datagram #${at + 1} of the client holds ${what}`, { received: `datagram sizes: ${obs.datagrams.join(', ')} bytes`, expected: `${size} bytes each` });
+    }
+    if (obs.readings.length < want) throw tooFew(ctx, proto, obs, want);
+    ctx.note(`${obs.datagrams.length} datagrams of ${size} bytes`);
+  },
+});
+
+const overheadCheck = defineClientCheck({
+  id: 'telemetry.overhead',
+  title: 'bytes on the wire per reading, UDP next to TCP (informational)',
+  weight: 0,
+  budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
+  hint: 'the figures come from the client\'s readings measured against the declared format: send whole records of that format',
+  async run(ctx) {
+    const { proto, obs } = await watch(ctx);
+    if (obs.readings.length === 0) {
+      const why = tooFew(ctx, proto, obs, 1);
+      throw new CheckFailure(`nothing to measure: ${why.message}`, why.details);
+    }
+    const odd = obs.malformed[0];
+    if (odd) throw new CheckFailure(`the bytes per reading cannot be measured against the declared format, since the client's traffic is not whole records of it: ${odd}`, { hint: 'declare in sockgrade.json the format the client really packs' });
+    ctx.note(overheadTable(proto, obs));
+  },
+});
+
+/** The client checks of sensor-telemetry. */
+export const clientChecks: ClientCheck[] = [periodCheck, decodesCheck, oneRecordPerDatagramCheck, overheadCheck];

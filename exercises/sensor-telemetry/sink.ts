@@ -1,0 +1,152 @@
+/**
+ * sockgrade as the telemetry server of a submitted client: it receives what the client sends
+ * (TCP connections or UDP datagrams), cuts it into readings under the declared protocol,
+ * answers each reading with a reply, and keeps everything with its arrival time.
+ */
+import type { ClientCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
+import type { Datagram, UdpPeer } from '../../harness/net/udp.js';
+import type { TcpPeer } from '../../harness/net/tcp-peer.js';
+import type { Program } from '../../harness/process/program.js';
+import type { StructValue } from '../../harness/codec/pystruct.js';
+import { hexBytes } from '../../harness/diagnose/bytes.js';
+import { waitFor } from '../../harness/util/deadline.js';
+import type { TelemetryProtocol } from './manifest.js';
+import { StreamDeframer, framed, replyFor } from './records.js';
+
+/** A reading received from the client. */
+export interface Reading {
+  /** Arrival time of its last byte (performance.now). */
+  at: number;
+  body: Buffer;
+  values: StructValue[];
+  /** Where it came from, e.g. `datagram #3` or `connection #1`. */
+  via: string;
+}
+
+/** What the client sent and what sockgrade answered. */
+export interface Observation {
+  program: Program;
+  readings: Reading[];
+  /** Traffic that is not whole records of the declared format, described for people. */
+  malformed: string[];
+  /** Sizes of the client's datagrams (UDP). */
+  datagrams: number[];
+  /** TCP connections the client opened. */
+  connections: number;
+  /** Bytes the client sent (records and prefixes). */
+  clientBytes: number;
+  /** How long sockgrade was ready to wait for the readings. */
+  watchedMs: number;
+}
+
+/** Time a client has to send its first reading (start-up included). */
+const FIRST_READING_MS = 10_000;
+
+/** How long the observation of `want` readings may last at the declared period (drifting clients included). */
+function observationMs(proto: TelemetryProtocol, want: number): number {
+  return FIRST_READING_MS + want * proto.period * 3000;
+}
+
+/** Launches the client, plays its server until `want` readings arrived (or it exits, or time is up) and returns what happened. */
+export async function observeClient(ctx: ClientCheckContext, proto: TelemetryProtocol, want: number): Promise<Observation> {
+  const listeners = new Set<() => void>();
+  const changed = (): void => {
+    for (const l of [...listeners]) l();
+  };
+  const obs: Omit<Observation, 'program' | 'watchedMs'> = { readings: [], malformed: [], datagrams: [], connections: 0, clientBytes: 0 };
+  const deframers: StreamDeframer[] = [];
+  const accept = (body: Buffer, at: number, via: string, answer: (reply: Buffer) => void): void => {
+    const values = proto.record.struct.unpack(body);
+    obs.readings.push({ at, body, values, via });
+    answer(framed(proto, replyFor(proto, values, ctx.rng)));
+  };
+  let broke: Error | undefined;
+  const serving = proto.transport === 'udp' ? serveDatagrams(ctx, await ctx.udpPeer(), proto, obs, accept, changed) : serveConnections(ctx, await ctx.tcpPeer(), proto, obs, deframers, accept, changed);
+  serving.catch((err: unknown) => {
+    broke = err instanceof Error ? err : new Error(String(err));
+    changed();
+  });
+  const program = ctx.launchClient({});
+  ctx.doing(`waiting for ${want} readings from the client (one every ${proto.period} s)`);
+  const enough = (): boolean => obs.readings.length >= want || program.exit !== undefined || broke !== undefined;
+  const watchedMs = ctx.within(observationMs(proto, want));
+  await waitFor<void>(`${want} readings`, watchedMs, ctx.signal, (done) => {
+    const check = (): void => {
+      if (enough()) done();
+    };
+    listeners.add(check);
+    const poller = setInterval(check, 100);
+    check();
+    return () => {
+      listeners.delete(check);
+      clearInterval(poller);
+    };
+  }).catch((err: unknown) => {
+    if ((err as { code?: string }).code !== 'SOCKGRADE_WAIT_TIMEOUT') throw err;
+  });
+  if (program.exit && obs.readings.length < want) {
+    ctx.doing('reading what the client sent just before it exited');
+    await quiet(listeners, ctx.within(1000), ctx.signal);
+  }
+  if (broke !== undefined) throw broke;
+  for (const d of deframers) if (d.problem && !obs.malformed.includes(d.problem)) obs.malformed.push(d.problem);
+  return { ...obs, program, watchedMs };
+}
+
+/** Resolves once nothing has arrived for 150 ms (what a client sent before exiting may still be crossing the loopback), or after `ms`. */
+function quiet(listeners: Set<() => void>, ms: number, signal: AbortSignal): Promise<void> {
+  return waitFor<void>('the client\'s last data', ms, signal, (done) => {
+    let timer = setTimeout(done, 150);
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(done, 150);
+    };
+    listeners.add(arm);
+    return () => {
+      listeners.delete(arm);
+      clearTimeout(timer);
+    };
+  }).catch((err: unknown) => {
+    if ((err as { code?: string }).code !== 'SOCKGRADE_WAIT_TIMEOUT') throw err;
+  });
+}
+
+type Accept = (body: Buffer, at: number, via: string, answer: (reply: Buffer) => void) => void;
+
+async function serveDatagrams(ctx: ClientCheckContext, peer: UdpPeer, proto: TelemetryProtocol, obs: Omit<Observation, 'program' | 'watchedMs'>, accept: Accept, changed: () => void): Promise<void> {
+  const size = proto.record.struct.size;
+  for (let i = 0; !ctx.signal.aborted; i++) {
+    const d: Datagram | undefined = await peer.datagram(i, ctx.remainingMs(), ctx.signal).catch(() => undefined);
+    if (!d) return;
+    obs.datagrams.push(d.data.length);
+    obs.clientBytes += d.data.length;
+    const whole = Math.floor(d.data.length / size);
+    if (d.data.length % size !== 0) {
+      obs.malformed.push(`datagram #${i + 1} holds ${d.data.length} bytes, which is not a whole number of ${size}-byte records of format ${proto.record.format} (${hexBytes(d.data, 32)})`);
+    }
+    for (let k = 0; k < whole; k++) accept(d.data.subarray(k * size, (k + 1) * size), d.at, `datagram #${i + 1}`, (reply) => void peer.reply(d, reply));
+    changed();
+  }
+}
+
+async function serveConnections(ctx: ClientCheckContext, peer: TcpPeer, proto: TelemetryProtocol, obs: Omit<Observation, 'program' | 'watchedMs'>, deframers: StreamDeframer[], accept: Accept, changed: () => void): Promise<void> {
+  for (let i = 0; !ctx.signal.aborted; i++) {
+    const conn: Connection | undefined = await peer.connection(i, ctx.remainingMs(), ctx.signal).catch(() => undefined);
+    if (!conn) return;
+    obs.connections += 1;
+    const deframer = new StreamDeframer(proto, proto.record);
+    deframers.push(deframer);
+    const via = `connection #${i + 1}`;
+    const onData = (chunk: Buffer): void => {
+      const at = performance.now();
+      obs.clientBytes += chunk.length;
+      for (const r of deframer.push(chunk, at)) accept(r.body, r.at, via, (reply) => void conn.send(reply));
+      changed();
+    };
+    const earlier = conn.received;
+    if (earlier.length > 0) onData(earlier);
+    conn.socket.on('data', onData);
+    changed();
+  }
+}
