@@ -5,11 +5,11 @@
  * `MAX_TRIES` transmissions of one packet. Exits 0 when every message is acknowledged.
  */
 import { createSocket } from 'node:dgram';
-import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { ReferenceClientOptions } from '../types.js';
+import { resolveHost } from '../shared/udp-socket.js';
 import { formatAddress, write } from '../shared/console-io.js';
 
 /** Retransmission timeout. */
@@ -89,13 +89,9 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   }
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
-  let address: string;
-  try {
-    address = isIP(host) !== 0 ? host : (await lookup(host)).address;
-  } catch {
-    await write(output, `No se pudo resolver el nombre ${host}\n`);
-    return 1;
-  }
+  const peer = await resolveHost(host, output);
+  if (!peer) return 1;
+  const { address } = peer;
   const result = await sendMessages({ address, port, messages: lines.map((l) => Buffer.from(l, 'utf8')) });
   if (!result.ok) {
     await write(output, `El receptor ${formatAddress(host, port)} no confirmó el mensaje ${result.failedSeq ?? '?'} tras ${MAX_TRIES} intentos; me rindo\n`);

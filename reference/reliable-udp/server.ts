@@ -4,7 +4,7 @@
  * sequence order. Header `!IB`: uint32 sequence (big-endian), uint8 type (0 data, 1 ack).
  */
 import { createSocket } from 'node:dgram';
-import { bindUdp } from '../shared/udp-socket.js';
+import { bindUdp, runningUdpServer } from '../shared/udp-socket.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
 const HEADER_BYTES = 5;
@@ -50,12 +50,5 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     const ack = receiver.receive(msg);
     if (ack) socket.send(ack, rinfo.port, rinfo.address);
   });
-  let closing: Promise<void> | undefined;
-  return {
-    port: socket.address().port,
-    close() {
-      closing ??= new Promise<void>((resolve) => socket.close(() => resolve()));
-      return closing;
-    },
-  };
+  return runningUdpServer(socket);
 }

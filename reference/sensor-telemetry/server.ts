@@ -10,7 +10,7 @@ import { StreamDeframer, describeValues, framed, replyFor } from '../../exercise
 import type { TelemetryProtocol } from '../../exercises/sensor-telemetry/manifest.js';
 import { Rng } from '../../harness/util/rng.js';
 import { listenTcp, runningServer } from '../shared/tcp-server.js';
-import { bindUdp } from '../shared/udp-socket.js';
+import { bindUdp, runningUdpServer } from '../shared/udp-socket.js';
 import { formatAddress } from '../shared/console-io.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 import { referenceProtocol } from './protocol.js';
@@ -59,14 +59,7 @@ async function startUdp(opts: ReferenceServerOptions, proto: TelemetryProtocol, 
     opts.log(line);
     socket.send(reply, rinfo.port, rinfo.address);
   });
-  let closing: Promise<void> | undefined;
-  return {
-    port: socket.address().port,
-    close() {
-      closing ??= new Promise<void>((resolve) => socket.close(() => resolve()));
-      return closing;
-    },
-  };
+  return runningUdpServer(socket);
 }
 
 /** Starts the server on `opts.host:opts.port`, TCP or UDP as the parameter transport says. */

@@ -4,9 +4,8 @@
  * line with exit code 1.
  */
 import { createSocket, type Socket } from 'node:dgram';
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import type { ParamValues, ReferenceClientOptions } from '../types.js';
+import { resolveHost } from '../shared/udp-socket.js';
 import { describeNetError, formatAddress, write } from '../shared/console-io.js';
 import { NTP_PACKET_SIZE, clientRequest, formatUtc, transmitSeconds } from '../../exercises/sntp-client/packet.js';
 
@@ -19,14 +18,9 @@ export function replyTimeout(params: ParamValues): number {
 /** Asks `host:port` for the time and prints it; resolves 0, or 1 after printing what failed. */
 export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const { host, port, output } = opts;
-  let address: string;
-  let family: number;
-  try {
-    ({ address, family } = isIP(host) !== 0 ? { address: host, family: isIP(host) } : await lookup(host));
-  } catch {
-    await write(output, `No se pudo resolver el nombre ${host}\n`);
-    return 1;
-  }
+  const peer = await resolveHost(host, output);
+  if (!peer) return 1;
+  const { address, family } = peer;
   const timeout = replyTimeout(opts.params);
   const socket = createSocket(family === 6 ? 'udp6' : 'udp4');
   const result = await exchange(socket, clientRequest(), address, port, timeout * 1000);

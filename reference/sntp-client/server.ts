@@ -5,7 +5,7 @@
  */
 import { createSocket } from 'node:dgram';
 import { isIP } from 'node:net';
-import { bindUdp } from '../shared/udp-socket.js';
+import { bindUdp, runningUdpServer } from '../shared/udp-socket.js';
 import { formatAddress } from '../shared/console-io.js';
 import type { ParamValues, ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 import { NTP_PACKET_SIZE, firstByteFields, formatUtc, parseUtc, serverReply } from '../../exercises/sntp-client/packet.js';
@@ -48,13 +48,5 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       opts.log(err ? `No se pudo responder a ${from}: ${err.message}` : `Petición de ${from}: respondo con ${formatUtc(transmit)} UTC`);
     });
   });
-  const port = socket.address().port;
-  let closing: Promise<void> | undefined;
-  return {
-    port,
-    close() {
-      closing ??= new Promise<void>((resolve) => socket.close(() => resolve()));
-      return closing;
-    },
-  };
+  return runningUdpServer(socket);
 }

@@ -3,9 +3,8 @@
  * up after `reply-timeout` seconds (default 3) when nothing comes back.
  */
 import { createSocket, type Socket } from 'node:dgram';
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import type { ParamValues, ReferenceClientOptions } from '../types.js';
+import { resolveHost } from '../shared/udp-socket.js';
 import { describeNetError, formatAddress, messageFrom, write } from '../shared/console-io.js';
 
 export { PROMPT } from '../shared/console-io.js';
@@ -19,14 +18,9 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const message = await messageFrom(opts);
   if (message === undefined) return 1;
 
-  let address: string;
-  let family: number;
-  try {
-    ({ address, family } = isIP(host) !== 0 ? { address: host, family: isIP(host) } : await lookup(host));
-  } catch {
-    await write(output, `No se pudo resolver el nombre ${host}\n`);
-    return 1;
-  }
+  const peer = await resolveHost(host, output);
+  if (!peer) return 1;
+  const { address, family } = peer;
 
   const timeout = replyTimeout(opts.params);
   const socket = createSocket(family === 6 ? 'udp6' : 'udp4');

@@ -5,7 +5,7 @@
 import { createSocket, type SocketType } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { bindUdp } from '../shared/udp-socket.js';
+import { bindUdp, runningUdpServer } from '../shared/udp-socket.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
 
 /** Binds the UDP echo server on `opts.host:opts.port` and resolves once it is bound. */
@@ -25,15 +25,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     }
   });
 
-  const port = socket.address().port;
-  let closing: Promise<void> | undefined;
-  return {
-    port,
-    close() {
-      closing ??= new Promise<void>((resolve) => socket.close(() => resolve()));
-      return closing;
-    },
-  };
+  return runningUdpServer(socket);
 }
 
 /** `udp6` for an IPv6 host (literal or resolved), `udp4` otherwise. */
