@@ -64,10 +64,12 @@ export function readClassInputs(paths: readonly string[]): { exercise: string; s
   const byName = new Map<string, StudentRecord>();
   const duplicates: string[] = [];
   let exercise: string | undefined;
-  const add = (r: StudentRecord, from: string): void => {
-    const ex = r.result?.exercise;
+  const claim = (ex: string | undefined, from: string): void => {
     if (ex && exercise && ex !== exercise) throw new UsageError(`${from} holds results of exercise ${ex}, the others are of ${exercise}: merge one exercise at a time`);
     if (ex) exercise = ex;
+  };
+  const add = (r: StudentRecord, from: string): void => {
+    claim(r.result?.exercise, from);
     if (byName.has(r.student)) duplicates.push(r.student);
     byName.set(r.student, r);
   };
@@ -92,8 +94,7 @@ export function readClassInputs(paths: readonly string[]): { exercise: string; s
       throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (err as Error).message}`);
     }
     if (report.kind !== 'sockgrade-class' || !Array.isArray(report.students)) throw new UsageError(`${path} is not a class report written by "sockgrade batch --json" (or a results folder)`);
-    if (exercise && report.exercise !== exercise) throw new UsageError(`${path} holds results of exercise ${report.exercise}, the others are of ${exercise}: merge one exercise at a time`);
-    exercise = report.exercise;
+    claim(report.exercise, path);
     for (const r of report.students) add(r, path);
   }
   if (!exercise) throw new UsageError('nothing to merge: the inputs hold no graded student');

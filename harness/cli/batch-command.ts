@@ -2,7 +2,8 @@
  * `sockgrade batch <dir>`: grade one sub-folder per student, several at once, and write the
  * class's gradebook CSV, JSON and JUnit. `sockgrade merge` joins the outputs of shards.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeOut } from '../report/outputs.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -45,20 +46,14 @@ interface Outputs {
   csv?: string;
 }
 
-function write(file: string, text: string): void {
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerciseId: string, students: StudentRecord[], shard?: string): Promise<void> {
   for (const f of [out.json, out.junit, out.csv]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
-  if (out.csv) write(out.csv, renderGradebook(exercise, students));
+  if (out.csv) await writeOut(out.csv, renderGradebook(exercise, students));
   if (out.json) {
     const report: ClassReport = { kind: 'sockgrade-class', exercise: exerciseId, generatedAt: new Date().toISOString(), ...(shard ? { shard } : {}), students };
-    write(out.json, renderClassJson(report));
+    await writeOut(out.json, renderClassJson(report));
   }
-  if (out.junit) write(out.junit, await renderClassJunit(exerciseId, students));
+  if (out.junit) await writeOut(out.junit, await renderClassJunit(exerciseId, students));
 }
 
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
@@ -84,12 +79,13 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...(opts.isolation !== undefined ? ['--isolation', opts.isolation] : []),
     ...(opts.config !== undefined ? ['--config', resolve(opts.config)] : existsSync('sockgrade.config.json') ? ['--config', resolve('sockgrade.config.json')] : []),
   ];
-  const hermetic = opts.isolation !== 'off' && namespaceSupport().available;
+  const support = namespaceSupport();
+  const hermetic = opts.isolation !== 'off' && support.available;
   const ownPorts = [opts.server, opts.client].every((t) => t === undefined || t.includes('{port}'));
-  let effectiveJobs = jobs;
-  if (!hermetic && !ownPorts && jobs > 1) {
-    effectiveJobs = 1;
-    stderr.write(`isolation is off (${opts.isolation === 'off' ? '--isolation off' : (namespaceSupport().reason ?? 'not available')}): submissions that may hard-code the same port are graded one at a time; give {port} in the commands to grade ${jobs} at once\n`);
+  const serialised = !hermetic && !ownPorts && jobs > 1;
+  const effectiveJobs = serialised ? 1 : jobs;
+  if (serialised) {
+    stderr.write(`isolation is off (${opts.isolation === 'off' ? '--isolation off' : (support.reason ?? 'not available')}): submissions that may hard-code the same port are graded one at a time; give {port} in the commands to grade ${jobs} at once\n`);
   }
   const records = await runBatch({
     exercise,

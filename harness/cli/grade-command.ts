@@ -1,6 +1,4 @@
 /** `sockgrade grade`: grade one submission on one exercise and report it in every requested form. */
-import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { tmpdir, availableParallelism } from 'node:os';
 import { randomInt } from 'node:crypto';
 import { findExercise } from '../../exercises/index.js';
@@ -17,7 +15,7 @@ import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
-import { checkReportRequest, writeReports } from '../report/outputs.js';
+import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 
 /** Options of `sockgrade grade` after parsing. */
@@ -108,12 +106,6 @@ function replayPath(value: string, seed: string | undefined): string {
   if (!/^\d+(:\d+)*$/.test(value)) throw new UsageError(`--replay expects the path printed in a report, like 3:0:1, got "${value}"`);
   if (seed === undefined) throw new UsageError('--replay needs the --seed of the run that printed it');
   return value;
-}
-
-async function writeOut(file: string, text: string): Promise<void> {
-  const path = resolve(file);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
 }
 
 /** Decides how the run is isolated; `undefined` means it must be re-run inside namespaces. */

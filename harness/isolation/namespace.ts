@@ -13,6 +13,7 @@
  * - Mount: a private /proc, and room for per-program hosts files.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 
 /** Environment variable set inside a hermetic run, holding the description of the isolation. */
 export const INSIDE_ENV = 'SOCKGRADE_ISOLATED';
@@ -28,9 +29,14 @@ export interface NamespaceSupport {
 
 const SETUP = 'ip link set lo up && ip route add local 0.0.0.0/0 dev lo';
 
-function unshareArgs(): string[] {
+/** `unshare` arguments that make this process root of a new user namespace, or none when it already is root. */
+export function userNamespaceArgs(): string[] {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  return [...(root ? [] : ['--user', '--map-root-user']), '--net', '--pid', '--fork', '--kill-child', '--mount-proc'];
+  return root ? [] : ['--user', '--map-root-user'];
+}
+
+function unshareArgs(): string[] {
+  return [...userNamespaceArgs(), '--net', '--pid', '--fork', '--kill-child', '--mount-proc'];
 }
 
 let cached: NamespaceSupport | undefined;
@@ -47,7 +53,7 @@ export function namespaceSupport(): NamespaceSupport {
     if (/ip: (not found|command not found)|ip: No such file/i.test(why)) return off('the ip command (iproute2) is not installed');
     return off(`this system does not allow unprivileged namespaces${why ? ` (${why})` : ''}`);
   }
-  const user = unshareArgs().includes('--user') ? ', in a user namespace' : '';
+  const user = userNamespaceArgs().length > 0 ? ', in a user namespace' : '';
   return (cached = { available: true, description: `on (network, PID and mount namespaces${user}; every address is local, ports are private to this run)` });
 }
 
@@ -76,7 +82,7 @@ export function runInNamespace(argv: readonly string[], support: NamespaceSuppor
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 128 + 2 : 2));
+      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 2));
     });
   });
 }

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
+import { userNamespaceArgs } from '../isolation/namespace.js';
 
 /** Whether programs can be given their own hosts file, and the `unshare` arguments that do it. */
 export interface HostMapSupport {
@@ -22,13 +23,13 @@ let cached: HostMapSupport | undefined;
 export function hostMapSupport(): HostMapSupport {
   if (cached) return cached;
   if (process.platform !== 'linux') return (cached = { available: false, reason: `mount namespaces are Linux-only (this is ${process.platform})`, unshareArgs: [] });
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const unshareArgs = [...(root ? [] : ['--user', '--map-root-user']), '--mount', '--propagation', 'private'];
+  const userns = userNamespaceArgs();
+  const unshareArgs = [...userns, '--mount', '--propagation', 'private'];
   const probe = spawnSync('unshare', [...unshareArgs, '/bin/sh', '-c', 'mount --bind /etc/hosts /etc/hosts'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 5000 });
   if (probe.error) return (cached = { available: false, reason: `cannot run unshare (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); install util-linux`, unshareArgs });
   if (probe.status !== 0) {
     const why = probe.stderr.toString().trim().split('\n').pop() ?? '';
-    return (cached = { available: false, reason: `this system does not allow a private mount namespace${root ? '' : ' without root (unprivileged user namespaces are off)'}${why ? `: ${why}` : ''}`, unshareArgs });
+    return (cached = { available: false, reason: `this system does not allow a private mount namespace${userns.length > 0 ? ' without root (unprivileged user namespaces are off)' : ''}${why ? `: ${why}` : ''}`, unshareArgs });
   }
   return (cached = { available: true, unshareArgs });
 }

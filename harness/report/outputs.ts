@@ -33,7 +33,8 @@ export function checkReportRequest(req: ReportRequest): void {
   }
 }
 
-async function writeOut(file: string, text: string): Promise<void> {
+/** Writes a report file, making its folder when needed; a relative name is taken from the current folder. */
+export async function writeOut(file: string, text: string): Promise<void> {
   const path = resolve(file);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);

@@ -1,11 +1,12 @@
 /** Runs the real sockgrade CLI (the built one in dist/) the way users do, and reads what it wrote. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { GradeResult } from '../../harness/model/result.js';
+import { processesWithEnv } from '../../harness/process/proc-tree.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
@@ -23,20 +24,8 @@ export interface CliRun {
   ms: number;
 }
 
-/** Pids of live processes whose environment contains `marker`. */
-export function processesWithMarker(marker: string): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) out.push(pid);
-    } catch {
-      /* gone or not ours */
-    }
-  }
-  return out;
-}
+/** Pids of live processes whose environment contains `marker` (a `NAME=value` string). */
+export const processesWithMarker = processesWithEnv;
 
 /** Runs `sockgrade <args>` with a private temp root and a marker in the environment. */
 export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number } = {}): Promise<CliRun> {
