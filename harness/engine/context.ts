@@ -19,7 +19,10 @@ import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
 export interface RecordedProgram {
   checkId: string;
   program: Program;
-  /** Bytes of its output printed before the check's teardown began (what the check's own actions caused). */
+  /**
+   * Bytes of its output printed before the check's teardown began (what the check's own actions
+   * caused), counted once output in flight has arrived: a traceback printed as the check ended counts.
+   */
   judgedBytes: number;
 }
 

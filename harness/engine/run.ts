@@ -217,6 +217,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     if (budgetTimer) clearTimeout(budgetTimer);
     abort.abort(new Error('check finished'));
     if (ctx) {
+      await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
       const judged = ctx.launched().map((program) => ({ checkId: check.id, program, judgedBytes: program.outputLength }));
       await ctx.dispose();
       st.recorded[check.role].push(...judged);
