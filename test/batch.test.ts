@@ -3,12 +3,11 @@
  * port: every student graded (or reported as not gradable), outputs valid, re-runs resumable,
  * shards that merge into the same gradebook as one run.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, runCli } from './support/cli.js';
+import { ROOT, runCli, testDir } from './support/cli.js';
 import type { ClassReport } from '../harness/batch/records.js';
 
 const HARD_CODED = (recvOnce: boolean): string => `import socket
@@ -26,18 +25,6 @@ ${recvOnce ? '            conn.sendall(conn.recv(1024))\n' : `            while 
                     break
                 conn.sendall(datos)
 `}`;
-
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-/** A temporary folder removed after the file's tests (they run concurrently, so not per test). */
-function testDir(prefix: string): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  made.push(d);
-  return d;
-}
 
 function makeClass(): string {
   const dir = testDir('sockgrade-class-');

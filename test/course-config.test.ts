@@ -1,24 +1,18 @@
 /** The course config (`sockgrade.config.json`): its format, its validation, and how it drives a run. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, ROOT, runCli } from './support/cli.js';
+import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { parseCourseConfig } from '../harness/course/config.js';
 import { applyCourse } from '../harness/course/apply.js';
 import { findExercise } from '../exercises/index.js';
 import { UsageError } from '../harness/model/failure.js';
 import { sumPoints, type GradeResult } from '../harness/model/result.js';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A temporary folder, removed after the whole file (tests here run concurrently). */
+/** A temporary folder, removed after the whole file. */
 function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sockgrade-course-'));
-  made.push(dir);
-  return dir;
+  return testDir('sockgrade-course-');
 }
 
 /** The message of the usage error `config` gets, or `undefined` when it is valid. */

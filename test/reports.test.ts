@@ -1,10 +1,9 @@
 /** Reports for CI systems and instructors: JUnit, Gradescope, GitHub, the student's view, and `sockgrade check`. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, ROOT, runCli } from './support/cli.js';
+import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import type { CheckResult, GradeResult } from '../harness/model/result.js';
 import { renderTap } from '../harness/report/tap.js';
 import { renderJunit } from '../harness/report/junit.js';
@@ -15,16 +14,6 @@ import { testNames } from '../harness/report/names.js';
 const SCHEMA = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
 const TRUNCATES = join(ROOT, 'fixtures/udp-echo/bug-truncates-1024/server.py');
 const CORRECT = join(ROOT, 'fixtures/udp-echo/correct-loop/server.py');
-
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A temporary folder, removed after the whole file (tests here run concurrently). */
-function testDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
 
 /** Validates `xml` against the JUnit schema CI systems use; returns xmllint's verdict. */
 function lintJunit(dir: string, xml: string): string {

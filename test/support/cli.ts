@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -69,12 +70,12 @@ export function failedIds(r: GradeResult): string[] {
 }
 
 const testDirs: string[] = [];
-process.once('exit', () => {
-  for (const d of testDirs) rmSync(d, { recursive: true, force: true });
+afterAll(() => {
+  for (const d of testDirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 /**
- * A temporary folder for a test, removed when the test file's worker exits. (Not when the test
+ * A temporary folder for a test, removed after the test file's tests. (Not when the test
  * finishes: in a concurrent suite `onTestFinished` may fire for another test and remove it early.)
  */
 export function testDir(prefix = 'sockgrade-test-'): string {
