@@ -22,7 +22,7 @@ import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
-import { TraceSession } from '../trace/session.js';
+import { TraceSession, wallMicros } from '../trace/session.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -69,7 +69,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
 
   const runOne = async (check: Check): Promise<void> => {
     session?.checkStarts(check.role, check.id);
-    const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes });
+    const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes, ...(session ? { trace: session } : {}) });
     done(check, r);
   };
 
@@ -131,6 +131,7 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
+  trace?: TraceSession;
 }
 
 async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
@@ -160,6 +161,11 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = sctx;
       sctx.transport = transportOf(settings.exercise, settings.params);
       sctx.workDir = scratch;
+      if (st.trace) {
+        const trace = st.trace;
+        const since = wallMicros();
+        sctx.packets = () => trace.packetsSince(since, abort.signal);
+      }
       sctx.replay = settings.replay;
       sctx.manifest = settings.manifest;
       const offered = await freePort(HOST);
@@ -197,6 +203,11 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = cctx;
       cctx.transport = transportOf(settings.exercise, settings.params);
       cctx.workDir = scratch;
+      if (st.trace) {
+        const trace = st.trace;
+        const since = wallMicros();
+        cctx.packets = () => trace.packetsSince(since, abort.signal);
+      }
       cctx.replay = settings.replay;
       cctx.manifest = settings.manifest;
       const fixed = st.plans.client.fixedPort;

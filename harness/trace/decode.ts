@@ -46,6 +46,8 @@ export interface Packet {
   timeUs: number;
   /** Length on the wire. */
   wireLength: number;
+  /** Length of the IP packet (headers included, link layer left out). */
+  ipLength?: number;
   src: string;
   dst: string;
   tcp?: TcpSegment;
@@ -96,8 +98,8 @@ function decodeIpv4(d: Buffer, off: number, base: Base): Packet | undefined {
   const proto = d[off + 9]!;
   const src = [...d.subarray(off + 12, off + 16)].join('.');
   const dst = [...d.subarray(off + 16, off + 20)].join('.');
-  if (fragOffset !== 0) return { ...base, src, dst };
-  return transport(d, off + ihl, total - ihl, proto, { ...base, src, dst });
+  if (fragOffset !== 0) return { ...base, src, dst, ipLength: total };
+  return transport(d, off + ihl, total - ihl, proto, { ...base, src, dst, ipLength: total });
 }
 
 const IPV6_EXTENSIONS = new Set([0, 43, 60]);
@@ -105,6 +107,7 @@ const IPV6_EXTENSIONS = new Set([0, 43, 60]);
 function decodeIpv6(d: Buffer, off: number, base: Base): Packet | undefined {
   if (d.length < off + 40) return undefined;
   let length = d.readUInt16BE(off + 4);
+  const ipLength = 40 + length;
   let next = d[off + 6]!;
   const src = ipv6Text(d.subarray(off + 8, off + 24));
   const dst = ipv6Text(d.subarray(off + 24, off + 40));
@@ -115,8 +118,8 @@ function decodeIpv6(d: Buffer, off: number, base: Base): Packet | undefined {
     p += extLen;
     length -= extLen;
   }
-  if (next === 44) return { ...base, src, dst };
-  return transport(d, p, length, next, { ...base, src, dst });
+  if (next === 44) return { ...base, src, dst, ipLength };
+  return transport(d, p, length, next, { ...base, src, dst, ipLength });
 }
 
 function transport(d: Buffer, off: number, ipPayload: number, proto: number, packet: Packet): Packet {
