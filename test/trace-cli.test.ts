@@ -11,6 +11,8 @@ import { ROOT, runCli, testDir } from './support/cli.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
 import type { GradeResult } from '../harness/model/result.js';
 import type { TcpConnectionSummary } from '../harness/trace/summary.js';
+import { gradeArgsFor } from '../harness/batch/run-batch.js';
+import { EXERCISES } from '../exercises/index.js';
 
 const fx = (p: string): string => join(ROOT, 'fixtures', p);
 const CORRECT = `python3 ${fx('tcp-echo/correct-threads/server.py')} {port}`;
@@ -84,6 +86,11 @@ describe.skipIf(!hermetic)('--trace', { concurrent: true }, () => {
 });
 
 describe.concurrent('E1 in the catalogue', () => {
+  it('a batch gives each student a trace folder of their own', () => {
+    const args = gradeArgsFor({ exercise: EXERCISES['tcp-echo'], server: 'python3 {dir}/s.py', gradeArgs: [], trace: '/tmp/capturas' }, { name: 'ana', dir: '/clase/ana' });
+    expect(args).toEqual(expect.arrayContaining(['--trace', '/tmp/capturas/ana']));
+  });
+
   it('sockgrade list shows tcp-trace as a report, with how to get it', async () => {
     const run = await runCli(['list']);
     expect(run.stdout).toMatch(/tcp-trace {2}\(E1\) TCP on the wire/);
