@@ -147,6 +147,8 @@ describe.skipIf(why !== '')(`packet decoder against tshark${why ? ` (skipped: ${
     expect(marks.retransmission).toBe(1);
     const c = summarise(decodePcap(readFileSync(file))).connections[0] as TcpConnectionSummary;
     expect(c.retransmissions).toBe(1);
+    expect(c.payloadBytes).toEqual({ toServer: 5000, toClient: 3000 });
+    expect(c.retransmittedBytes.toServer).toBe(data.tcp!.payloadLength);
   });
 
   it('UDP datagrams per pair of endpoints, with their sizes', () => {

@@ -28,6 +28,7 @@ interface Words {
   incomplete: (n: number) => string;
   omitted: (n: number) => string;
   tableHead: string;
+  resent: (bytes: number) => string;
 }
 
 const EN: Words = {
@@ -50,6 +51,7 @@ const EN: Words = {
   incomplete: (n) => `incomplete: the recorder lost ${n} frame${n === 1 ? '' : 's'} during the run`,
   omitted: (n) => `… ${n} more packet${n === 1 ? '' : 's'} …`,
   tableHead: '     t (ms)  dir  flags        seq        ack    len     win',
+  resent: (b) => `+ ${b} B sent again`,
 };
 
 const ES: Words = {
@@ -72,6 +74,7 @@ const ES: Words = {
   incomplete: (n) => `incompleto: el capturador perdió ${n} ${n === 1 ? 'trama' : 'tramas'} durante la ejecución`,
   omitted: (n) => `… ${n} ${n === 1 ? 'paquete' : 'paquetes'} más …`,
   tableHead: '     t (ms)  dir  flags        seq        ack    len     win',
+  resent: (b) => `+ ${b} B reenviados`,
 };
 
 function options(o: SynOptions | undefined): string {
@@ -93,10 +96,14 @@ export function packetTable(c: TcpConnectionSummary, w: Words = EN): string[] {
   return [w.tableHead, ...rows];
 }
 
+function again(bytes: number, w: Words): string {
+  return bytes > 0 ? ` (${w.resent(bytes)})` : '';
+}
+
 function tcpLines(c: TcpConnectionSummary, w: Words, table: boolean): string[] {
   const lines = [
     `TCP ${c.client} → ${c.server}  ${c.handshake.completed ? w.handshake : w.noHandshake} (${options(c.handshake.syn)} / ${options(c.handshake.synAck)})`,
-    `    ${w.clientToServer}: ${w.segments(c.segments.toServer, c.payloadBytes.toServer)} · ${w.serverToClient}: ${w.segments(c.segments.toClient, c.payloadBytes.toClient)}`,
+    `    ${w.clientToServer}: ${w.segments(c.segments.toServer, c.payloadBytes.toServer)}${again(c.retransmittedBytes.toServer, w)} · ${w.serverToClient}: ${w.segments(c.segments.toClient, c.payloadBytes.toClient)}${again(c.retransmittedBytes.toClient, w)}`,
     `    ${c.teardown.kind === 'rst' ? w.resetBy(c.teardown.resetBy ?? 'client') : c.teardown.kind === 'fin' ? w.finFirst(c.teardown.firstFin ?? 'client') : w.stillOpen} · ${c.durationMs.toFixed(1)} ms · ${w.retransmissions} ${c.retransmissions}, ${w.duplicateAcks} ${c.duplicateAcks}, ${w.zeroWindows} ${c.zeroWindows}`,
   ];
   if (table) lines.push(...packetTable(c, w).map((l) => `    ${l}`));

@@ -40,7 +40,10 @@ export interface TcpConnectionSummary {
   server: string;
   handshake: { syn?: SynOptions; synAck?: SynOptions; completed: boolean };
   segments: { toServer: number; toClient: number };
+  /** Bytes of data each way, each byte counted once however often it was sent. */
   payloadBytes: { toServer: number; toClient: number };
+  /** Bytes of data sent again. */
+  retransmittedBytes: { toServer: number; toClient: number };
   retransmissions: number;
   duplicateAcks: number;
   zeroWindows: number;
@@ -181,6 +184,7 @@ function tcpSummary(packets: Packet[], fullTable: boolean): TcpConnectionSummary
     handshake: { syn, synAck, completed: false },
     segments: { toServer: 0, toClient: 0 },
     payloadBytes: { toServer: 0, toClient: 0 },
+    retransmittedBytes: { toServer: 0, toClient: 0 },
     retransmissions: 0,
     duplicateAcks: 0,
     zeroWindows: 0,
@@ -189,7 +193,7 @@ function tcpSummary(packets: Packet[], fullTable: boolean): TcpConnectionSummary
     packets: [],
     packetsOmitted: 0,
   };
-  const rows = connectionRows(packets, client, sides);
+  const { rows, fresh } = connectionRows(packets, client, sides);
   let sawSynAck = false;
   for (const [i, p] of packets.entries()) {
     const t = p.tcp!;
@@ -201,13 +205,10 @@ function tcpSummary(packets: Packet[], fullTable: boolean): TcpConnectionSummary
     if (row.marks?.includes('zero window')) summary.zeroWindows++;
     if (isSyn && hasAck) sawSynAck = true;
     if (sawSynAck && row.dir === '>' && hasAck && !isSyn) summary.handshake.completed = true;
-    if (row.dir === '>') {
-      summary.segments.toServer++;
-      summary.payloadBytes.toServer += t.payloadLength;
-    } else {
-      summary.segments.toClient++;
-      summary.payloadBytes.toClient += t.payloadLength;
-    }
+    const key = row.dir === '>' ? 'toServer' : 'toClient';
+    summary.segments[key]++;
+    summary.payloadBytes[key] += fresh[i]!;
+    summary.retransmittedBytes[key] += t.payloadLength - fresh[i]!;
     const side = row.dir === '>' ? 'client' : 'server';
     if (t.flags & TCP_FLAGS.rst && summary.teardown.kind !== 'rst') summary.teardown = { ...summary.teardown, kind: 'rst', resetBy: side };
     if (t.flags & TCP_FLAGS.fin && summary.teardown.firstFin === undefined) summary.teardown = { ...summary.teardown, kind: summary.teardown.kind === 'rst' ? 'rst' : 'fin', firstFin: side };
@@ -226,9 +227,10 @@ function tcpSummary(packets: Packet[], fullTable: boolean): TcpConnectionSummary
  * analysis would give it: a retransmission (data, SYN or FIN starting before what that side had
  * already sent), a duplicate ACK (nothing sent, same ACK and window as before), a zero window.
  */
-export function connectionRows(packets: readonly Packet[], client: string, sides: Record<'>' | '<', Side>): PacketRow[] {
+export function connectionRows(packets: readonly Packet[], client: string, sides: Record<'>' | '<', Side>): { rows: PacketRow[]; fresh: number[] } {
   const first = packets[0]!;
-  return packets.map((p) => {
+  const fresh: number[] = [];
+  const rows = packets.map((p) => {
     const t = p.tcp!;
     const dir: '>' | '<' = endpoint(p.src, t.srcPort) === client ? '>' : '<';
     const me = sides[dir];
@@ -245,6 +247,8 @@ export function connectionRows(packets: readonly Packet[], client: string, sides
     if (span > 0 && me.nextSeq !== undefined && seqAfter(me.nextSeq, t.seq) && !isKeepAlive(t, me.nextSeq)) marks.push('retransmission');
     if (span === 0 && !isRst && hasAck && win !== 0 && me.lastAck === t.ack && me.lastWin === win && me.nextSeq === t.seq) marks.push('duplicate ACK');
     if (t.window === 0 && !isSyn && !isFin && !isRst) marks.push('zero window');
+    const dataEnd = mod32(t.seq + (isSyn ? 1 : 0) + t.payloadLength);
+    fresh.push(me.nextSeq === undefined || !seqAfter(me.nextSeq, t.seq) ? t.payloadLength : seqAfter(dataEnd, me.nextSeq) ? mod32(dataEnd - me.nextSeq) : 0);
     if (me.nextSeq === undefined || seqAfter(end, me.nextSeq)) me.nextSeq = end;
     if (hasAck) {
       me.lastAck = t.ack;
@@ -262,6 +266,7 @@ export function connectionRows(packets: readonly Packet[], client: string, sides
       ...(marks.length > 0 ? { marks } : {}),
     };
   });
+  return { rows, fresh };
 }
 
 function isKeepAlive(t: TcpSegment, nextSeq: number): boolean {
