@@ -33,6 +33,7 @@ describe.concurrent('fixtures graded by the CLI', () => {
       const fx = readFixture(ROOT, `${exercise}/${name}`);
       const run = await runCli(['grade', exercise, `--${fx.role}`, fx.command, ...(fx.args ?? [])], { json: true });
       expect(run.stderr).toBe('');
+      expect(run.stdout, 'no control character or escape sequence reaches the terminal').not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
       expect(run.result, run.stdout).toBeDefined();
       const result = run.result!;
       expect(result.checks.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.message}`)).toEqual([]);

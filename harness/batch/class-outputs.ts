@@ -7,8 +7,13 @@ import type { CheckResult } from '../model/result.js';
 import { renderJunit } from '../report/junit.js';
 import { scoreOf, type ClassReport, type StudentRecord } from './records.js';
 
-function csvField(value: string | number): string {
-  const s = String(value);
+/**
+ * One CSV cell. A text that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return, like a folder named `=HYPERLINK(...)`) gets a leading `'`, so
+ * it is shown as text and never evaluated.
+ */
+export function csvField(value: string | number): string {
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

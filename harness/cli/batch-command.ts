@@ -3,7 +3,7 @@
  * class's gradebook CSV, JSON and JUnit. `sockgrade merge` joins the outputs of shards.
  */
 import { existsSync } from 'node:fs';
-import { writeOut } from '../report/outputs.js';
+import { checkOutputPaths, folderProblem, writeEach } from '../report/output-paths.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -16,6 +16,7 @@ import { progressTo } from '../batch/progress.js';
 import { readClassInputs, type ClassReport, type StudentRecord } from '../batch/records.js';
 import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/class-outputs.js';
 import { namespaceSupport } from '../isolation/namespace.js';
+import { terminalSafe } from '../report/terminal-text.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -46,14 +47,25 @@ interface Outputs {
   csv?: string;
 }
 
-async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerciseId: string, students: StudentRecord[], shard?: string): Promise<void> {
-  for (const f of [out.json, out.junit, out.csv]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
-  if (out.csv) await writeOut(out.csv, renderGradebook(exercise, students));
-  if (out.json) {
-    const report: ClassReport = { kind: 'sockgrade-class', exercise: exerciseId, generatedAt: new Date().toISOString(), ...(shard ? { shard } : {}), students };
-    await writeOut(out.json, renderClassJson(report));
-  }
-  if (out.junit) await writeOut(out.junit, await renderClassJunit(exerciseId, students));
+function checkOutputs(out: Outputs): void {
+  checkOutputPaths([
+    { flag: 'csv', file: out.csv },
+    { flag: 'json', file: out.json },
+    { flag: 'junit', file: out.junit },
+  ]);
+}
+
+/** Writes the class outputs, each on its own; resolves with how many could not be written (each said on stderr). */
+async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerciseId: string, students: StudentRecord[], shard?: string): Promise<number> {
+  const report = (): ClassReport => ({ kind: 'sockgrade-class', exercise: exerciseId, generatedAt: new Date().toISOString(), ...(shard ? { shard } : {}), students });
+  return writeEach(
+    [
+      ...(out.csv ? [{ flag: 'csv', file: out.csv, text: () => renderGradebook(exercise, students) }] : []),
+      ...(out.json ? [{ flag: 'json', file: out.json, text: () => renderClassJson(report()) }] : []),
+      ...(out.junit ? [{ flag: 'junit', file: out.junit, text: () => renderClassJunit(exerciseId, students) }] : []),
+    ],
+    (line) => void process.stderr.write(`sockgrade: ${line}\n`),
+  );
 }
 
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
@@ -70,6 +82,10 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const timeoutS = opts.studentTimeout === undefined ? 900 : Number(opts.studentTimeout);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError(`--student-timeout expects seconds, got "${opts.studentTimeout}"`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+  checkOutputs(opts);
+  const resultsDir = resolve(opts.out ?? join('sockgrade-results', exercise.id));
+  const badResults = folderProblem(resultsDir);
+  if (badResults) throw new UsageError(`--out ${opts.out ?? resultsDir}: cannot keep results there, ${badResults}; choose another folder`);
   const all = studentsIn(resolve(opts.dir));
   const students = shard ? shardOf(all, shard) : all;
   const gradeArgs = [
@@ -94,22 +110,23 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...(opts.client !== undefined ? { client: opts.client } : {}),
     gradeArgs,
     jobs: effectiveJobs,
-    resultsDir: resolve(opts.out ?? join('sockgrade-results', exercise.id)),
+    resultsDir,
     force: opts.force,
     studentTimeoutMs: timeoutS * 1000,
     cli: join(dirname(fileURLToPath(import.meta.url)), 'main.js'),
     progress: progressTo(stderr, effectiveJobs),
   });
-  await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined);
-  return records.some((r) => r.status === 'error') ? 2 : 0;
+  const unwritten = await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined);
+  return unwritten > 0 || records.some((r) => r.status === 'error') ? 2 : 0;
 }
 
 /** Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of outputs. */
 export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
+  checkOutputs(out);
   const { exercise, students, duplicates } = readClassInputs(inputs.map((p) => resolve(p)));
-  await writeOutputs(out, findExercise(exercise), exercise, students);
-  stdout.write(`merged ${students.length} students of ${exercise}${duplicates.length ? ` (found twice, the later kept: ${duplicates.join(', ')})` : ''}\n`);
-  return students.some((r) => r.status === 'error') ? 2 : 0;
+  const unwritten = await writeOutputs(out, findExercise(exercise), exercise, students);
+  stdout.write(`merged ${students.length} students of ${exercise}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
+  return unwritten > 0 || students.some((r) => r.status === 'error') ? 2 : 0;
 }

@@ -11,11 +11,13 @@ import type { RunSettings } from '../engine/settings.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { renderTap } from '../report/tap.js';
 import { renderHtml } from '../report/html.js';
+import { terminalSafeDeep } from '../report/terminal-text.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
-import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
+import { checkReportRequest, writeReports } from '../report/outputs.js';
+import { writeEach } from '../report/output-paths.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 
 /** Options of `sockgrade grade` after parsing. */
@@ -127,16 +129,16 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
   const settings: RunSettings = { ...checked, isolation };
-  for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
   if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);
   const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
   const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
   if (showConsole) consoleSummary(out, result);
-  else out.write(renderTap(result));
-  await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
-  if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
-  return exitCodeOf(result);
+  else out.write(renderTap(terminalSafeDeep(result)));
+  const warn = (line: string): void => void process.stderr.write(`sockgrade: ${line}\n`);
+  const html = opts.html ? [{ flag: 'html', file: opts.html, text: () => renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }) }] : [];
+  const unwritten = (await writeReports(result, opts, { stdout: (t) => out.write(t), warn, env: process.env })) + (await writeEach(html, warn));
+  return unwritten > 0 ? 2 : exitCodeOf(result);
 }
 
 function audienceOf(value: string | undefined): Audience {

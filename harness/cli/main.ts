@@ -13,6 +13,7 @@ import { checkArgv } from './check-command.js';
 import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
 import { chooseLang } from '../i18n/lang.js';
+import { terminalSafe } from '../report/terminal-text.js';
 
 const USAGE = `Usage:
   sockgrade list [--json]
@@ -199,8 +200,8 @@ function finish(code: number): void {
 main(process.argv.slice(2)).then(
   (code) => finish(code),
   (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`sockgrade: ${err.message}\n`);
-    else process.stderr.write(`sockgrade: internal error (not your submission's fault): ${(err as Error)?.stack ?? String(err)}\n`);
+    if (err instanceof UsageError) process.stderr.write(`sockgrade: ${terminalSafe(err.message)}\n`);
+    else process.stderr.write(`sockgrade: internal error (not your submission's fault): ${terminalSafe((err as Error)?.stack ?? String(err))}\n`);
     finish(2);
   },
 );

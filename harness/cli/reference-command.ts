@@ -4,6 +4,7 @@ import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
+import { terminalSafe } from '../report/terminal-text.js';
 
 /** Options of `sockgrade reference`. */
 export interface ReferenceOptions {
@@ -36,7 +37,7 @@ export async function referenceCommand(opts: ReferenceOptions): Promise<number> 
   const mod = (await load()) as Awaited<ReturnType<NonNullable<typeof entry.server>>>;
   let server;
   try {
-    server = await mod.startServer({ host, port, params, log: (line) => process.stdout.write(`${line}\n`) });
+    server = await mod.startServer({ host, port, params, log: (line) => process.stdout.write(`${terminalSafe(line)}\n`) });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`the reference server could not listen on ${host}:${port}: ${(err as Error).message}`);

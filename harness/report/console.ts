@@ -8,6 +8,7 @@ import { formatMs } from '../util/deadline.js';
 import type { Lang } from '../i18n/lang.js';
 import { localize, localizeCheck, localizeText } from '../i18n/localize.js';
 import { ui } from '../i18n/ui.js';
+import { terminalSafe, terminalSafeDeep } from './terminal-text.js';
 
 /** Where console output goes, and whether it may use colour. */
 export interface ConsoleSink {
@@ -33,8 +34,8 @@ export function consoleHeader(sink: ConsoleSink, ex: Exercise, commands: Partial
   const lang = sink.lang ?? 'en';
   const words = ui(lang);
   sink.write(`${paint(sink, '1', `sockgrade · ${ex.id}`)} (${ex.catalogue} ${localizeText(ex.title, lang)}) · ${words.seed} ${seed}\n`);
-  for (const [role, cmd] of Object.entries(commands)) if (cmd) sink.write(`  ${role === 'server' || role === 'client' ? words.role[role] : role}: ${cmd}\n`);
-  if (isolation) sink.write(`  ${words.isolation}: ${localizeText(isolation, lang)}\n`);
+  for (const [role, cmd] of Object.entries(commands)) if (cmd) sink.write(`  ${role === 'server' || role === 'client' ? words.role[role] : role}: ${terminalSafe(cmd)}\n`);
+  if (isolation) sink.write(`  ${words.isolation}: ${terminalSafe(localizeText(isolation, lang))}\n`);
   sink.write('\n');
 }
 
@@ -44,7 +45,7 @@ export function consoleCheckLine(sink: ConsoleSink, r: CheckResult): void {
   const lang = sink.lang ?? 'en';
   const words = ui(lang);
   const roleWidth = Math.max(...Object.values(words.role).map((w) => w.length));
-  r = localizeCheck(r, lang);
+  r = terminalSafeDeep(localizeCheck(r, lang));
   const tail = r.status === 'skip' ? paint(sink, '90', `${words.skippedBecause}: ${r.message}`) : paint(sink, '90', `(${formatMs(r.durationMs)})`);
   sink.write(`  ${paint(sink, COLOR[r.status], MARK[r.status])} ${words.role[r.role].padEnd(roleWidth)} ${r.id.padEnd(32)} ${r.title} ${tail}\n`);
   for (const note of r.evidence.notes ?? []) sink.write(`${indent(paint(sink, '90', note), '      ')}\n`);
@@ -58,7 +59,7 @@ export function consoleSummary(sink: ConsoleSink, result: GradeResult): void {
     const n = result.checks.filter((c) => c.role === role && c.status === 'skip' && c.message === roleNotGiven(role)).length;
     if (n > 0) sink.write(`  ${paint(sink, '90', `- ${words.roleChecksSkipped(role, n)}: ${localizeText(roleNotGiven(role), lang)}`)}\n`);
   }
-  result = localize(result, lang);
+  result = terminalSafeDeep(localize(result, lang));
   const bad = result.checks.filter((c) => c.status === 'fail' || c.status === 'error');
   if (bad.length > 0) {
     sink.write(`\n${paint(sink, '1', words.failures(bad.length))}\n`);
