@@ -38,6 +38,8 @@ export interface BatchOptions {
   studentTimeout?: string;
   /** The course config (`sockgrade.config.json`) every student is graded with. */
   config?: string;
+  /** Grade even without isolation, where submissions could reach each other's files and results. */
+  unsafeNoIsolation?: boolean;
 }
 
 /** Class outputs to write. */
@@ -97,6 +99,10 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   ];
   const support = namespaceSupport();
   const hermetic = opts.isolation !== 'off' && support.available;
+  if (!hermetic && opts.unsafeNoIsolation !== true) {
+    const why = opts.isolation === 'off' ? '--isolation off was given' : (support.reason ?? 'isolation is not available here');
+    throw new UsageError(`batch refuses to grade a class without isolation (${why}): a submission could read, change or forge its classmates' results; make isolation available (see "Hermetic runs" in the README) or, only for submissions you trust, add --unsafe-no-isolation`);
+  }
   const ownPorts = [opts.server, opts.client].every((t) => t === undefined || t.includes('{port}'));
   const serialised = !hermetic && !ownPorts && jobs > 1;
   const effectiveJobs = serialised ? 1 : jobs;

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
-import { rolesOf } from '../model/exercise.js';
+import { rolesOf, type Exercise } from '../model/exercise.js';
 import type { GradeResult, Role } from '../model/result.js';
 import { grade } from '../engine/run.js';
 import type { RunSettings } from '../engine/settings.js';
@@ -85,11 +85,13 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   const unknown = only.filter((p) => !exercise.checks.some((c) => c.id.startsWith(p)));
   if (unknown.length > 0) throw new UsageError(`--only ${unknown.join(',')} matches no check of ${exercise.id} (its checks: ${[...new Set(exercise.checks.map((c) => c.id))].join(', ')})`);
   const port = intOption('port', opts.port, 1, 65535);
+  const fromManifest = manifestParams(exercise, manifest?.params ?? []);
   const startup = opts.startupTimeout === undefined ? 10 : Number(opts.startupTimeout);
   if (!Number.isFinite(startup) || startup <= 0 || startup > 600) throw new UsageError(`--startup-timeout expects seconds between 0 and 600, got "${opts.startupTimeout}"`);
   return {
     exercise,
-    params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...(course?.params ?? []), ...opts.param]),
+    params: resolveParams(exercise.id, exercise.params, [...fromManifest.used, ...(course?.params ?? []), ...opts.param]),
+    ...(fromManifest.ignored.length > 0 ? { notes: [ignoredNote(fromManifest.ignored)] } : {}),
     ...(manifest ? { manifest: manifest.data, manifestPath: manifest.file } : {}),
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
@@ -102,6 +104,25 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     jobs: intOption('jobs', opts.jobs, 1, 64) ?? Math.max(2, Math.min(4, availableParallelism() * 2)),
     ...(opts.replay !== undefined ? { replay: replayPath(opts.replay, opts.seed) } : {}),
   };
+}
+
+/**
+ * Splits a manifest's parameters into those a submission may declare (its own protocol, e.g.
+ * the transport it chose) and those it may not: the course config and the grader's flags set
+ * them, so a submission cannot weaken its own checks (e.g. `idle=0` to turn expulsion off).
+ */
+export function manifestParams(exercise: Exercise, params: readonly string[]): { used: string[]; ignored: string[] } {
+  const used: string[] = [];
+  const ignored: string[] = [];
+  for (const p of params) {
+    const key = p.slice(0, Math.max(0, p.indexOf('=')));
+    (exercise.params[key]?.fromSubmission === true ? used : ignored).push(p);
+  }
+  return { used, ignored };
+}
+
+function ignoredNote(ignored: readonly string[]): string {
+  return `sockgrade.json sets ${ignored.join(', ')}: ignored, a submission does not choose how it is graded (parameters come from the course config and --param)`;
 }
 
 function replayPath(value: string, seed: string | undefined): string {

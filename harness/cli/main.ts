@@ -28,6 +28,7 @@ const USAGE = `Usage:
                   [--jobs N] [--shard i/n] [--csv FILE] [--json FILE] [--junit FILE]
                   [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
                   [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
+                  [--unsafe-no-isolation]
   sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
   sockgrade demo [--lang es|en]
@@ -84,6 +85,7 @@ const OPTIONS_BY_COMMAND = {
     isolation: { type: 'string' },
     'student-timeout': { type: 'string' },
     config: { type: 'string' },
+    'unsafe-no-isolation': { type: 'boolean' },
   },
   merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
 } as const;
@@ -167,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
           isolation: str('isolation'),
           studentTimeout: str('student-timeout'),
           config: str('config'),
+          unsafeNoIsolation: values['unsafe-no-isolation'] === true,
         },
         process.stderr,
       );

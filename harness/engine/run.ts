@@ -35,7 +35,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const startedAt = new Date();
   const t0 = performance.now();
   const ex = settings.exercise;
-  const notes: string[] = [];
+  const notes: string[] = [...(settings.notes ?? [])];
   const selected = ex.checks.filter((c) => settings.only.length === 0 || settings.only.some((p) => c.id.startsWith(p)));
   const results = new Map<Check, CheckResult>();
   const done = (c: Check, r: CheckResult): void => {

@@ -37,6 +37,8 @@ export interface RunSettings {
    * sockgrade's peers listen on every address), else why not.
    */
   isolation?: { hermetic: boolean; description: string };
+  /** Notes about how the run was set up (e.g. what of the manifest was ignored), shown with the run's notes. */
+  notes?: readonly string[];
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
 }

@@ -14,6 +14,8 @@ export const common: Catalogue = {
   'the program exited ({exit}) while sockgrade was waiting for {what}': 'el programa terminó ({exit}) mientras sockgrade esperaba {what}',
   'gave up waiting for {what} after {ms}': 'sockgrade dejó de esperar {what} tras {ms}',
   "sockgrade itself failed in this check (not the submission's fault): {message}": 'sockgrade falló en esta comprobación (no es culpa de tu entrega): {message}',
+  'sockgrade.json sets {params}: ignored, a submission does not choose how it is graded (parameters come from the course config and --param)':
+    'sockgrade.json fija {params}: se ignora, una entrega no elige cómo se la corrige (los parámetros vienen de la configuración del curso y de --param)',
   starting: 'arrancando',
   running: 'en marcha',
   'waiting for the server to start listening': 'esperando a que el servidor empezara a escuchar',
