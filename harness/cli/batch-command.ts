@@ -17,6 +17,7 @@ import { readClassInputs, type ClassReport, type StudentRecord } from '../batch/
 import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/class-outputs.js';
 import { namespaceSupport } from '../isolation/namespace.js';
 import { terminalSafe } from '../report/terminal-text.js';
+import { interruptExitCode } from '../engine/interrupt.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -122,6 +123,8 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     cli: join(dirname(fileURLToPath(import.meta.url)), 'main.js'),
     progress: progressTo(stderr, effectiveJobs),
   });
+  const stopped = interruptExitCode();
+  if (stopped !== undefined) return stopped;
   const unwritten = await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined);
   return unwritten > 0 || records.some((r) => r.status === 'error') ? 2 : 0;
 }

@@ -12,6 +12,7 @@ import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } fro
 import { renderTap } from '../report/tap.js';
 import { renderHtml } from '../report/html.js';
 import { terminalSafeDeep } from '../report/terminal-text.js';
+import { interruptExitCode } from '../engine/interrupt.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
@@ -153,7 +154,9 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const showConsole = !opts.tap;
   if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);
   const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
-  const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
+  const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && interruptExitCode() === undefined && consoleCheckLine(out, view.check(r)) }));
+  const stopped = interruptExitCode();
+  if (stopped !== undefined) return stopped;
   if (showConsole) consoleSummary(out, result);
   else out.write(renderTap(terminalSafeDeep(result)));
   const warn = (line: string): void => void process.stderr.write(`sockgrade: ${line}\n`);

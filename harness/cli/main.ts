@@ -14,6 +14,7 @@ import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
 import { chooseLang } from '../i18n/lang.js';
 import { terminalSafe } from '../report/terminal-text.js';
+import { interruptExitCode } from '../engine/interrupt.js';
 
 const USAGE = `Usage:
   sockgrade list [--json]
@@ -196,6 +197,7 @@ async function main(argv: string[]): Promise<number> {
  * forever on a socket request left over from a peer that reset mid-write, and a grader must end.
  */
 function finish(code: number): void {
+  code = interruptExitCode() ?? code;
   process.exitCode = code;
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }

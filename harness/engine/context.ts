@@ -14,6 +14,7 @@ import { poll } from '../util/deadline.js';
 import { escapeBytes } from '../diagnose/bytes.js';
 import { isWaitingOnStdin } from '../process/proc-tree.js';
 import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
+import { onInterrupt } from './interrupt.js';
 
 /** A program launched during the run, kept for checks that look at the whole run. */
 export interface RecordedProgram {
@@ -87,7 +88,11 @@ export abstract class CheckContext {
   /** Takes charge of `program`: it is stopped when the check ends and its transcript is reported. */
   track(program: Program): Program {
     this.programs.push(program);
-    this.own(undefined, () => program.stop());
+    const forget = onInterrupt('processes', () => program.stop(0));
+    this.own(undefined, () => {
+      forget();
+      return program.stop();
+    });
     return program;
   }
 

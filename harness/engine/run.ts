@@ -3,7 +3,7 @@
  * are independent, each within its budget and on its own instance of the submission, and
  * turns what happened into the result model. Nothing a check starts outlives it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
+import { onInterrupt } from './interrupt.js';
+import { removeTree } from '../util/remove-tree.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -52,6 +54,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   }
 
   const root = await mkdtemp(join(settings.tmpRoot, 'sockgrade-'));
+  const forgetRoot = onInterrupt('files', () => removeTree(root));
   const locks = new PortLocks();
   const plans: Record<Role, PortPlan> = {
     server: new PortPlan(locks, serverPortMode(settings)),
@@ -71,7 +74,9 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
     await pool(first, settings.jobs, runOne);
     await pool(last, settings.jobs, runOne);
   } finally {
-    await rm(root, { recursive: true, force: true });
+    forgetRoot();
+    const left = await removeTree(root);
+    if (left) notes.push(left);
   }
   notes.push(...learnedNotes);
 
@@ -223,7 +228,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       st.recorded[check.role].push(...judged);
     }
     ticket.release();
-    await rm(scratch, { recursive: true, force: true });
+    const left = await removeTree(scratch);
+    if (left) st.learnedNotes.add(left);
   }
 }
 
