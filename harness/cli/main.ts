@@ -14,7 +14,7 @@ import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
 import { chooseLang } from '../i18n/lang.js';
 import { terminalSafe } from '../report/terminal-text.js';
-import { interruptExitCode } from '../engine/interrupt.js';
+import { catchInterrupts, interruptExitCode } from '../engine/interrupt.js';
 
 const USAGE = `Usage:
   sockgrade list [--json]
@@ -110,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError(`${(err as Error).message.split('\n')[0]} (run "sockgrade --help")`);
   }
+  if (command !== 'reference') catchInterrupts();
   const values = parsed.values as Record<string, unknown>;
   const rest = parsed.positionals;
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);

@@ -24,7 +24,7 @@ export function interruptExitCode(): number | undefined {
 
 /** Registers `undo` to run on an interrupt, in `phase`; returns the function that unregisters it. */
 export function onInterrupt(phase: InterruptPhase, undo: Undo): () => void {
-  install();
+  catchInterrupts();
   phases[phase].add(undo);
   return () => void phases[phase].delete(undo);
 }
@@ -33,7 +33,8 @@ function exitCodeOf(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0);
 }
 
-function install(): void {
+/** Takes over SIGINT, SIGTERM and SIGHUP from now on (also done by the first {@link onInterrupt}). */
+export function catchInterrupts(): void {
   if (installed) return;
   installed = true;
   for (const sig of SIGNALS) process.on(sig, () => void handle(sig));

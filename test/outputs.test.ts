@@ -1,0 +1,170 @@
+/**
+ * Outputs no submission can corrupt and a grader that survives: inert terminal text, gradebook
+ * cells that are never formulas, report paths refused before grading, reports written one by
+ * one, signals that stop a run at once and leave nothing behind, batch refusing to grade
+ * without isolation, and manifests that cannot weaken their own checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { CLI, ROOT, processesWithMarker, runCli, testDir } from './support/cli.js';
+import { terminalSafe, terminalSafeDeep } from '../harness/report/terminal-text.js';
+import { csvField, renderGradebook } from '../harness/batch/class-outputs.js';
+import { writeEach } from '../harness/report/output-paths.js';
+import { namespaceSupport } from '../harness/isolation/namespace.js';
+import type { StudentRecord } from '../harness/batch/records.js';
+
+const ECHO = join(ROOT, 'fixtures', 'tcp-echo', 'correct-threads', 'server.py');
+
+describe('terminal text', () => {
+  it('shows control characters and escape sequences as escapes, keeps newlines, tabs and text', () => {
+    const fake = '\x1b[2J\x1b[HScore: 3/3\r\x07\x9b31m\u202eabc';
+    const safe = terminalSafe(`hola\tmundo\r\n${fake}`);
+    expect(safe).toBe('hola\tmundo\n\\x1b[2J\\x1b[HScore: 3/3\\r\\x07\\x9b31m\\u202eabc');
+    expect(safe).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(terminalSafeDeep({ a: ['\x1b'], n: 3, b: { c: '\r' } })).toEqual({ a: ['\\x1b'], n: 3, b: { c: '\\r' } });
+  });
+});
+
+describe('gradebook CSV', () => {
+  it('neutralises cells a spreadsheet would evaluate, in names and reasons', () => {
+    for (const bad of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(csvField(bad)).toMatch(/^"?'/);
+    expect(csvField('alba')).toBe('alba');
+    expect(csvField(0.5)).toBe('0.5');
+    const students: StudentRecord[] = [
+      { student: '=HYPERLINK("http://evil","clic")', status: 'error', error: 'x', durationMs: 1 },
+      { student: '@cmd', status: 'error', error: '=1+1', durationMs: 1 },
+    ];
+    const rows = renderGradebook(undefined, students).trim().split('\n').slice(1);
+    expect(rows).toEqual([`"'=HYPERLINK(""http://evil"",""clic"")",0,0,error: x`, "'@cmd,0,0,error: =1+1"]);
+  });
+});
+
+describe.concurrent('report paths', () => {
+  it('refuses unwritable, system and duplicate paths before grading, in one line and at once', async () => {
+    const dir = testDir();
+    writeFileSync(join(dir, 'file'), '');
+    const grade = ['grade', 'tcp-echo', '--server', `python3 ${ECHO} {port}`];
+    const cases: [string[], RegExp][] = [
+      [[...grade, '--json', '/proc/x/r.json'], /--json \/proc\/x\/r\.json: cannot write there, it is in a system folder/],
+      [[...grade, '--junit', dir], /it is a folder/],
+      [[...grade, '--html', join(dir, 'file', 'r.html')], /is a file, not a folder/],
+      [[...grade, '--json', join(dir, 'a.json'), '--gradescope', join(dir, 'a.json')], /--json and --gradescope name the same file/],
+      [['batch', dir, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/s.py', '--csv', '/sys/x.csv'], /--csv \/sys\/x\.csv: cannot write there/],
+      [['batch', dir, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/s.py', '--out', '/proc/r'], /--out \/proc\/r: cannot keep results there/],
+      [['merge', join(dir, 'x.json'), '--json', '/proc/1/x.json'], /cannot write there/],
+    ];
+    for (const [args, pattern] of cases) {
+      const run = await runCli(args, { timeoutMs: 30_000 });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(pattern);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('writes every report it can when one cannot be written', async () => {
+    const dir = testDir();
+    writeFileSync(join(dir, 'file'), '');
+    const warnings: string[] = [];
+    const failed = await writeEach(
+      [
+        { flag: 'json', file: join(dir, 'file', 'lost.json'), text: () => '{}' },
+        { flag: 'junit', file: join(dir, 'deep', 'er', 'kept.xml'), text: () => '<x/>' },
+      ],
+      (line) => warnings.push(line),
+    );
+    expect(failed).toBe(1);
+    expect(warnings).toEqual([expect.stringMatching(/^--json .*lost\.json could not be written \(ENOTDIR\)/)]);
+    expect(readFileSync(join(dir, 'deep', 'er', 'kept.xml'), 'utf8')).toBe('<x/>');
+  });
+});
+
+/** Starts the CLI, sends `signal` once `ready` shows on stdout or stderr, and reports how it ended. */
+async function interrupt(args: string[], ready: RegExp, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; stoppedInMs: number; leftovers: string[]; survivors: number[] }> {
+  const scratch = testDir('sockgrade-signal-');
+  const marker = randomUUID();
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LC_ALL: 'C.UTF-8', NO_COLOR: '1', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  let stderr = '';
+  let sentAt = 0;
+  const onData = (d: Buffer): void => {
+    text += d.toString();
+    if (!sentAt && ready.test(text)) {
+      sentAt = performance.now();
+      child.kill(signal);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    onData(d);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  const stoppedInMs = performance.now() - sentAt;
+  return { code, stderr, stoppedInMs, leftovers: readdirSync(scratch), survivors: processesWithMarker(`SOCKGRADE_TEST_MARK=${marker}`) };
+}
+
+describe.concurrent('signals', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} stops grade at once, with nothing left behind and no report of the half run`, async () => {
+      const dir = testDir();
+      const json = join(dir, 'r.json');
+      const run = await interrupt(['grade', 'tcp-echo-timeout', '--server', `python3 ${ECHO} {port}`, '--json', json], /timeout\.close-after-reply/, signal);
+      expect(run.code, run.stderr).toBe(signal === 'SIGTERM' ? 143 : 130);
+      expect(run.stoppedInMs).toBeLessThan(6000);
+      expect(run.stderr).toContain(`stopped by ${signal}`);
+      expect(existsSync(json)).toBe(false);
+      expect(run.leftovers).toEqual([]);
+      expect(run.survivors).toEqual([]);
+    });
+  }
+
+  it('SIGTERM stops a batch and every grading it started, and keeps no record of them', async () => {
+    const cls = testDir('sockgrade-class-');
+    for (const name of ['ana', 'beto']) {
+      mkdirSync(join(cls, name));
+      writeFileSync(join(cls, name, 'server.py'), readFileSync(ECHO));
+    }
+    const out = join(testDir(), 'results');
+    const unsafe = namespaceSupport().available ? [] : ['--unsafe-no-isolation'];
+    const run = await interrupt(['batch', cls, '--exercise', 'tcp-echo-timeout', '--server', 'python3 {dir}/server.py {port}', '--jobs', '2', '--out', out, ...unsafe], /grading 2 submissions/, 'SIGTERM');
+    expect(run.code, run.stderr).toBe(143);
+    expect(run.stoppedInMs).toBeLessThan(8000);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    expect(run.survivors).toEqual([]);
+  });
+});
+
+describe.concurrent('what a submission cannot decide', () => {
+  it('batch refuses to grade without isolation unless told it may', async () => {
+    const cls = testDir('sockgrade-class-');
+    mkdirSync(join(cls, 'ana'));
+    writeFileSync(join(cls, 'ana', 'server.py'), readFileSync(ECHO));
+    const base = ['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--isolation', 'off', '--out', join(testDir(), 'r')];
+    const refused = await runCli(base);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^sockgrade: batch refuses to grade a class without isolation \(--isolation off was given\).*--unsafe-no-isolation\n$/);
+    const allowed = await runCli([...base, '--unsafe-no-isolation']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toMatch(/ana: 1\/1/);
+  });
+
+  it("a manifest's parameters that weaken checks are ignored, and the report says so", async () => {
+    const dir = testDir();
+    writeFileSync(join(dir, 'server.py'), readFileSync(join(ROOT, 'fixtures', 'tcp-echo-timeout', 'correct-select', 'server.py')));
+    writeFileSync(join(dir, 'sockgrade.json'), JSON.stringify({ exercise: 'tcp-echo-timeout', server: 'python3 server.py {port}', params: { idle: 0, tolerance: 60 } }));
+    const run = await runCli(['grade', 'tcp-echo-timeout', '--manifest', join(dir, 'sockgrade.json'), '--only', 'timeout.close-after-reply'], { json: true });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.result?.params).toMatchObject({ idle: 5 });
+    expect(run.result?.params.tolerance).not.toBe(60);
+    expect(run.result?.run.notes).toContainEqual(expect.stringMatching(/^sockgrade\.json sets idle=0, tolerance=60: ignored/));
+    expect(run.stdout).toContain('idle=0, tolerance=60: ignored');
+  });
+});
