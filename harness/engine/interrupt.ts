@@ -9,7 +9,7 @@ import { constants } from 'node:os';
 /** What is undone on an interrupt: processes first, files after. */
 export type InterruptPhase = 'processes' | 'files';
 
-type Undo = () => Promise<unknown> | unknown;
+type Undo = () => unknown;
 
 const phases: Record<InterruptPhase, Set<Undo>> = { processes: new Set(), files: new Set() };
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
