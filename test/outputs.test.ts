@@ -15,6 +15,8 @@ import { csvField, renderGradebook } from '../harness/batch/class-outputs.js';
 import { writeEach } from '../harness/report/output-paths.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
 import type { StudentRecord } from '../harness/batch/records.js';
+import { AudienceView } from '../harness/report/audience.js';
+import type { CheckResult, GradeResult } from '../harness/model/result.js';
 
 const ECHO = join(ROOT, 'fixtures', 'tcp-echo', 'correct-threads', 'server.py');
 
@@ -25,6 +27,31 @@ describe('terminal text', () => {
     expect(safe).toBe('hola\tmundo\n\\x1b[2J\\x1b[HScore: 3/3\\r\\x07\\x9b31m\\u202eabc');
     expect(safe).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
     expect(terminalSafeDeep({ a: ['\x1b'], n: 3, b: { c: '\r' } })).toEqual({ a: ['\\x1b'], n: 3, b: { c: '\\r' } });
+  });
+});
+
+describe('the student audience', () => {
+  const check = (id: string, role: 'server' | 'client', status: CheckResult['status'], points: number, maxPoints: number, hidden: boolean, message = ''): CheckResult => ({
+    id, title: `title of ${id}`, role, status, points, maxPoints, durationMs: 5, message, evidence: { reproduce: `sockgrade grade x --only ${id}`, notes: [`after ${id}`] }, ...(hidden ? { visibility: 'hidden' as const } : {}),
+  });
+  it('sees no hidden check: not its id anywhere, nor its position, title or weight', () => {
+    const checks = [
+      check('echo.secret', 'server', 'fail', 0, 3, true, 'sliced wrong'),
+      check('echo.visible', 'server', 'fail', 0, 1, false, 'not reached: echo.secret failed, see echo.secret.'),
+      check('echo.other-secret', 'server', 'pass', 0.5, 0.5, true),
+      check('echo.secret-not', 'server', 'pass', 1, 1, false),
+    ];
+    const result = { exercise: 'x', params: {}, score: 1.5, maxScore: 5.5, checks, run: { seed: 1, startedAt: '', durationMs: 1, isolation: 'on', notes: ['echo.other-secret was slow'], commands: {} } } as GradeResult;
+    const view = new AudienceView('student', checks.filter((c) => c.visibility === 'hidden'), checks.filter((c) => c.visibility !== 'hidden').map((c) => c.id));
+    const seen = view.result(result);
+    expect(seen.checks.map((c) => [c.id, c.status, c.points, c.maxPoints])).toEqual([['echo.visible', 'fail', 0, 1], ['echo.secret-not', 'pass', 1, 1], ['hidden', 'fail', 0.5, 3.5]]);
+    expect(seen.checks[2]).toMatchObject({ title: 'hidden checks', message: 'hidden checks: 1 of 2 passed', evidence: {} });
+    expect([seen.score, seen.maxScore]).toEqual([1.5, 5.5]);
+    const text = JSON.stringify(seen);
+    expect(text).not.toMatch(/echo\.secret(?!-not)|echo\.other-secret|sliced wrong/);
+    expect(seen.checks[0]?.message).toBe('not reached: a hidden check failed, see a hidden check.');
+    expect(view.check(checks[0]!)).toBeUndefined();
+    expect(new AudienceView('instructor', []).result(result)).toBe(result);
   });
 });
 

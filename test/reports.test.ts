@@ -213,16 +213,16 @@ describe.concurrent('sockgrade check', () => {
     expect(run.stdout).toMatch(/^TAP version 14\n1\.\.1\n# sockgrade udp-echo seed=5\nnot ok 1 - echo\.roundtrip/);
   });
 
-  it('the student sees a hidden check only as "hidden check failed"; the instructor sees the diagnosis', async () => {
+  it('the student sees hidden checks only as "hidden checks: 0 of 1 passed", after the others; the instructor sees the diagnosis', async () => {
     const dir = submission('udp-echo/bug-truncates-1024');
     fractionalCourse(dir, { visibility: { 'echo.roundtrip': 'hidden' } });
     const student = await runCli(['check', '--dir', dir, '--only', 'echo.roundtrip,echo.empty', '--seed', '2'], { json: true });
     expect(student.code).toBe(1);
-    expect(student.stdout).toMatch(/✗ server hidden\.1 +hidden check/);
-    expect(student.stdout).toMatch(/✗ hidden\.1 — hidden check\n {4}hidden check failed\n\n/);
+    expect(student.stdout).toMatch(/✓ server echo\.empty-datagram .*\n {2}✗ server hidden +hidden checks/);
+    expect(student.stdout).toMatch(/✗ hidden — hidden checks\n {4}hidden checks: 0 of 1 passed\n\n/);
     expect(student.stdout).not.toMatch(/recvfrom|1400 bytes|echo\.roundtrip/);
     expect(student.stdout).toContain('Score: 0.1/0.433');
-    expect(student.result!.checks[0]).toMatchObject({ id: 'hidden.1', title: 'hidden check', status: 'fail', message: 'hidden check failed', evidence: {}, visibility: 'hidden' });
+    expect(student.result!.checks[1]).toMatchObject({ id: 'hidden', title: 'hidden checks', status: 'fail', message: 'hidden checks: 0 of 1 passed', evidence: {}, visibility: 'hidden' });
 
     const gradescope = join(dir, 'results.json');
     const instructor = await runCli(['grade', 'udp-echo', '--manifest', join(dir, 'sockgrade.json'), '--config', join(dir, 'sockgrade.config.json'), '--only', 'echo.roundtrip,echo.empty', '--seed', '2', '--gradescope', gradescope], { json: true });

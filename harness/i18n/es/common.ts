@@ -56,10 +56,11 @@ export const common: Catalogue = {
   'used more than {n} MiB of memory': 'usó más de {n} MiB de memoria',
   'stopped by sockgrade: {reason}': 'parado por sockgrade: {reason}',
   // checks hidden from students
-  'hidden check': 'comprobación oculta',
-  'hidden check failed': 'comprobación oculta fallida',
-  "hidden check: sockgrade itself failed in it (not your submission's fault)": 'comprobación oculta: sockgrade falló en ella (no es culpa de tu entrega)',
-  'hidden check skipped': 'comprobación oculta omitida',
+  'hidden checks': 'comprobaciones ocultas',
+  'hidden checks: {passed} of {judged} passed': 'comprobaciones ocultas: {passed} de {judged} superadas',
+  "hidden checks: sockgrade itself failed in one (not your submission's fault)": 'comprobaciones ocultas: sockgrade falló en una (no es culpa de tu entrega)',
+  'hidden checks skipped': 'comprobaciones ocultas omitidas',
+  'a hidden check': 'una comprobación oculta',
   'unknown status': 'estado desconocido',
   // the server's life
   'the server exited ({exit}) {during}': 'el servidor terminó ({exit}) {during}',
