@@ -195,3 +195,40 @@ describe.concurrent('what a submission cannot decide', () => {
     expect(run.stdout).toContain('idle=0, tolerance=60: ignored');
   });
 });
+
+describe.concurrent('kept records', () => {
+  it('a tampered record is graded again by a resumed batch and refused by merge', async () => {
+    const cls = testDir('sockgrade-class-');
+    for (const name of ['ana', 'beto']) {
+      mkdirSync(join(cls, name));
+      writeFileSync(join(cls, name, 'server.py'), readFileSync(ECHO));
+    }
+    const out = testDir();
+    const results = join(out, 'results');
+    const unsafe = namespaceSupport().available ? [] : ['--unsafe-no-isolation'];
+    const args = ['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--out', results, ...unsafe];
+    const first = await runCli([...args, '--csv', join(out, 'first.csv')]);
+    expect(first.code, first.stderr).toBe(0);
+    const file = (name: string): string => join(results, `${name}.json`);
+    const edit = (name: string, change: (r: StudentRecord) => void): void => {
+      const r = JSON.parse(readFileSync(file(name), 'utf8')) as StudentRecord;
+      change(r);
+      writeFileSync(file(name), JSON.stringify(r));
+    };
+    edit('ana', (r) => void (r.result!.score = 9));
+    edit('beto', (r) => {
+      const c = r.result!.checks[0]!;
+      c.points = c.maxPoints = r.result!.score = r.result!.maxScore = 5;
+    });
+    const merged = await runCli(['merge', results, '--csv', join(out, 'merged.csv')]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toMatch(/the records of ana and beto give check server echo\.small different weights|ana cannot be trusted \(its score 9 is not the sum/);
+    expect(existsSync(join(out, 'merged.csv'))).toBe(false);
+    const again = await runCli([...args, '--csv', join(out, 'again.csv')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/the kept record of ana cannot be trusted \(its score 9 is not the sum of its checks' points\): graded again/);
+    expect(again.stderr).toMatch(/the kept record of beto cannot be trusted \(it has check echo\.small worth 5 points, but it weighs 1\): graded again/);
+    expect(readFileSync(join(out, 'again.csv'), 'utf8')).toBe(readFileSync(join(out, 'first.csv'), 'utf8'));
+  });
+});
+

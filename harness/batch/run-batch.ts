@@ -35,6 +35,8 @@ export interface BatchPlan {
   studentTimeoutMs: number;
   /** Path of the CLI's main.js. */
   cli: string;
+  /** Says something about the batch in one line (e.g. a kept record that is graded again). */
+  warn?: (line: string) => void;
   progress: BatchProgress;
 }
 
@@ -42,11 +44,12 @@ const LOG_CAP = 256 * 1024;
 
 /** Grades every student of the plan (reusing kept results unless `force`); resolves with every record, in roster order. */
 export async function runBatch(plan: BatchPlan): Promise<StudentRecord[]> {
-  mkdirSync(plan.resultsDir, { recursive: true });
+  mkdirSync(plan.resultsDir, { recursive: true, mode: 0o700 });
   const records = new Map<string, StudentRecord>();
   const todo: Student[] = [];
   for (const s of plan.students) {
-    const kept = plan.force ? undefined : readRecord(plan.resultsDir, s.name);
+    const distrust = (why: string): void => plan.warn?.(`the kept record of ${s.name} cannot be trusted (${why}): graded again`);
+    const kept = plan.force ? undefined : readRecord(plan.resultsDir, s.name, plan.exercise, distrust);
     if (kept) records.set(s.name, kept);
     else todo.push(s);
   }

@@ -18,6 +18,7 @@ import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/cla
 import { namespaceSupport } from '../isolation/namespace.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { interruptExitCode } from '../engine/interrupt.js';
+import { applyCourse, findCourseConfig } from '../course/apply.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -74,8 +75,9 @@ async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerci
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
 export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStream): Promise<number> {
   if (!opts.exercise) throw new UsageError('sockgrade batch needs --exercise <id> (run "sockgrade list")');
-  const exercise = findExercise(opts.exercise);
-  if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  const found = findExercise(opts.exercise);
+  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  const exercise = applyCourse(found, findCourseConfig(opts.config, process.cwd())?.exercises[found.id]);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);
@@ -122,6 +124,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     studentTimeoutMs: timeoutS * 1000,
     cli: join(dirname(fileURLToPath(import.meta.url)), 'main.js'),
     progress: progressTo(stderr, effectiveJobs),
+    warn: (line) => void stderr.write(`${terminalSafe(line)}\n`),
   });
   const stopped = interruptExitCode();
   if (stopped !== undefined) return stopped;
