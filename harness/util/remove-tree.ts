@@ -39,8 +39,8 @@ export async function removeTree(dir: string): Promise<string | undefined> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     last = await tryRemove(dir);
     if (!last || !existsSync(dir)) return undefined;
-    if (last.code === 'EPERM' || last.code === 'EACCES') unlock(dir);
-    else await sleep(20 * 2 ** attempt);
+    if (attempt > 0 || last.code === 'EPERM' || last.code === 'EACCES' || last.code === 'ENOTDIR') unlock(dir);
+    await sleep(20 * 2 ** attempt);
   }
   return `sockgrade could not remove the scratch folder ${dir} (${last?.code ?? last?.message ?? 'unknown'}): a program made it undeletable; remove it by hand (chattr -R -i, then rm -r)`;
 }
