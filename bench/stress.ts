@@ -10,12 +10,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFixture } from '../harness/cli/demo-command.js';
+import { pathToFileURL } from 'node:url';
+import { projectRoot, readFixture } from '../harness/cli/demo-command.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
 import type { GradeResult } from '../harness/model/result.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+const ROOT = projectRoot();
 const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
 
 /** How hard and how long to stress. */

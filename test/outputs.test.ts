@@ -16,6 +16,7 @@ import { writeEach } from '../harness/report/output-paths.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
 import type { StudentRecord } from '../harness/batch/records.js';
 import { AudienceView } from '../harness/report/audience.js';
+import { patientTimer, starvedTotal, watchStarvation } from '../harness/util/starvation.js';
 import type { CheckResult, GradeResult } from '../harness/model/result.js';
 
 const ECHO = join(ROOT, 'fixtures', 'tcp-echo', 'correct-threads', 'server.py');
@@ -232,3 +233,24 @@ describe.concurrent('kept records', () => {
   });
 });
 
+
+describe('waits on a loaded machine', () => {
+  it('time a watched program spends waiting for a CPU does not count, up to the stretch limit', async () => {
+    const pinned = (): ReturnType<typeof spawn> => spawn('taskset', ['-c', '0', process.execPath, '-e', 'for (;;) {}'], { stdio: 'ignore' });
+    const busy = [pinned(), pinned(), pinned()];
+    const unwatch = watchStarvation(busy[0]!.pid!);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const before = starvedTotal();
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => patientTimer(400, resolve, 3));
+      const waited = performance.now() - t0;
+      expect(waited).toBeGreaterThan(500);
+      expect(waited).toBeLessThan(1200 + 500);
+      expect(starvedTotal()).toBeGreaterThanOrEqual(before);
+    } finally {
+      unwatch();
+      for (const b of busy) b.kill('SIGKILL');
+    }
+  });
+});

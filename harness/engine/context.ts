@@ -15,6 +15,7 @@ import { escapeBytes } from '../diagnose/bytes.js';
 import { isWaitingOnStdin } from '../process/proc-tree.js';
 import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
 import { onInterrupt } from './interrupt.js';
+import { watchStarvation } from '../util/starvation.js';
 
 /** A program launched during the run, kept for checks that look at the whole run. */
 export interface RecordedProgram {
@@ -89,8 +90,10 @@ export abstract class CheckContext {
   track(program: Program): Program {
     this.programs.push(program);
     const forget = onInterrupt('processes', () => program.stop(0));
+    const unwatch = watchStarvation(program.pid);
     this.own(undefined, () => {
       forget();
+      unwatch();
       return program.stop();
     });
     return program;

@@ -24,6 +24,7 @@ import { programOutputForReport } from '../diagnose/output.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 import { onInterrupt } from './interrupt.js';
 import { removeTree } from '../util/remove-tree.js';
+import { patientTimer } from '../util/starvation.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -132,16 +133,16 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   const scratch = await mkdtemp(join(st.root, `${check.role}-${check.id}-`));
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;
-  let budgetTimer: NodeJS.Timeout | undefined;
+  let cancelBudget: (() => void) | undefined;
   let budgetExpired = false;
   try {
     const armBudget = (): Promise<never> =>
       new Promise<never>((_, reject) => {
-        budgetTimer = setTimeout(() => {
+        cancelBudget = patientTimer(budget, () => {
           budgetExpired = true;
           abort.abort(new Error('budget'));
           reject(new Aborted());
-        }, budget);
+        });
       });
     if (check.role === 'server') {
       const startupDeadline = performance.now() + settings.startupMs + budget;
@@ -219,7 +220,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   } catch (err) {
     return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
   } finally {
-    if (budgetTimer) clearTimeout(budgetTimer);
+    cancelBudget?.();
     abort.abort(new Error('check finished'));
     if (ctx) {
       await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
