@@ -75,6 +75,7 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
   const idleMs = opts.idleMs ?? 1500;
   let last = await signature(path);
   let changedAt = performance.now();
+  let starvedAtChange = starvedTotal();
   let deliveredAt: number | undefined;
   let busyAt = 0;
   let eventAt = 0;
@@ -86,8 +87,9 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
     if (sig !== last) {
       last = sig;
       changedAt = now;
+      starvedAtChange = starvedTotal();
     }
-    const still = now - changedAt;
+    const still = now - changedAt - (starvedTotal() - starvedAtChange);
     if (opts.ended() && still >= settleMs) return 'ended';
     if (opts.expectedSize !== undefined && still >= settleMs && (await sizeOf(path)) === opts.expectedSize) return 'complete-size';
     if (deliveredAt === undefined && (opts.delivered?.() ?? true)) deliveredAt = now;

@@ -12,6 +12,12 @@ import { numberParam, textParam } from '../shared/line-input.js';
 /** Prompt sent before the nickname prompt when the server has a password. */
 export const PASSWORD_PROMPT = 'intr_password';
 
+/** Longest line a member may send (characters); a longer one ends that member's session. */
+export const MAX_LINE = 64 * 1024;
+
+/** Bytes waiting to be sent to a member that does not read; past it the member is dropped, so one slow reader cannot make the server grow. */
+export const MAX_BACKLOG = 1024 * 1024;
+
 interface Member {
   socket: Socket;
   phase: 'password' | 'nick' | 'chat';
@@ -34,20 +40,26 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
   const members = new Set<Member>();
 
   const send = (m: Member, line: string): void => {
-    if (!m.socket.destroyed && m.socket.writable) m.socket.write(`${line}\n`);
+    if (m.socket.destroyed || !m.socket.writable) return;
+    if (m.socket.writableLength > MAX_BACKLOG) {
+      remove(m, 'no lee lo que se le envía');
+      m.socket.destroy();
+      return;
+    }
+    m.socket.write(`${line}\n`);
   };
   const broadcast = (line: string, except?: Member): void => {
     for (const m of members) if (m.phase === 'chat' && m !== except) send(m, line);
   };
   /** Takes `m` out of the chat (once) and tells the others. */
-  const remove = (m: Member, why: string): void => {
+  function remove(m: Member, why: string): void {
     if (!members.delete(m)) return;
     clearTimeout(m.timer);
     if (m.phase === 'chat') {
       opts.log(`~ ${m.nick} ${words.leave} (${why}) ~`);
       broadcast(`${m.nick} ${words.leave}`);
     }
-  };
+  }
   const armIdle = (m: Member): void => {
     clearTimeout(m.timer);
     if (idleMs <= 0) return;
@@ -89,11 +101,23 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     const decoder = new StringDecoder('utf8');
     let pending = '';
     socket.on('data', (data: Buffer) => {
-      pending += decoder.write(data);
-      for (let nl = pending.indexOf('\n'); nl >= 0 && members.has(m); nl = pending.indexOf('\n')) {
-        const line = pending.slice(0, nl).replace(/\r$/, '');
-        pending = pending.slice(nl + 1);
-        onLine(m, line);
+      if (!members.has(m)) return;
+      const fresh = decoder.write(data);
+      // Only the text that just arrived is searched: a long line costs linear time, not quadratic.
+      let nl = fresh.indexOf('\n');
+      if (nl >= 0) nl += pending.length;
+      pending += fresh;
+      let start = 0;
+      for (; nl >= 0 && members.has(m); nl = pending.indexOf('\n', start)) {
+        onLine(m, pending.slice(start, nl).replace(/\r$/, ''));
+        start = nl + 1;
+      }
+      pending = pending.slice(start);
+      if (pending.length > MAX_LINE && members.has(m)) {
+        send(m, `Línea demasiado larga: como mucho ${MAX_LINE} caracteres`);
+        remove(m, 'línea demasiado larga');
+        pending = '';
+        socket.end(() => socket.destroy());
       }
     });
     socket.on('end', () => {
