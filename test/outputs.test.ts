@@ -197,6 +197,32 @@ describe.concurrent('what a submission cannot decide', () => {
   });
 });
 
+describe.concurrent('a submission that kills everything it can', () => {
+  it("ends as that student's own failed or not-graded row, with the reason; classmates are graded and nothing is left", async () => {
+    const cls = testDir('sockgrade-class-');
+    mkdirSync(join(cls, 'ana'));
+    writeFileSync(join(cls, 'ana', 'server.py'), `import os, signal, socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', int(sys.argv[1])))
+s.listen()
+s.accept()
+os.kill(-1, signal.SIGKILL)
+`);
+    mkdirSync(join(cls, 'beto'));
+    writeFileSync(join(cls, 'beto', 'server.py'), readFileSync(ECHO));
+    const out = testDir();
+    const unsafe = namespaceSupport().available ? [] : ['--unsafe-no-isolation'];
+    const run = await runCli(['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--jobs', '1', '--out', join(out, 'r'), '--csv', join(out, 'g.csv'), ...unsafe]);
+    const rows = readFileSync(join(out, 'g.csv'), 'utf8').trim().split('\n');
+    expect(rows[1]).toMatch(/^ana,0,(0,error: the grader was killed .*may kill processes that are not its own|1,failed),/);
+    expect(rows[2]).toBe('beto,1,1,passed,1');
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.leftovers).toEqual([]);
+    expect(run.survivors).toEqual([]);
+  });
+});
+
 describe.concurrent('kept records', () => {
   it('a tampered record is graded again by a resumed batch and refused by merge', async () => {
     const cls = testDir('sockgrade-class-');

@@ -154,8 +154,10 @@ async function gradeStudent(plan: BatchPlan, student: Student): Promise<StudentR
       result = undefined;
     }
     if (result) return { student: student.name, status: 'graded', result, log, durationMs };
-    const ended = signal ? `was killed by ${signal}` : `exited with code ${code ?? 'unknown'}`;
-    const reason = err.trim().split('\n')[0]?.replace(/^sockgrade: /, '') || `the grader ${ended} and wrote no result${signal || (code !== null && code > 128) ? ': the submission may kill processes that are not its own' : ''}`;
+    const first = err.trim().split('\n')[0]?.replace(/^sockgrade: /, '');
+    const killed = signal !== null || (code !== null && code > 128) || first === 'Killed';
+    const ended = signal ? `was killed by ${signal}` : killed ? `was killed (exit code ${code ?? 'unknown'})` : `exited with code ${code ?? 'unknown'}`;
+    const reason = killed ? `the grader ${ended} before it wrote a result: the submission may kill processes that are not its own` : first || `the grader ${ended} and wrote no result`;
     return { student: student.name, status: 'error', error: reason, log: `${log}${err}`, durationMs };
   } finally {
     await removeTree(tmp);
