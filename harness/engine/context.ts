@@ -15,7 +15,7 @@ import { escapeBytes } from '../diagnose/bytes.js';
 import { isWaitingOnStdin } from '../process/proc-tree.js';
 import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
 import { onInterrupt } from './interrupt.js';
-import { watchStarvation } from '../util/starvation.js';
+import { starvedTotal, watchStarvation } from '../util/starvation.js';
 
 /** A program launched during the run, kept for checks that look at the whole run. */
 export interface RecordedProgram {
@@ -65,9 +65,15 @@ export abstract class CheckContext {
     this.notes.push(text);
   }
 
-  /** Milliseconds left in the budget. */
+  private readonly starvedAtStart = starvedTotal();
+
+  /**
+   * Milliseconds left in the budget. Time the grader or the programs spent waiting for a CPU
+   * is given back (up to three budgets), as the budget's own timer does.
+   */
   remainingMs(): number {
-    return Math.max(0, this.deadline - performance.now());
+    const owed = Math.min(starvedTotal() - this.starvedAtStart, 3 * this.budgetMs);
+    return Math.max(0, this.deadline + owed - performance.now());
   }
 
   /** `ms`, or what is left of the budget if less. */
