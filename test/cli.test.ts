@@ -117,7 +117,8 @@ describe.concurrent('programs that cannot start or misbehave', () => {
     const c = run.result!.checks[0]!;
     expect(c.status).toBe('fail');
     expect(c.message).toMatch(/did not listen on any TCP port within 2 s/);
-    expect(run.ms).toBeLessThan(10_000);
+    // The 2 s do not count time spent waiting for a CPU, up to four times them: on a loaded machine the run ends later.
+    expect(run.ms).toBeLessThan(10_000 + 3 * 2000);
     expect(run.survivors).toEqual([]);
   });
 
