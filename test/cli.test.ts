@@ -118,7 +118,7 @@ describe.concurrent('programs that cannot start or misbehave', () => {
     expect(c.status).toBe('fail');
     expect(c.message).toMatch(/did not listen on any TCP port within 2 s/);
     // The 2 s do not count time spent waiting for a CPU, up to four times them: on a loaded machine the run ends later.
-    expect(run.ms).toBeLessThan(10_000 + 3 * 2000);
+    expect(run.ms).toBeLessThan(25_000);
     expect(run.survivors).toEqual([]);
   });
 
