@@ -42,6 +42,8 @@ export interface BatchOptions {
   config?: string;
   /** Grade even without isolation, where submissions could reach each other's files and results. */
   unsafeNoIsolation?: boolean;
+  /** Folder for packet traces, one sub-folder per student. */
+  trace?: string;
 }
 
 /** Class outputs to write. */
@@ -118,6 +120,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...(opts.server !== undefined ? { server: opts.server } : {}),
     ...(opts.client !== undefined ? { client: opts.client } : {}),
     gradeArgs,
+    ...(opts.trace !== undefined ? { trace: resolve(opts.trace) } : {}),
     jobs: effectiveJobs,
     resultsDir,
     force: opts.force,
