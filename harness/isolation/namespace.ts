@@ -13,11 +13,13 @@
  * - Mount: a private /proc, and room for per-program hosts files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, tmpdir } from 'node:os';
 import { onInterrupt } from '../engine/interrupt.js';
 import { removeTree } from '../util/remove-tree.js';
+import { descendantsOf } from '../process/proc-tree.js';
+import { poll } from '../util/deadline.js';
 
 /** Environment variable set inside a hermetic run, holding the description of the isolation. */
 export const INSIDE_ENV = 'SOCKGRADE_ISOLATED';
@@ -84,9 +86,17 @@ export function runInNamespace(argv: readonly string[], support: NamespaceSuppor
     child.on('error', () => resolve(2));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 2)));
   });
-  const forgetChild = onInterrupt('processes', () => {
-    child.kill('SIGKILL');
-    return ended;
+  const forgetChild = onInterrupt('processes', async () => {
+    const tree = child.pid === undefined ? [] : [child.pid, ...descendantsOf(child.pid)];
+    for (const pid of tree) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    await ended;
+    await poll('the namespace to be empty', 3000, undefined, () => (tree.every((pid) => !running(pid)) ? true : undefined)).catch(() => {});
   });
   const forgetFiles = onInterrupt('files', () => removeTree(tmpRoot));
   return ended.then(async (code) => {
@@ -95,4 +105,14 @@ export function runInNamespace(argv: readonly string[], support: NamespaceSuppor
     forgetFiles();
     return code;
   });
+}
+
+/** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
