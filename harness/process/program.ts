@@ -10,9 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import * as pty from 'node-pty';
 import { Transcript } from './transcript.js';
-import { descendantsOf, isWaitingOnStdin, killByEnv, killTree, memoryBytes, processesWithEnv } from './proc-tree.js';
+import { descendantsOf, killByEnv, killTree, memoryBytes, processesWithEnv } from './proc-tree.js';
 import { poll, waitFor, WaitTimeout } from '../util/deadline.js';
 import { hostMapSupport } from './host-map.js';
+import { terminalOf, terminalWait, type TerminalId, type TerminalWait } from './terminal-reader.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,7 @@ export class Program {
   private readonly watchdog: NodeJS.Timeout | undefined;
   private overLimit: string | undefined;
   private netLog: string | undefined;
+  private terminal: TerminalId | undefined;
 
   constructor(opts: LaunchOptions) {
     this.transcript = new Transcript(opts.label);
@@ -388,9 +390,10 @@ export class Program {
   waitForInputRequest(opts: { from: number; settleMs: number; prompt?: RegExp; ms: number; signal?: AbortSignal }): Promise<string> {
     return waitFor<string>('the program to ask for input', opts.ms, opts.signal, (done, fail) => {
       let timer: NodeJS.Timeout | undefined;
-      let procAvailable = true;
+      let answered = false;
       const since = (): string => this.outputBuffer().subarray(opts.from).toString('utf8');
       const check = (): void => {
+        if (answered) return;
         if (this.exitInfo) {
           fail(new ProgramExited(this, 'the program to ask for input'));
           return;
@@ -399,44 +402,32 @@ export class Program {
           done(since());
           return;
         }
-        if (procAvailable) {
-          let answer: boolean | undefined = false;
-          for (const pid of this.processTree()) {
-            const w = isWaitingOnStdin(pid);
-            if (w === undefined) answer = undefined;
-            if (w) {
-              answer = true;
-              break;
-            }
-          }
-          if (answer === true) {
-            // The prompt was written before read() blocked, but may not have reached us yet (a
-            // starved grader reads the terminal late): let it arrive, and when nothing at all has
-            // come, wait up to 1.5 s for it, since most prompts have text.
-            void (async () => {
+        const state = this.terminalState();
+        if (state === 'reading') {
+          answered = true;
+          // The prompt was written before read() blocked, but may not have reached us yet (a
+          // starved grader reads the terminal late): let it arrive, and when nothing at all has
+          // come, wait up to 1.5 s for it, since most prompts have text.
+          void (async () => {
+            await this.waitForQuiet(25, 300).catch(() => {});
+            if (since() === '') {
+              await this.waitForText('prompt text', (t) => (t !== '' ? true : undefined), 1500, undefined, opts.from).catch(() => {});
               await this.waitForQuiet(25, 300).catch(() => {});
-              if (since() === '') {
-                await this.waitForText('prompt text', (t) => (t !== '' ? true : undefined), 1500, undefined, opts.from).catch(() => {});
-                await this.waitForQuiet(25, 300).catch(() => {});
-              }
-              done(since());
-            })();
+            }
+            done(since());
+          })();
+          return;
+        }
+        if (state === 'unknown') {
+          // Where the terminal's reader cannot be seen, a prompt is text without a newline, or silence.
+          const quietFor = this.transcript.now() - this.lastOutputAt;
+          const text = since();
+          if (quietFor >= opts.settleMs * (text.length > 0 && !text.endsWith('\n') ? 1 : 4)) {
+            done(text);
             return;
           }
-          if (answer === undefined) procAvailable = false;
         }
-        const quietFor = this.transcript.now() - this.lastOutputAt;
-        const text = since();
-        const looksLikePrompt = text.length > 0 && !text.endsWith('\n');
-        if ((!procAvailable || looksLikePrompt) && quietFor >= opts.settleMs) {
-          done(text);
-          return;
-        }
-        if (quietFor >= opts.settleMs * 4) {
-          done(text);
-          return;
-        }
-        timer = setTimeout(check, procAvailable ? 10 : 25);
+        timer = setTimeout(check, state === 'unknown' ? 25 : 10);
       };
       const un = this.subscribe(() => {
         if (this.exitInfo) check();
@@ -447,6 +438,21 @@ export class Program {
         if (timer) clearTimeout(timer);
       };
     });
+  }
+
+  /**
+   * Whether the program (any process of its tree) is blocked waiting for a typed line now;
+   * undefined where this cannot be told (see `terminal-reader.ts`).
+   */
+  readingTerminal(): boolean | undefined {
+    const state = this.terminalState();
+    return state === 'unknown' ? undefined : state === 'reading';
+  }
+
+  private terminalState(): TerminalWait {
+    if (this.wrapperGone) return 'not-reading';
+    this.terminal ??= terminalOf((this.term as { ptsName?: string }).ptsName);
+    return terminalWait(this.processTree(), this.terminal);
   }
 
   /** Waits for the program to exit; rejects with {@link WaitTimeout} when it does not within `ms`. */
