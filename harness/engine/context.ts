@@ -131,6 +131,8 @@ export interface LaunchedServer {
   port: number;
   /** The port was chosen by the program itself (hard-coded), not the one offered. */
   hardCoded: boolean;
+  /** Start-up prompts sockgrade answered before the server listened. */
+  startupAnswers?: readonly { prompt: string; typed: string }[];
 }
 
 /** Context of a server check: the submission's server is already up. */

@@ -93,12 +93,15 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   };
 }
 
+/**
+ * Every server instance is offered a port of its own, whatever the command says (`{port}` or
+ * not, `--port` or not): where the server listens is learned from the first instance, and only a
+ * server that binds a fixed port sockgrade cannot move has its instances run one at a time.
+ */
 function serverPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
   const cmd = s.commands.server;
   if (!cmd) return { mode: 'free' };
-  if (s.declaredPort !== undefined) return { mode: 'fixed', port: s.declaredPort };
-  if (hasPlaceholder(cmd, 'port')) return { mode: 'free' };
-  return { mode: 'discover' };
+  return { mode: 'discover', ...(hasPlaceholder(cmd, 'port') ? { unlearned: 'free' as const } : {}) };
 }
 
 function clientPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
@@ -115,6 +118,8 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
+  /** Fixed ports a server's helper processes bind, learned from the first instance. */
+  serverHelperPorts?: number[];
 }
 
 async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
@@ -154,20 +159,28 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
-        moveHardCodedPort: serverPortMode(settings).mode === 'discover',
+        moveHardCodedPort: true,
         startupMs: settings.startupMs,
         outputCapBytes: settings.outputCapBytes,
         signal: abort.signal,
         track: (p) => sctx.track(p),
       });
+      // Learned from the leader: later instances are serialised on these ports whatever they show at start.
+      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : (st.serverHelperPorts ?? []);
       if (ticket.leader) {
-        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded);
+        st.serverHelperPorts = helperPorts;
+        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
         const leaderRelease = ticket.release;
         ticket = { leader: false, release: () => (release(), leaderRelease()) };
       }
+      for (const p of helperPorts) st.learnedNotes.add(`the server's processes also bind port ${p} themselves (kept as it is); its instances ran one at a time`);
       const moved = sctx.server.program.movedBindPort();
       if (moved !== undefined) {
-        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own, so the checks ran in parallel`);
+        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own${helperPorts.length === 0 ? ', so the checks ran in parallel' : ''}`);
+      }
+      for (const a of sctx.server.startupAnswers ?? []) {
+        const typed = a.typed === '' ? 'an empty line (the default)' : a.typed === String(sctx.server.port) ? 'the port it offered' : a.typed;
+        st.learnedNotes.add(`the server asked at start-up "${a.prompt}"; sockgrade typed ${typed}`);
       }
       if (sctx.server.hardCoded && settings.declaredPort === undefined) {
         st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);

@@ -55,10 +55,13 @@ export interface LaunchOptions {
    */
   netLog?: string;
   /**
-   * For a server that hard-codes its port: a Python program's first bind of each socket type to
-   * a fixed port goes to this port instead (with `netLog`), so instances can run side by side.
+   * For a server that hard-codes its port: the Python program's bind of one fixed port (the
+   * first it binds over `moveBindTransport`) goes to this port instead (with `netLog`), so
+   * instances can run side by side. Python programs it starts keep their ports.
    */
   moveBindTo?: number;
+  /** Transport whose bind is moved (`moveBindTo`); binds of the other keep their ports. Default tcp. */
+  moveBindTransport?: 'tcp' | 'udp';
   /** Limits on the program and everything it starts; defaults in {@link DEFAULT_LIMITS}. */
   limits?: Partial<ProgramLimits>;
 }
@@ -138,7 +141,9 @@ export class Program {
     if (opts.netLog && PYTHON_HOOK) {
       this.netLog = opts.netLog;
       Object.assign(env, { SOCKGRADE_NETLOG: opts.netLog, PYTHONPATH: [PYTHON_HOOK, env.PYTHONPATH].filter(Boolean).join(':') });
-      if (opts.moveBindTo !== undefined) env.SOCKGRADE_BIND_PORT = String(opts.moveBindTo);
+      if (opts.moveBindTo !== undefined) {
+        Object.assign(env, { SOCKGRADE_BIND_PORT: String(opts.moveBindTo), SOCKGRADE_BIND_TYPE: opts.moveBindTransport ?? 'tcp', SOCKGRADE_BIND_CLAIM: `${opts.netLog}.bind` });
+      }
     }
     if (opts.hostsFile) Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
     this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
@@ -290,18 +295,34 @@ export class Program {
    * in order and without repeats; empty for programs that are not Python.
    */
   netCalls(): string[] {
-    const out = new Set<string>();
+    // A call is recorded when made, and again with its error once it is known to have failed.
+    const out = new Map<string, string>();
     for (const e of this.netEntries()) {
+      if (e.op === 'serves') continue;
       const addr = Array.isArray(e.address) ? `${String(e.address[0]) || '0.0.0.0'}:${String(e.address[1])}` : String(e.address);
-      out.add(`${e.op} ${addr}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}${e.error ? ` (${e.error})` : ''}`);
+      const call = `${e.op} ${addr}`;
+      const text = `${call}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}${e.error ? ` (${e.error})` : ''}`;
+      if (!out.has(call) || e.error) out.set(call, text);
     }
-    return [...out];
+    return [...out.values()];
   }
 
   /** The fixed port the program asked to bind when sockgrade moved it (see `moveBindTo`), if it did. */
   movedBindPort(): number | undefined {
     const e = this.netEntries().find((x) => x.op === 'bind' && x.moved_to !== undefined && Array.isArray(x.address));
     return e && Array.isArray(e.address) ? Number(e.address[1]) : undefined;
+  }
+
+  /** Live Python processes of the program whose bind sockgrade may move (see `moveBindTo`): the ones it started, not their helpers. */
+  bindMovers(): number[] {
+    const tree = new Set(this.processTree());
+    return this.netEntries().filter((e) => e.op === 'serves').map((e) => Number(e.address)).filter((pid) => tree.has(pid));
+  }
+
+  /** Fixed ports the program bound where it asked (not moved by sockgrade), as the start-up hook recorded them. */
+  fixedBinds(): number[] {
+    const ports = this.netEntries().filter((e) => e.op === 'bind' && e.moved_to === undefined && !e.error && Array.isArray(e.address));
+    return [...new Set(ports.map((e) => Number((e.address as unknown[])[1])).filter((p) => p > 0))];
   }
 
   /** Processes the program started that left its tree (double fork, setsid) and still run. */
