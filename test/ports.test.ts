@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GradeResult } from '../harness/model/result.js';
 import { join } from 'node:path';
-import { ROOT, runCli, testDir } from './support/cli.js';
+import { ROOT, runCli, testDir, type CliRun } from './support/cli.js';
 import { freePort } from '../harness/net/free-port.js';
 
 describe.concurrent('addresses as students write them', () => {
@@ -45,9 +45,8 @@ const verdicts = (r: GradeResult | undefined, role: 'server' | 'client'): string
 
 describe.concurrent('server instances keep ports of their own', () => {
   it('a server that hard-codes its port (no SO_REUSEADDR) gets the same verdicts with or without {port} in the command', async () => {
-    const [withPort, without] = await Promise.all(
-      [`python3 ${IGNORES_PORT} {port}`, `python3 ${IGNORES_PORT}`].map((cmd) => runCli(['grade', 'tcp-echo', '--server', cmd, '--isolation', 'off'], { json: true })),
-    );
+    const grade = (cmd: string): Promise<CliRun> => runCli(['grade', 'tcp-echo', '--server', cmd, '--isolation', 'off'], { json: true });
+    const [withPort, without] = await Promise.all([grade(`python3 ${IGNORES_PORT} {port}`), grade(`python3 ${IGNORES_PORT}`)]);
     for (const run of [withPort, without]) {
       expect(run.code, run.stdout).toBe(0);
       expect(run.result!.run.notes.join('\n')).toMatch(/the server binds port 65432, which it hard-codes; .* a port of its own, so the checks ran in parallel/);
