@@ -1,6 +1,6 @@
 /**
  * Decides which checks may run at once. Checks run in parallel, each on its own instance of
- * the submission, unless instances would share a fixed port: a port declared with --port, the
+ * the submission, unless instances would share a fixed port: a client's port declared with --port, the
  * course's default port for a client without `{port}`, or a port a server turns out to
  * hard-code (learned from the first instance, which runs alone).
  */
