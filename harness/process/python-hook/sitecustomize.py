@@ -8,7 +8,8 @@ It changes one thing, only in a server sockgrade grades ($SOCKGRADE_BIND_PORT se
 the program sockgrade started (not in a Python program that one starts): the program's bind of a
 fixed port over the exercise's transport ($SOCKGRADE_BIND_TYPE) goes to $SOCKGRADE_BIND_PORT
 instead, so that instances can run side by side. One fixed port per submission is moved (the
-first one bound, claimed in $SOCKGRADE_BIND_CLAIM); other ports keep their numbers. For this,
+first one bound, claimed in $SOCKGRADE_BIND_CLAIM), and none when the program binds the port it
+was offered; other ports keep their numbers. For this,
 socket.socket.bind is replaced by a function that calls the original; an error it raises keeps
 the student's traceback (on 3.11+ nothing of the hook shows; on 3.8-3.10 it is taken out of the
 traceback printed for an uncaught exception).
@@ -123,7 +124,10 @@ def _sockgrade_install():
 
         def bind(self, address):
             port = address[1] if isinstance(address, tuple) and len(address) >= 2 else None
-            if isinstance(port, int) and port not in (0, target) and (int(self.type) & 0xF) == kind and claimed(port):
+            ours = isinstance(port, int) and port != 0 and (int(self.type) & 0xF) == kind
+            if ours and port == target:
+                claimed(port)  # the program took the port it was offered: nothing else moves
+            elif ours and claimed(port):
                 record("bind", address, None, target)
                 _moving.to = target
                 try:
