@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { Program } from '../harness/process/program.js';
 import { freePort } from '../harness/net/free-port.js';
 import { testDir } from './support/cli.js';
@@ -60,8 +61,11 @@ describe.concurrent('the Python start-up hook', () => {
   });
 
   it('keeps a failed moved bind to the student: the traceback shows their line only', async () => {
-    const to = await freePort();
-    const p = await runHooked(`import socket\na = socket.socket()\na.bind(('127.0.0.1', ${to}))\nb = socket.socket()\nb.bind(('127.0.0.1', 65432))\n`, to);
+    // The instance's port is taken (by this test) when the program's bind is moved there.
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const to = (taken.address() as AddressInfo).port;
+    const p = await runHooked("import socket\nb = socket.socket()\nb.bind(('127.0.0.1', 65432))\n", to).finally(() => taken.close());
     const out = p.outputText();
     expect(out).toMatch(/b\.bind\(\('127\.0\.0\.1', 65432\)\)/);
     expect(out).toContain('OSError: [Errno 98] Address already in use');

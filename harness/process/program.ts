@@ -300,8 +300,8 @@ export class Program {
     for (const e of this.netEntries()) {
       if (e.op === 'serves') continue;
       const addr = Array.isArray(e.address) ? `${String(e.address[0]) || '0.0.0.0'}:${String(e.address[1])}` : String(e.address);
-      const call = `${e.op} ${addr}`;
-      const text = `${call}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}${e.error ? ` (${e.error})` : ''}`;
+      const call = `${e.op} ${addr}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}`;
+      const text = `${call}${e.error ? ` (${e.error})` : ''}`;
       if (!out.has(call) || e.error) out.set(call, text);
     }
     return [...out.values()];
