@@ -134,6 +134,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   let ctx: CheckContext | undefined;
   let budgetTimer: NodeJS.Timeout | undefined;
   let budgetExpired = false;
+  let running: Promise<void> | undefined;
   try {
     const armBudget = (): Promise<never> =>
       new Promise<never>((_, reject) => {
@@ -188,7 +189,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.runPrograms = check.runsLast ? st.recorded.server : [];
       sctx.deadline = performance.now() + budget;
       sctx.doing('running');
-      await Promise.race([check.run(sctx), armBudget()]);
+      running = check.run(sctx);
+      await Promise.race([running, armBudget()]);
     } else {
       const cctx = new ClientCheckContext(check.id, settings.params, rng, abort.signal, budget, performance.now() + budget);
       ctx = cctx;
@@ -221,7 +223,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
           ...(hostsFile ? { hostsFile } : {}),
         });
       };
-      await Promise.race([check.run(cctx), armBudget()]);
+      running = check.run(cctx);
+      await Promise.race([running, armBudget()]);
     }
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
@@ -236,7 +239,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       st.recorded[check.role].push(...judged);
     }
     ticket.release();
-    await rm(scratch, { recursive: true, force: true });
+    // A check cut off by its budget may still be writing into its folder: let it stop first (bounded).
+    if (running) await settledWithin(running, 2000);
+    await rm(scratch, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
@@ -330,6 +335,13 @@ export function reproduceCommand(check: Check, s: RunSettings, replay?: string):
   parts.push('--only', check.id, '--seed', String(s.seed));
   if (replay) parts.push('--replay', replay);
   return parts.join(' ');
+}
+
+/** Waits until `p` settles, at most `ms`. */
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.then(() => {}, () => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function pool<T>(items: readonly T[], jobs: number, fn: (item: T) => Promise<void>): Promise<void> {
