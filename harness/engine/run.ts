@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
+import { isIP } from 'node:net';
 import { budgetOf, type Check } from '../model/check.js';
 import { CheckFailure, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
@@ -22,6 +23,7 @@ import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
+import { mappedNames, startNameService } from './name-service.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -187,14 +189,21 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
       cctx.declared = settings.declaredPort !== undefined;
+      cctx.command = settings.commands.client ?? '';
       if (settings.isolation?.hermetic) cctx.listenHost = '0.0.0.0';
+      else if (settings.declaredHost !== undefined && isIP(settings.declaredHost) === 0) cctx.listenHost = HOST;
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
+      const nameService = await startNameService(settings, st.root, check.id, HOST);
+      if (nameService) {
+        cctx.own(undefined, () => nameService.responder.close());
+        cctx.resolvedNames = () => [...nameService.responder.asked];
+      }
       let hostsFiles = 0;
       let netLogs = 0;
       cctx.launcher = ({ port: p, message, label, placeholders, hosts, outputCapBytes }) => {
-        const names: Record<string, string> = { ...(settings.exercise.canonicalHost ? { [settings.exercise.canonicalHost]: HOST } : {}), ...hosts };
+        const names: Record<string, string> = { ...mappedNames(settings, HOST), ...hosts };
         let hostsFile: string | undefined;
-        if (Object.keys(names).length > 0 && hostMapSupport().available) {
+        if ((nameService || Object.keys(names).length > 0) && hostMapSupport().available) {
           hostsFile = join(st.root, `hosts-${check.id}-${++hostsFiles}`);
           writeFileSync(hostsFile, hostsFileText(names));
         }
@@ -205,7 +214,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
           label,
           outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
           netLog: `${scratch}.net-${++netLogs}.log`,
-          ...(hostsFile ? { hostsFile } : {}),
+          ...(hostsFile ? { hostsFile, ...(nameService?.files ?? {}) } : {}),
         });
       };
       await Promise.race([check.run(cctx), armBudget()]);
