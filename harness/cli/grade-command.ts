@@ -14,6 +14,7 @@ import { renderHtml } from '../report/html.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { mergeEnv } from '../course/program-env.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
@@ -62,7 +63,9 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = findExercise(opts.exercise);
   if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
-  const course = findCourseConfig(opts.config, cwd)?.exercises[found.id];
+  const config = findCourseConfig(opts.config, cwd);
+  const course = config?.exercises[found.id];
+  const env = mergeEnv(mergeEnv(manifest?.env ?? {}, config?.env ?? {}), course?.env ?? {});
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -92,6 +95,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),
+    ...(Object.keys(env).length > 0 ? { env } : {}),
     ...(opts.host !== undefined ? { declaredHost: opts.host } : {}),
     only,
     tmpRoot: process.env.SOCKGRADE_TMPDIR ?? tmpdir(),

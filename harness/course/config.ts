@@ -21,7 +21,8 @@
  * `role:id` (`client:robust.no-crash-output`) for one role's check.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { parseEnvSection } from './program-env.js';
 import { EXERCISES, findExercise } from '../../exercises/index.js';
 import type { Exercise } from '../model/exercise.js';
 import { UsageError } from '../model/failure.js';
@@ -39,6 +40,8 @@ export interface ExerciseCourse {
   weights: Readonly<Record<string, number>>;
   /** Visibility by check id or `role:id`. */
   visibility: Readonly<Record<string, Visibility>>;
+  /** Environment of the programs of this exercise, on top of the course's. */
+  env: Readonly<Record<string, string>>;
 }
 
 /** A parsed and validated course config. */
@@ -47,6 +50,8 @@ export interface CourseConfig {
   file: string;
   /** The course's name, if it gives one. */
   course?: string;
+  /** Environment of every program launched (e.g. `PYTHONPATH`), relative folders made absolute. */
+  env: Readonly<Record<string, string>>;
   exercises: Readonly<Record<string, ExerciseCourse>>;
 }
 
@@ -81,7 +86,8 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'exercises', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exercises)`);
+  for (const key of Object.keys(data)) if (!['course', 'env', 'exercises', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, env, exercises)`);
+  const env = parseEnvSection(data.env, dirname(file), (what) => fail('"env" ', what));
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
   const exercises = data.exercises ?? {};
   if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
@@ -89,14 +95,15 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
   for (const [id, section] of Object.entries(exercises)) {
     const exercise = findExercise(id);
     if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
-    out[id] = parseExerciseSection(exercise as Exercise, section, (where, what) => fail(`exercises.${id}${where}: `, what));
+    out[id] = parseExerciseSection(exercise as Exercise, section, dirname(file), (where, what) => fail(`exercises.${id}${where}: `, what));
   }
-  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), exercises: out };
+  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), env, exercises: out };
 }
 
-function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where: string, what: string) => never): ExerciseCourse {
-  if (!isObject(section)) return fail('', 'must be an object with "params", "weights" and/or "visibility"');
-  for (const key of Object.keys(section)) if (!['params', 'weights', 'visibility'].includes(key)) fail('', `unknown key "${key}" (known: params, weights, visibility)`);
+function parseExerciseSection(exercise: Exercise, section: unknown, baseDir: string, fail: (where: string, what: string) => never): ExerciseCourse {
+  if (!isObject(section)) return fail('', 'must be an object with "params", "weights", "visibility" and/or "env"');
+  for (const key of Object.keys(section)) if (!['params', 'weights', 'visibility', 'env'].includes(key)) fail('', `unknown key "${key}" (known: params, weights, visibility, env)`);
+  const env = parseEnvSection(section.env, baseDir, (what) => fail('.env', what));
   const part = (key: string): Json => {
     const v = section[key] ?? {};
     return isObject(v) ? v : fail(`.${key}`, 'must be an object');
@@ -125,7 +132,7 @@ function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where
     if (v !== 'visible' && v !== 'hidden') fail(`.visibility.${key}`, `must be "visible" or "hidden", got ${JSON.stringify(v)}`);
     visibility[key] = v;
   }
-  return { params, weights, visibility };
+  return { params, weights, visibility, env };
 }
 
 function checkKey(exercise: Exercise, key: string, fail: (what: string) => never): void {

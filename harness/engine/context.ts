@@ -281,8 +281,10 @@ export class ClientCheckContext extends CheckContext {
       const answer = classifyPrompt(prompt);
       const text = answer === 'port' ? String(port) : answer === 'host' ? this.offered.host : message;
       if (text === undefined) return;
+      const reading = program.processTree().map((pid) => isWaitingOnStdin(pid));
+      const asked = reading.includes(true) || (!reading.includes(false) && prompt !== '' && !prompt.endsWith('\n'));
       program.type(text);
-      if (answer === 'message') this.messageTypedTo.add(program);
+      if (answer === 'message' && asked) this.messageTypedTo.add(program);
       from = program.outputLength;
       await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.processTree().some((pid) => isWaitingOnStdin(pid)) ? undefined : true)).catch(() => {});
       if (answer === 'message') return;

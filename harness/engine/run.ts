@@ -22,6 +22,7 @@ import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
+import { environmentFault } from '../diagnose/environment.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 import { mappedNames, startNameService } from './name-service.js';
 
@@ -131,6 +132,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   let ctx: CheckContext | undefined;
   let budgetTimer: NodeJS.Timeout | undefined;
   let budgetExpired = false;
+  let everyNameMapped = false;
   try {
     const armBudget = (): Promise<never> =>
       new Promise<never>((_, reject) => {
@@ -155,6 +157,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         cwd: scratch,
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
+        ...(settings.env ? { env: settings.env } : {}),
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
         moveHardCodedPort: serverPortMode(settings).mode === 'discover',
         startupMs: settings.startupMs,
@@ -195,6 +198,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
       const nameService = await startNameService(settings, st.root, check.id, HOST);
       if (nameService) {
+        everyNameMapped = !settings.exercise.unknownNamesFail;
         cctx.own(undefined, () => nameService.responder.close());
         cctx.resolvedNames = () => [...nameService.responder.asked];
       }
@@ -210,7 +214,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         return new Program({
           command: fillPlaceholders(settings.commands.client as string, { ...paramPlaceholders(settings), ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
           cwd: scratch,
-          env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
+          env: { ...settings.env, HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
           outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
           netLog: `${scratch}.net-${++netLogs}.log`,
@@ -221,7 +225,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     }
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
+    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
   } finally {
     if (budgetTimer) clearTimeout(budgetTimer);
     abort.abort(new Error('check finished'));
@@ -236,7 +240,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   }
 }
 
-function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number }): CheckResult {
+function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number; everyNameMapped: boolean }): CheckResult {
   const { ctx } = info;
   const evidence: Evidence = {};
   if (ctx) {
@@ -253,6 +257,8 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
+  const fault = ctx ? environmentFault(ctx.launched(), { everyNameMapped: info.everyNameMapped, lookupsJudged: info.settings.exercise.unknownNamesFail === true, isolation: info.settings.isolation?.description ?? 'off' }) : undefined;
+  if (fault) return finish(check, 'error', `not the submission's fault: ${fault}`, evidence, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
     return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
