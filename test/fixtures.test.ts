@@ -50,7 +50,7 @@ describe.concurrent('fixtures graded by the CLI', () => {
       expect(run.survivors).toEqual([]);
       if (fx.maxSeconds !== undefined) expect(run.ms / 1000, 'the run ends within its budget').toBeLessThan(fx.maxSeconds);
       if (fx.diagnosis !== undefined) {
-        for (const c of result.checks.filter((x) => x.status === 'fail')) expect(JSON.stringify([c.message, c.evidence]), `${c.id} names the cause`).toContain(fx.diagnosis);
+        for (const c of result.checks.filter((x) => x.status === 'fail' || x.status === 'error')) expect(JSON.stringify([c.message, c.evidence]), `${c.id} names the cause`).toContain(fx.diagnosis);
       }
     });
   }
