@@ -41,11 +41,11 @@ function faultOf(p: Program, ctx: FaultContext): string | undefined {
   const module = MISSING_MODULE.exec(text)?.[1];
   if (module !== undefined && isThirdParty(module)) {
     const top = module.split('.')[0] ?? module;
-    return `${who} needs the Python module ${top}, which is not installed for its interpreter on this machine (ModuleNotFoundError): install it (pip install ${top}) or give its folder with "env": {"PYTHONPATH": "<folder>"} in the course config or the submission's sockgrade.json`;
+    return `${who} needs the Python module ${top}, which is not installed for its interpreter on this machine (ModuleNotFoundError): install it (pip install ${top}), or set PYTHONPATH to its folder in the "env" section of the course config or of the submission's sockgrade.json`;
   }
   const missing = NOT_FOUND.exec(text)?.[1];
   if (missing !== undefined && p.exit?.code === 127) {
-    return `${who}'s command runs ${missing}, which is not installed on this machine (command not found): install it, or give its folder with "env": {"PATH": "<folder>:/usr/bin:/bin"} in the course config or the submission's sockgrade.json`;
+    return `${who}'s command runs ${missing}, which is not installed on this machine (command not found): install it, or add its folder to PATH in the "env" section of the course config or of the submission's sockgrade.json`;
   }
   if (!ctx.everyNameMapped && !ctx.lookupsJudged) {
     const name = unresolvedName(p);
