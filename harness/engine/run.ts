@@ -223,6 +223,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       };
       await Promise.race([check.run(cctx), armBudget()]);
     }
+    const fault = setUpFault(ctx, settings, everyNameMapped);
+    if (fault) return finish(check, 'error', fault, { notes: [...ctx.notes, ...addressNotes(ctx.launched())] }, t0);
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
     return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
@@ -257,8 +259,8 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
-  const fault = ctx ? environmentFault(ctx.launched(), { everyNameMapped: info.everyNameMapped, lookupsJudged: info.settings.exercise.unknownNamesFail === true, isolation: info.settings.isolation?.description ?? 'off' }) : undefined;
-  if (fault) return finish(check, 'error', `not the submission's fault: ${fault}`, evidence, info.t0);
+  const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
+  if (fault) return finish(check, 'error', fault, evidence, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
     return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
@@ -274,6 +276,13 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
+}
+
+/** The set-up fault (a module not installed, a name not mapped…) that decided the check, as its error message, if any. */
+function setUpFault(ctx: CheckContext | undefined, settings: RunSettings, everyNameMapped: boolean): string | undefined {
+  if (!ctx) return undefined;
+  const fault = environmentFault(ctx.launched(), { everyNameMapped, lookupsJudged: settings.exercise.unknownNamesFail === true, isolation: settings.isolation?.description ?? 'off' });
+  return fault === undefined ? undefined : `not the submission's fault: ${fault}`;
 }
 
 /** Exercise parameters as `{name}` placeholders for commands (e.g. `{order}`), so a program can be told a parameter's value. */

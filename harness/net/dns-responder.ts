@@ -33,16 +33,24 @@ export class DnsResponder {
     });
   }
 
-  /** Starts a responder on a fresh address; undefined when port 53 cannot be bound here (not a hermetic run). */
-  static async start(policy: DnsPolicy): Promise<DnsResponder | undefined> {
+  /**
+   * Starts a responder on a fresh address, port 53 (another `port` only for tests: resolv.conf
+   * cannot name one); undefined when the port cannot be bound here (not a hermetic run).
+   */
+  static async start(policy: DnsPolicy, port = 53): Promise<DnsResponder | undefined> {
     for (let attempt = 0; attempt < 8; attempt++) {
       const n = (nextAddress++ % 65_000) + 1;
       const address = `127.53.${n >> 8}.${n & 255}`;
-      const sock = await bind(address);
+      const sock = await bind(address, port);
       if (sock === 'denied') return undefined;
       if (sock) return new DnsResponder(sock, address, policy);
     }
     return undefined;
+  }
+
+  /** The UDP port it answers on. */
+  get port(): number {
+    return this.sock.address().port;
   }
 
   private answer(msg: Buffer): Buffer | undefined {
@@ -64,7 +72,7 @@ export class DnsResponder {
   }
 }
 
-function bind(address: string): Promise<Socket | 'denied' | undefined> {
+function bind(address: string, port: number): Promise<Socket | 'denied' | undefined> {
   const sock = createSocket({ type: 'udp4', reuseAddr: false });
   return new Promise((resolve) => {
     sock.once('error', (err: NodeJS.ErrnoException) => {
@@ -75,7 +83,7 @@ function bind(address: string): Promise<Socket | 'denied' | undefined> {
       }
       resolve(err.code === 'EADDRINUSE' ? undefined : 'denied');
     });
-    sock.bind(53, address, () => {
+    sock.bind(port, address, () => {
       sock.removeAllListeners('error');
       sock.on('error', () => {});
       sock.unref();
