@@ -23,7 +23,7 @@ export function parseEnvSection(value: unknown, baseDir: string, fail: (what: st
     if (!/^[A-Za-z_]\w*$/.test(name)) fail(`has "${name}", which is not a variable name`);
     if (RESERVED.test(name)) fail(`sets ${name}, which sockgrade sets itself for every program`);
     if (typeof v !== 'string') fail(`has "${name}": ${JSON.stringify(v)}, which is not a string`);
-    out[name] = PATH_LISTS.has(name) ? (v as string).split(delimiter).map((d) => (d === '' || isAbsolute(d) ? d : resolve(baseDir, d))).join(delimiter) : (v as string);
+    out[name] = PATH_LISTS.has(name) ? v.split(delimiter).map((d) => (d === '' || isAbsolute(d) ? d : resolve(baseDir, d))).join(delimiter) : v;
   }
   return out;
 }
