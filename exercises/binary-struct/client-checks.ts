@@ -34,9 +34,8 @@ async function clientRecord(ctx: ClientCheckContext): Promise<ClientRecord> {
   await conn.waitForBytes(RECORD_SIZE, ctx.within(8000), ctx.signal);
   await conn.waitForQuiet(300, ctx.within(2000), ctx.signal);
   const received = conn.received;
-  // A client that cannot be told the values (no {message}, no prompt) is held to the course's own, as a hard-coded port is.
-  const told = ctx.takes('message') || ctx.typedMessage(program);
-  if (!told && [pack(COURSE_VALUES.triple, 'little'), pack(COURSE_VALUES.triple, 'big')].some((b) => b.equals(received))) return { ...COURSE_VALUES, received };
+  // Without {message} in its command a client may send the course's own values, as without {port} it may use the course's port.
+  if (!ctx.takes('message') && [pack(COURSE_VALUES.triple, 'little'), pack(COURSE_VALUES.triple, 'big')].some((b) => b.equals(received))) return { ...COURSE_VALUES, received };
   return { triple, line, received };
 }
 

@@ -20,12 +20,12 @@ export interface Exchange {
 }
 
 /**
- * The paths `program` may ask for: `path`, which it was offered, and the course's default path
- * when it could not be told one (no `{path}` or `{message}` in its command, no prompt for it),
- * as a hard-coded port is judged against the course's port.
+ * The paths a client may ask for: `path`, which it was offered, and the course's default path
+ * when its command takes neither `{path}` nor `{message}`, as a client whose command has no
+ * `{port}` may use the course's port.
  */
-export function acceptedPaths(ctx: ClientCheckContext, program: Program, path: string): string[] {
-  const told = ctx.takes('path') || ctx.takes('message') || ctx.typedMessage(program);
+export function acceptedPaths(ctx: ClientCheckContext, path: string): string[] {
+  const told = ctx.takes('path') || ctx.takes('message');
   const fallback = str(ctx.params, 'default-path');
   return told || fallback === path ? [path] : [path, fallback];
 }
@@ -48,7 +48,7 @@ export async function startExchange(ctx: ClientCheckContext, peer: TcpPeer, inde
     );
   }
   const request = await readRequest(ctx, conn);
-  return { program, conn, request, paths: acceptedPaths(ctx, program, path) };
+  return { program, conn, request, paths: acceptedPaths(ctx, path) };
 }
 
 /** Sends `response` in slices, then closes sockgrade's side; returns how many bytes went out before the client stopped taking them. */

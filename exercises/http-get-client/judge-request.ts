@@ -50,9 +50,9 @@ export function expectRequestLine(parsed: Extract<ParserVerdict, { ok: true }>, 
     throw new CheckFailure(
       fallback === undefined
         ? `the client asked for "${parsed.url}", not for the path it was given, "${path}"`
-        : `the client asked for "${parsed.url}": it takes no path ({path}, {message} or a prompt), so it must ask for the course's default path "${fallback}"`,
+        : `the client asked for "${parsed.url}": its command takes no path ({path} or {message}), so it must ask for the given path or the course's default path "${fallback}"`,
       {
-        expected: fallback === undefined ? `"GET ${path} HTTP/1.1"` : `"GET ${fallback} HTTP/1.1" (or "GET ${path} HTTP/1.1", from MESSAGE)`,
+        expected: fallback === undefined ? `"GET ${path} HTTP/1.1"` : `"GET ${fallback} HTTP/1.1" (or "GET ${path} HTTP/1.1", typed or from MESSAGE)`,
         received: `"${line}"`,
         hint: 'take the path from the command line ({path}, e.g. sys.argv[3]) or from input(), and put it in the request line as it is',
       },
