@@ -13,6 +13,7 @@ import { DNS_TYPE, buildAnswer, parseQuery } from '../harness/net/dns-message.js
 import { environmentFault, type FaultContext } from '../harness/diagnose/environment.js';
 import type { Program } from '../harness/process/program.js';
 import { parseCourseConfig } from '../harness/course/config.js';
+import { mergeEnv, onTopOfInherited } from '../harness/course/program-env.js';
 import { readManifest } from '../harness/cli/manifest.js';
 import { UsageError } from '../harness/model/failure.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
@@ -106,6 +107,8 @@ describe('"env" in the course config and the manifest', () => {
     expect(problem({ env: { PORT: '80' } })).toMatch(/"env" sets PORT, which sockgrade sets itself/);
     expect(problem({ env: { PYTHONPATH: 3 } })).toMatch(/"env" has "PYTHONPATH": 3, which is not a string/);
     expect(problem({ exercises: { 'tcp-echo': { env: [] } } })).toMatch(/exercises\.tcp-echo\.env: must be an object/);
+    expect(onTopOfInherited({ PATH: '/course/bin', MODE: 'x' }, { PATH: '/usr/bin:/bin' })).toEqual({ PATH: '/course/bin:/usr/bin:/bin', MODE: 'x' });
+    expect(mergeEnv({ PYTHONPATH: '/student/lib', MODE: 'a' }, { PYTHONPATH: '/course/lib', MODE: 'b' })).toEqual({ PYTHONPATH: '/course/lib:/student/lib', MODE: 'b' });
     const dir = testDir();
     writeFileSync(join(dir, 'sockgrade.json'), JSON.stringify({ exercise: 'sntp-client', env: { PYTHONPATH: 'lib' } }));
     expect(readManifest(join(dir, 'sockgrade.json')).env).toEqual({ PYTHONPATH: join(dir, 'lib') });

@@ -14,7 +14,7 @@ import { renderHtml } from '../report/html.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
-import { mergeEnv } from '../course/program-env.js';
+import { mergeEnv, onTopOfInherited } from '../course/program-env.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
@@ -65,7 +65,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
   const config = findCourseConfig(opts.config, cwd);
   const course = config?.exercises[found.id];
-  const env = mergeEnv(mergeEnv(manifest?.env ?? {}, config?.env ?? {}), course?.env ?? {});
+  const env = onTopOfInherited(mergeEnv(mergeEnv(manifest?.env ?? {}, config?.env ?? {}), course?.env ?? {}));
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -77,7 +77,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
       if (fromFlag === undefined) continue;
       throw new UsageError(`exercise ${exercise.id} has no ${role} role (it grades: ${roles.join(', ')})`);
     }
-    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd);
+    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd, env.PATH);
   }
   if (!commands.server && !commands.client) {
     throw new UsageError(`nothing to grade: give ${roles.map((r) => `--${r} "<command>"`).join(' and/or ')}`);

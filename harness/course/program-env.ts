@@ -34,3 +34,13 @@ export function mergeEnv(base: Readonly<Record<string, string>>, over: Readonly<
   for (const [name, v] of Object.entries(over)) out[name] = PATH_LISTS.has(name) && out[name] ? `${v}${delimiter}${out[name]}` : v;
   return out;
 }
+
+/** `env` with each path list it sets followed by the inherited one (`PATH` adds folders, it does not replace the system's). */
+export function onTopOfInherited(env: Readonly<Record<string, string>>, inherited: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = { ...env };
+  for (const [name, v] of Object.entries(env)) {
+    const base = inherited[name];
+    if (PATH_LISTS.has(name) && base) out[name] = `${v}${delimiter}${base}`;
+  }
+  return out;
+}
