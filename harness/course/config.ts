@@ -53,6 +53,8 @@ export interface CourseConfig {
   /** Environment of every program launched (e.g. `PYTHONPATH`), relative folders made absolute. */
   env: Readonly<Record<string, string>>;
   exercises: Readonly<Record<string, ExerciseCourse>>;
+  /** Folder for packet traces (`--trace`), absolute (a relative one is taken from the config's folder). */
+  trace?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -86,9 +88,10 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'env', 'exercises', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, env, exercises)`);
+  for (const key of Object.keys(data)) if (!['course', 'env', 'exercises', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, env, exercises, trace)`);
   const env = parseEnvSection(data.env, dirname(file), (what) => fail('"env" ', what));
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
+  if (data.trace !== undefined && (typeof data.trace !== 'string' || data.trace.trim() === '')) fail('"trace" ', 'must be the name of a folder for the pcap files');
   const exercises = data.exercises ?? {};
   if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
   const out: Record<string, ExerciseCourse> = {};
@@ -97,7 +100,13 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
     if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
     out[id] = parseExerciseSection(exercise as Exercise, section, dirname(file), (where, what) => fail(`exercises.${id}${where}: `, what));
   }
-  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), env, exercises: out };
+  return {
+    file,
+    ...(typeof data.course === 'string' ? { course: data.course } : {}),
+    env,
+    exercises: out,
+    ...(typeof data.trace === 'string' ? { trace: resolve(dirname(file), data.trace) } : {}),
+  };
 }
 
 function parseExerciseSection(exercise: Exercise, section: unknown, baseDir: string, fail: (where: string, what: string) => never): ExerciseCourse {
