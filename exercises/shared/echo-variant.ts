@@ -103,7 +103,7 @@ export async function expectBanner(ctx: ServerCheckContext, conn: Connection, v:
     bannerLengths.set(conn, lf.length);
     return;
   }
-  if (conn.received.length > 0 && (await conn.waitForPrefix(crlf, ctx.within(ms), ctx.signal))) {
+  if (conn.received[lf.length - 1] === 0x0d && (await conn.waitForPrefix(crlf, ctx.within(ms), ctx.signal))) {
     bannerLengths.set(conn, crlf.length);
     return;
   }
@@ -111,7 +111,9 @@ export async function expectBanner(ctx: ServerCheckContext, conn: Connection, v:
   throw new CheckFailure(
     got.length === 0
       ? `the server did not greet ${conn.transcript.label} with its banner line within ${formatMs(ms)}`
-      : `the first line the server sent to ${conn.transcript.label} is not the banner`,
+      : got.equals(lf.subarray(0, lf.length - 1))
+        ? `the server sent ${conn.transcript.label} the banner without the newline that ends it`
+        : `the first line the server sent to ${conn.transcript.label} is not the banner`,
     {
       expected: `"${escapeBytes(lf)}"`,
       received: got.length === 0 ? 'nothing' : `"${escapeBytes(got, 120)}"`,
