@@ -16,8 +16,8 @@ export const sntpClient: Catalogue = {
   'SNTP client: ask an NTP server for the time': 'Cliente SNTP: pedir la hora a un servidor NTP',
   'sends a 48-byte SNTP request whose first byte is 0x1b (LI 0, VN 3, mode 3)': 'envía una petición SNTP de 48 bytes cuyo primer byte es 0x1b (LI 0, VN 3, modo 3)',
   "build the request as b'\\x1b' + 47 * b'\\0' and send it with sendto()": "arma la petición como b'\\x1b' + 47 * b'\\0' y envíala con sendto()",
-  "prints the transmit time of the server's reply as YYYY-MM-DD HH:MM:SS (UTC), not the local clock":
-    'imprime la hora de transmisión de la respuesta del servidor como AAAA-MM-DD HH:MM:SS (UTC), no el reloj local',
+  "prints the transmit time of the server's reply in UTC (as YYYY-MM-DD HH:MM:SS unless time-format says otherwise), not the local clock":
+    'imprime la hora de transmisión de la respuesta del servidor en UTC (como AAAA-MM-DD HH:MM:SS salvo que time-format diga otra cosa), no el reloj local',
   'when no reply comes, prints a message and exits (no hang, no traceback) within the give-up time':
     'cuando no llega respuesta, imprime un mensaje y termina (sin colgarse, sin traceback) dentro del tiempo de rendición',
   'call settimeout(5) on the socket before recvfrom(), catch socket.timeout and print that the server did not answer':
@@ -53,8 +53,8 @@ export const sntpClient: Catalogue = {
   'the time {time}': 'la hora {time}',
   '{why}; it crashed with a {name}': '{why}; falló con un {name}',
   '{time} (transmit timestamp {stamp} - {offset} = {seconds} seconds since 1970, UTC)': '{time} (marca de tiempo de transmisión {stamp} - {offset} = {seconds} segundos desde 1970, UTC)',
-  "the client printed no time in the form YYYY-MM-DD HH:MM:SS after the reply (the server's time was {time} UTC)":
-    'el cliente no imprimió ninguna hora con la forma AAAA-MM-DD HH:MM:SS después de la respuesta (la hora del servidor era {time} UTC)',
+  "the client printed no time in the form {form} after the reply (the server's time was {time} UTC)":
+    'el cliente no imprimió ninguna hora con la forma {form} después de la respuesta (la hora del servidor era {time} UTC)',
   "the client printed {text}, which is this computer's clock, not the time in the server's reply ({time} UTC)": 'el cliente imprimió {text}, que es el reloj de este ordenador, no la hora de la respuesta del servidor ({time} UTC)',
   "the client printed {text}, the server's time shifted by {h} h: local time instead of UTC (expected {time})": 'el cliente imprimió {text}, la hora del servidor desplazada {h} h: hora local en vez de UTC (se esperaba {time})',
   "the client printed {text}, the reply's reference timestamp (word 4: when the server's clock was last set), not its transmit timestamp ({time})":
