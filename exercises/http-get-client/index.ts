@@ -5,12 +5,16 @@
  */
 import { defineExercise } from '../../harness/model/exercise.js';
 import { WEB_HOST, WEB_PORT, httpClientChecks } from './client-checks.js';
+import { httpServerChecks } from './server-checks.js';
 
 export const httpGetClient = defineExercise({
   id: 'http-get-client',
   catalogue: 'D2',
   title: 'HTTP GET client: ask a web server for a page and print the whole response',
   contract: {
+    server:
+      'Listens on TCP host:port and answers each GET of a file in its own folder with "HTTP/1.1 200 OK", a Content-Length header equal to the size of the body, "Connection: close", an empty line and the file byte for byte, then closes the connection. ' +
+      'A file that does not exist gets status 404; a path that leads out of its folder (../, absolute) is never served. Every line of the head ends in \\r\\n.',
     client:
       `Connects over TCP to the web server given as {host} {port} in its command (or HOST/PORT, or typed at prompts), or to ${WEB_HOST} port ${WEB_PORT} when it hard-codes it, ` +
       'and asks for the path given as {path} in its command (also {message}/MESSAGE, or typed at a prompt): ' +
@@ -22,5 +26,5 @@ export const httpGetClient = defineExercise({
   canonicalPort: WEB_PORT,
   canonicalHost: WEB_HOST,
   params: {},
-  checks: httpClientChecks,
+  checks: [...httpServerChecks, ...httpClientChecks],
 });

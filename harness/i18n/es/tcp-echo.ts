@@ -122,4 +122,6 @@ export const tcpEcho: Catalogue = {
   "the client's message does not end with a newline, so a server that reads whole lines never answers it":
     'el mensaje del cliente no termina en salto de línea, así que un servidor que lee líneas completas nunca lo contesta',
   'end the message with "\\n" before sending it: sock.sendall((mensaje + "\\n").encode())': 'termina el mensaje con "\\n" antes de enviarlo: sock.sendall((mensaje + "\\n").encode())',
+  'the connection closed after "{sent}"': 'la conexión cerrada después de "{sent}"',
+  '"{received}" and the connection still open': '"{received}" y la conexión todavía abierta',
 };
