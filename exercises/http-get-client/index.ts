@@ -10,7 +10,7 @@ import { httpServerChecks } from './server-checks.js';
 export const httpGetClient = defineExercise({
   id: 'http-get-client',
   catalogue: 'D2',
-  title: 'HTTP GET client: ask a web server for a page and print the whole response',
+  title: 'HTTP GET client (and a minimal web server): ask a web server for a page and print the whole response',
   contract: {
     server:
       'Listens on TCP host:port and answers each GET of a file in its own folder with "HTTP/1.1 200 OK", a Content-Length header equal to the size of the body, "Connection: close", an empty line and the file byte for byte, then closes the connection. ' +

@@ -6,7 +6,7 @@
  * ends); lenient mode reads what a tolerant browser would, so each defect is judged by one check.
  */
 import { get, type IncomingHttpHeaders } from 'node:http';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { waitFor } from '../../harness/util/deadline.js';
 
 /** What Node's HTTP client made of a response. */
@@ -16,7 +16,10 @@ export type ResponseVerdict =
 
 /** Parses `raw` as the whole response to a GET (the connection ended after it). */
 export async function parseResponse(raw: Buffer, strict: boolean, ms: number, signal?: AbortSignal): Promise<ResponseVerdict> {
+  const sockets = new Set<Socket>();
   const server: Server = createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
     s.on('error', () => {});
     s.end(raw);
   });
@@ -37,6 +40,7 @@ export async function parseResponse(raw: Buffer, strict: boolean, ms: number, si
       return () => req.destroy();
     });
   } finally {
+    for (const s of sockets) s.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

@@ -72,7 +72,7 @@ async function fetchRaw(ctx: ServerCheckContext, path: string, label?: string): 
 async function readable(ctx: ServerCheckContext, raw: Buffer, path: string): Promise<Extract<ResponseVerdict, { ok: true }>> {
   const v = await parseResponse(raw, false, ctx.within(3000), ctx.signal);
   if (v.ok) return v;
-  throw new CheckFailure(`the response to GET ${path} is not HTTP an HTTP client can read (${v.code}: ${v.reason})`, {
+  throw new CheckFailure(`the response to GET ${path} is not a response an HTTP client can read (${v.code}: ${v.reason})`, {
     expected: '"HTTP/1.1 200 OK\\r\\nContent-Length: N\\r\\nConnection: close\\r\\n\\r\\n" then the file',
     received: `"${escapeBytes(raw, 200)}"`,
     hint: 'the first line is "HTTP/1.1 <code> <reason>", then one "Name: value" header per line, then an empty line, then the body',
