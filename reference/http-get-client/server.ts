@@ -21,12 +21,12 @@ function response(status: string, body: Buffer, type = 'text/plain; charset=utf-
 }
 
 /** The file `target` (a request path) names inside `base`, or the status that refuses it. */
-async function resolveTarget(base: string, target: string): Promise<string | '403' | '404'> {
+async function resolveTarget(base: string, target: string): Promise<{ file: string } | { refused: 403 | 404 }> {
   let path: string;
   try {
     path = decodeURIComponent(target.split('?')[0] ?? '');
   } catch {
-    return '404';
+    return { refused: 404 };
   }
   const inside = join(base, path);
   let real: string;
@@ -34,10 +34,10 @@ async function resolveTarget(base: string, target: string): Promise<string | '40
     real = await realpath(inside);
   } catch {
     const rel = relative(base, inside);
-    return rel.startsWith('..') || isAbsolute(rel) ? '403' : '404';
+    return { refused: rel.startsWith('..') || isAbsolute(rel) ? 403 : 404 };
   }
   const rel = relative(base, real);
-  return rel.startsWith('..') || isAbsolute(rel) ? '403' : real;
+  return rel.startsWith('..') || isAbsolute(rel) ? { refused: 403 } : { file: real };
 }
 
 /** Answers the request whose head is `head`. */
@@ -45,9 +45,10 @@ async function answer(base: string, head: string): Promise<{ bytes: Buffer; log:
   const m = /^GET (\S+) HTTP\/1\.[01]\r?$/m.exec(head.split('\n')[0] ?? '');
   if (!m) return { bytes: response('400 Bad Request', Buffer.from('Petición no válida\n')), log: 'petición no válida' };
   const target = m[1] as string;
-  const file = await resolveTarget(base, target === '/' ? '/index.html' : target);
-  if (file === '403') return { bytes: response('403 Forbidden', Buffer.from('Acceso denegado\n')), log: `GET ${target}: 403` };
-  if (file === '404') return { bytes: response('404 Not Found', Buffer.from('No encontrado\n')), log: `GET ${target}: 404` };
+  const found = await resolveTarget(base, target === '/' ? '/index.html' : target);
+  if ('refused' in found && found.refused === 403) return { bytes: response('403 Forbidden', Buffer.from('Acceso denegado\n')), log: `GET ${target}: 403` };
+  if ('refused' in found) return { bytes: response('404 Not Found', Buffer.from('No encontrado\n')), log: `GET ${target}: 404` };
+  const { file } = found;
   try {
     const body = await readFile(file);
     return { bytes: response('200 OK', body, file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream'), log: `GET ${target}: 200 (${body.length} bytes)` };
