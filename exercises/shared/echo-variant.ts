@@ -122,10 +122,10 @@ export async function expectBanner(ctx: ServerCheckContext, conn: Connection, v:
   );
 }
 
-/** Connects a client and, when the variant has a banner, takes it. */
+/** Connects a client and, when the variant has a banner, takes it (waiting as long as the connection may take, when `ms` is given). */
 export async function openEcho(ctx: ServerCheckContext, label?: string, ms?: number): Promise<Connection> {
   const conn = await ctx.connect(label, ms);
-  await expectBanner(ctx, conn, echoVariant(ctx.params));
+  await expectBanner(ctx, conn, echoVariant(ctx.params), ms);
   return conn;
 }
 

@@ -80,7 +80,7 @@ export const httpGetClient: Catalogue = {
   'answers GET of a file that does not exist with status 404, and keeps serving': 'contesta a GET de un fichero que no existe con el estado 404, y sigue atendiendo',
   'catch FileNotFoundError (or check os.path.isfile) and answer "HTTP/1.1 404 Not Found\\r\\n" with a short body':
     'captura FileNotFoundError (o comprueba os.path.isfile) y contesta "HTTP/1.1 404 Not Found\\r\\n" con un cuerpo corto',
-  'sends a Content-Length header equal to the size of the body': 'envía una cabecera Content-Length igual al tamaño del cuerpo',
+  'sends a Content-Length header equal to the size of the body it sends': 'envía una cabecera Content-Length igual al tamaño del cuerpo que envía',
   'Content-Length is the size in bytes (len(contenido) of the bytes read, or os.path.getsize), not the number of characters':
     'Content-Length es el tamaño en bytes (len(contenido) de los bytes leídos, u os.path.getsize), no el número de caracteres',
   'says "Connection: close" and closes the connection after the response': 'dice "Connection: close" y cierra la conexión después de la respuesta',
@@ -106,7 +106,7 @@ export const httpGetClient: Catalogue = {
   'after a 404, GET {path} of an existing file got status {status}': 'después de un 404, GET {path} de un fichero que existe obtuvo el estado {status}',
   'the response to GET {path} has no Content-Length header: a client cannot tell a complete file from a cut one':
     'la respuesta a GET {path} no tiene cabecera Content-Length: un cliente no puede distinguir un fichero completo de uno cortado',
-  'the response to GET {path} declares Content-Length: {n}, but the file has {size} bytes': 'la respuesta a GET {path} declara Content-Length: {n}, pero el fichero tiene {size} bytes',
+  'the response to GET {path} declares Content-Length: {n}, but its body has {size} bytes': 'la respuesta a GET {path} declara Content-Length: {n}, pero su cuerpo tiene {size} bytes',
   'the response to GET {path} has {what}': 'la respuesta a GET {path} tiene {what}',
   'waiting for the server to close the connection after the response': 'esperando a que el servidor cerrara la conexión después de la respuesta',
   'the server sent the response to GET {path} but did not close the connection within {ms}': 'el servidor envió la respuesta a GET {path} pero no cerró la conexión en {ms}',
