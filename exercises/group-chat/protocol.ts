@@ -8,7 +8,7 @@
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckSkipped, UsageError } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import type { Rng } from '../../harness/util/rng.js';
@@ -17,7 +17,16 @@ import { LineInbox } from '../shared/chat-lines.js';
 
 /** Parameters of `group-chat`, with the course's wording as defaults. */
 export const PARAMS: ParamSpecs = {
-  'nick-prompt': { type: 'string', default: 'intr_apodo', description: 'what the server sends to ask a new client for its nickname' },
+  'nick-prompt': {
+    type: 'string',
+    default: 'intr_apodo',
+    description: 'what the server sends to ask a new client for its nickname; empty: the server sends nothing and the client sends its nickname first, as its first line',
+  },
+  relay: {
+    type: 'string',
+    default: '{nick}: {text}',
+    description: 'the line the server relays for a message, {nick} and {text} standing for the sender and its text (e.g. "[{nick}] {text}", or "{text}" when the client adds its own name)',
+  },
   join: { type: 'string', default: 'se ha unido al chat', description: 'text after the nickname in the join announcement' },
   leave: { type: 'string', default: 'ha salido del chat', description: 'text after the nickname in the leave announcement' },
   quit: { type: 'string', default: 'salir', description: 'the line a client sends to leave the chat' },
@@ -39,17 +48,35 @@ export interface ChatWords {
   quit: string;
   password: string;
   echo: boolean;
+  relay: string;
 }
 
 export function wordsOf(p: ParamValues): ChatWords {
-  return { nickPrompt: str(p, 'nick-prompt'), join: str(p, 'join'), leave: str(p, 'leave'), quit: str(p, 'quit'), password: str(p, 'password'), echo: bool(p, 'echo-sender') };
+  const relay = typeof p['relay'] === 'string' ? p['relay'] : '{nick}: {text}';
+  if (!relay.includes('{text}')) throw new UsageError(`parameter relay must contain {text} (where the message goes), got "${relay}"`);
+  return { nickPrompt: str(p, 'nick-prompt'), join: str(p, 'join'), leave: str(p, 'leave'), quit: str(p, 'quit'), password: str(p, 'password'), echo: bool(p, 'echo-sender'), relay };
 }
 
 export const idleMsOf = (p: ParamValues): number => num(p, 'idle') * 1000;
 export const toleranceMsOf = (p: ParamValues): number => num(p, 'tolerance') * 1000;
 
-/** The relay line of `text` sent by `nick`. */
-export const relayLine = (nick: string, text: string): string => `${nick}: ${text}`;
+/** The relay line of `text` sent by `nick`, as the `relay` template lays it out. */
+export const relayLine = (words: Pick<ChatWords, 'relay'>, nick: string, text: string): string => words.relay.replaceAll('{nick}', nick).replaceAll('{text}', text);
+
+/** A pattern for relay lines of the template, with the named groups `nick` (absent when the template has none) and `text` (matched by `textPattern`). */
+export function relayPattern(words: Pick<ChatWords, 'relay'>, textPattern: string): RegExp {
+  let nickSeen = false;
+  const parts = words.relay.split(/(\{nick\}|\{text\})/).map((part) => {
+    if (part === '{text}') return `(?<text>${textPattern})`;
+    if (part === '{nick}') {
+      const group = nickSeen ? '\\k<nick>' : '(?<nick>\\S+)';
+      nickSeen = true;
+      return group;
+    }
+    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(parts.join(''), 'g');
+}
 
 const NAMES = ['ana', 'luis', 'marta', 'pedro', 'lucia', 'jorge', 'sara', 'pablo', 'elena', 'david', 'irene', 'hugo', 'nerea', 'ivan', 'alba', 'mario', 'carla', 'diego', 'noa', 'raul'];
 

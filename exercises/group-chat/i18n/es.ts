@@ -175,4 +175,9 @@ export const groupChat: Catalogue = {
   'the client crashed with a {name} when it left the chat': 'el cliente falló con un {name} al dejar el chat',
   'the client ended with {exit} after {quit}': 'el cliente terminó con {exit} después de {quit}',
   'exit code 0: leaving the chat is a normal end': 'código de salida 0: dejar el chat es un final normal',
+  'the client did not send the nickname "{nick}" (typed at its prompt) right after connecting; this server sends no prompt (nick-prompt is empty)':
+    'el cliente no envió el apodo "{nick}" (tecleado en su pregunta) nada más conectarse; este servidor no pregunta nada (nick-prompt está vacío)',
+  'send the nickname followed by "\\n" as soon as the connection is made, without waiting for anything from the server':
+    'envía el apodo seguido de "\\n" en cuanto se establezca la conexión, sin esperar nada del servidor',
+  'parameter relay must contain {{text}} (where the message goes), got "{relay}"': 'el parámetro relay debe contener {{text}} (donde va el mensaje), y es "{relay}"',
 };
