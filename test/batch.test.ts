@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir } from './support/cli.js';
 import type { ClassReport } from '../harness/batch/records.js';
+import { needTool, XMLLINT } from './support/tools.js';
 
 const HARD_CODED = (recvOnce: boolean): string => `import socket
 PUERTO = 65432
@@ -43,7 +44,8 @@ function makeClass(): string {
 const ONLY = ['--only', 'echo.small', '--only', 'echo.large'];
 
 describe.concurrent('batch grading', () => {
-  it('grades every student, keeps going past one that cannot be graded, writes CSV, JSON and JUnit, and resumes', async () => {
+  it('grades every student, keeps going past one that cannot be graded, writes CSV, JSON and JUnit, and resumes', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const cls = makeClass();
     const out = testDir('sockgrade-batch-out-');
     const args = ['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py', '--jobs', '2', ...ONLY, '--out', join(out, 'results')];

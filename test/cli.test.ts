@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { EXERCISES } from '../exercises/index.js';
+import { needTool, XMLLINT } from './support/tools.js';
 
 const CORRECT = `python3 ${join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py')} {port}`;
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
@@ -49,7 +50,8 @@ describe.concurrent('sockgrade list', () => {
 });
 
 describe.concurrent('reports', () => {
-  it('exit 1, TAP 14 and JUnit with the diagnosis when a check fails; the score agrees everywhere', async () => {
+  it('exit 1, TAP 14 and JUnit with the diagnosis when a check fails; the score agrees everywhere', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-reports-');
     const junit = join(dir, 'out.xml');
     const run = await runCli(['grade', 'tcp-echo', '--server', BUGGY, '--tap', '--junit', junit, '--seed', '7'], { json: true });

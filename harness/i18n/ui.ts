@@ -26,6 +26,12 @@ export interface UiText {
   reproduce: string;
   programEnded(role: Role): string;
   programOutput(role: Role): string;
+  /** The two lines `sockgrade demo` (npm start) opens with. */
+  demoIntro(examples: number): string;
+  demoExample: string;
+  demoAsExpected(ids: string): string;
+  demoAllExpected(n: number): string;
+  demoUnexpected: string;
   /** HTML report only. */
   html: {
     title: string;
@@ -78,6 +84,13 @@ const EN: UiText = {
   reproduce: 'reproduce',
   programEnded: (role) => `the ${role} ended`,
   programOutput: (role) => `${role} output`,
+  demoIntro: (n) =>
+    `sockgrade demo: grades ${n} sample submissions of unit A (UDP and TCP echo servers and clients, written the way students write them, correct and buggy) with the real checks.\n` +
+    'For each you will see its report: one line per check, then each failure with what was sent, what came back, the program\'s own output, a hint and the command that replays it.',
+  demoExample: 'example',
+  demoAsExpected: (ids) => `(as expected: this example is meant to fail ${ids})`,
+  demoAllExpected: (n) => `demo: all ${n} examples got their expected verdicts`,
+  demoUnexpected: 'demo: unexpected verdicts:',
   html: {
     title: 'sockgrade report',
     generated: 'graded on',
@@ -131,6 +144,13 @@ const ES: UiText = {
   reproduce: 'reproducir',
   programEnded: (role) => `el ${ES_ROLE[role]} terminó`,
   programOutput: (role) => `salida del ${ES_ROLE[role]}`,
+  demoIntro: (n) =>
+    `demo de sockgrade: corrige ${n} entregas de ejemplo de la unidad A (servidores y clientes de eco UDP y TCP, escritos como los escriben los estudiantes, correctos y con fallos) con las comprobaciones reales.\n` +
+    'De cada una verás su informe: una línea por comprobación y luego cada fallo con lo que se envió, lo que volvió, la salida del propio programa, una pista y la orden que lo reproduce.',
+  demoExample: 'ejemplo',
+  demoAsExpected: (ids) => `(como se esperaba: este ejemplo debe fallar ${ids})`,
+  demoAllExpected: (n) => `demo: los ${n} ejemplos obtuvieron el veredicto esperado`,
+  demoUnexpected: 'demo: veredictos inesperados:',
   html: {
     title: 'informe de sockgrade',
     generated: 'corregido el',
