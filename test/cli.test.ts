@@ -12,8 +12,8 @@ const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')
 
 describe.concurrent('usage errors: one readable line, exit code 2', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown exercise', ['grade', 'tcp-ecoh', '--server', CORRECT], /unknown exercise "tcp-ecoh": run "sockgrade list"/],
-    ['unknown flag', ['grade', 'tcp-echo', '--sever', CORRECT], /Unknown option '--sever'/],
+    ['unknown exercise', ['grade', 'tcp-ecoh', '--server', CORRECT], /unknown exercise "tcp-ecoh": did you mean tcp-echo\? \(run "sockgrade list"/],
+    ['unknown flag', ['grade', 'tcp-echo', '--sever', CORRECT], /"sockgrade grade" has no option --sever: did you mean --server\? \(run "sockgrade grade --help"\)/],
     ['no role', ['grade', 'tcp-echo'], /nothing to grade: give --server "<command>" and\/or --client "<command>"/],
     ['missing script', ['grade', 'tcp-echo', '--server', 'python3 nope/server.py {port}'], /names nope\/server.py, which does not exist/],
     ['missing program', ['grade', 'tcp-echo', '--server', 'pythn3 server.py'], /"pythn3", which is not a program on PATH/],

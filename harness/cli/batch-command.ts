@@ -16,6 +16,7 @@ import { progressTo } from '../batch/progress.js';
 import { readClassInputs, type ClassReport, type StudentRecord } from '../batch/records.js';
 import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/class-outputs.js';
 import { namespaceSupport } from '../isolation/namespace.js';
+import { unknownExercise } from './suggest.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -60,7 +61,7 @@ async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerci
 export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStream): Promise<number> {
   if (!opts.exercise) throw new UsageError('sockgrade batch needs --exercise <id> (run "sockgrade list")');
   const exercise = findExercise(opts.exercise);
-  if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (!exercise) throw unknownExercise(opts.exercise);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);

@@ -17,6 +17,7 @@ import { applyCourse, findCourseConfig } from '../course/apply.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
+import { unknownExercise } from './suggest.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -61,7 +62,7 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = findExercise(opts.exercise);
-  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (!found) throw unknownExercise(opts.exercise);
   const course = findCourseConfig(opts.config, cwd)?.exercises[found.id];
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);

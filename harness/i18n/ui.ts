@@ -32,6 +32,14 @@ export interface UiText {
   demoAsExpected(ids: string): string;
   demoAllExpected(n: number): string;
   demoUnexpected: string;
+  referenceListening(exercise: string, at: { host: string; port: number; transport: string }): string;
+  /** `sockgrade list`. */
+  list: {
+    contract(role: Role): string;
+    transport(transport: string, port: number): string;
+    noParams: string;
+    checks(role: Role): string;
+  };
   /** HTML report only. */
   html: {
     title: string;
@@ -91,6 +99,13 @@ const EN: UiText = {
   demoAsExpected: (ids) => `(as expected: this example is meant to fail ${ids})`,
   demoAllExpected: (n) => `demo: all ${n} examples got their expected verdicts`,
   demoUnexpected: 'demo: unexpected verdicts:',
+  referenceListening: (ex, at) => `reference server of ${ex} listening on ${at.host}:${at.port} (${at.transport}); Ctrl+C to stop`,
+  list: {
+    contract: (role) => `a correct ${role}`,
+    transport: (t, port) => `${t} · course default port ${port}`,
+    noParams: 'parameters: none',
+    checks: (role) => `${role} checks (weight 1 unless ×N)`,
+  },
   html: {
     title: 'sockgrade report',
     generated: 'graded on',
@@ -151,6 +166,13 @@ const ES: UiText = {
   demoAsExpected: (ids) => `(como se esperaba: este ejemplo debe fallar ${ids})`,
   demoAllExpected: (n) => `demo: los ${n} ejemplos obtuvieron el veredicto esperado`,
   demoUnexpected: 'demo: veredictos inesperados:',
+  referenceListening: (ex, at) => `servidor de referencia de ${ex} escuchando en ${at.host}:${at.port} (${at.transport}); Ctrl+C para terminar`,
+  list: {
+    contract: (role) => `un ${ES_ROLE[role]} correcto`,
+    transport: (t, port) => `${t} · puerto por defecto del curso ${port}`,
+    noParams: 'parámetros: ninguno',
+    checks: (role) => `comprobaciones del ${ES_ROLE[role]} (peso 1 salvo ×N)`,
+  },
   html: {
     title: 'informe de sockgrade',
     generated: 'corregido el',
