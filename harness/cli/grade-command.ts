@@ -49,6 +49,10 @@ export interface GradeOptions {
   config?: string;
   /** Who reads the reports: `student` or `instructor` (the default of `grade`). */
   audience?: string;
+  /** Print each failed check's transcripts on the console. */
+  verbose?: boolean;
+  /** Grade again whenever a file of the submission's folder changes. */
+  watch?: boolean;
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -58,12 +62,16 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
+/** Run settings plus what only the report shows: the course config in force. */
+export type GradeSettings = RunSettings & { course?: { file: string; course?: string } };
+
 /** Validates options into run settings; every problem is a {@link UsageError}. */
-export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
+export function settingsFrom(opts: GradeOptions, cwd: string): GradeSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = findExercise(opts.exercise);
   if (!found) throw unknownExercise(opts.exercise);
-  const course = findCourseConfig(opts.config, cwd)?.exercises[found.id];
+  const courseConfig = findCourseConfig(opts.config, cwd);
+  const course = courseConfig?.exercises[found.id];
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -90,6 +98,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     exercise,
     params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...(course?.params ?? []), ...opts.param]),
     ...(manifest ? { manifest: manifest.data, manifestPath: manifest.file } : {}),
+    ...(courseConfig ? { course: { file: courseConfig.file, ...(courseConfig.course !== undefined ? { course: courseConfig.course } : {}) } } : {}),
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),
@@ -127,13 +136,18 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const checked = settingsFrom(opts, process.cwd());
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
-  const settings: RunSettings = { ...checked, isolation };
+  const settings: GradeSettings = { ...checked, isolation };
   for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
-  if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);
+  if (showConsole) {
+    consoleHeader(out, settings.exercise, settings.commands, settings.seed, {
+      ...(settings.isolation ? { isolation: settings.isolation.description } : {}),
+      ...(settings.course ? { course: settings.course } : {}),
+    });
+  }
   const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
   const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
-  if (showConsole) consoleSummary(out, result);
+  if (showConsole) consoleSummary(out, result, { verbose: opts.verbose === true });
   else out.write(renderTap(result));
   await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
   if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));

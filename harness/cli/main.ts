@@ -176,6 +176,8 @@ async function main(argv: string[]): Promise<number> {
           github: values.github === true,
           config: str('config'),
           audience: str('audience'),
+          verbose: values.verbose === true,
+          watch: values.watch === true,
         },
         out,
       );

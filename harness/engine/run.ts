@@ -21,6 +21,7 @@ import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
+import { refusedConnect, wrongPortInstruction } from '../diagnose/wrong-port.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
@@ -246,7 +247,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
-    return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
+    return finish(check, 'fail', withPortInstruction(err.message, ctx), { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
   }
   if (info.budgetExpired || err instanceof Aborted) {
     return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
@@ -259,6 +260,14 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
+}
+
+/** A failed client that connected to a port where nothing listened is told first which --port grades it as it is. */
+function withPortInstruction(message: string, ctx: CheckContext | undefined): string {
+  if (!(ctx instanceof ClientCheckContext) || !ctx.offered) return message;
+  const main = ctx.launched().at(-1);
+  const at = main ? refusedConnect(main.netCalls(), [ctx.offered.port, ...ctx.alsoListen]) : undefined;
+  return at ? `${wrongPortInstruction('client', at)}\n${message}` : message;
 }
 
 /** Exercise parameters as `{name}` placeholders for commands (e.g. `{order}`), so a program can be told a parameter's value. */

@@ -20,6 +20,13 @@ export interface UiText {
   roleChecksSkipped(role: Role, n: number): string;
   seed: string;
   isolation: string;
+  courseConfig: string;
+  /** A check's points: earned of its weight. */
+  points(earned: number, max: number): string;
+  /** After the score when some check weighs other than 1. */
+  pointsNote: string;
+  alreadyExited(role: Role, firstCheck: string): string;
+  transcriptHeading: string;
   expected: string;
   received: string;
   hint: string;
@@ -86,6 +93,11 @@ const EN: UiText = {
   roleChecksSkipped: (role, n) => `${role} checks (${n}) skipped`,
   seed: 'seed',
   isolation: 'isolation',
+  courseConfig: 'course config',
+  points: (p, m) => `${p}/${m} ${m === 1 ? 'pt' : 'pts'}`,
+  pointsNote: 'points (checks weigh what their lines say)',
+  alreadyExited: (role, first) => `the ${role} had already exited the same way (see ${first})`,
+  transcriptHeading: 'transcript (▶ typed by sockgrade)',
   expected: 'expected',
   received: 'received',
   hint: 'hint',
@@ -153,6 +165,11 @@ const ES: UiText = {
   roleChecksSkipped: (role, n) => `comprobaciones del ${ES_ROLE[role]} (${n}) omitidas`,
   seed: 'semilla',
   isolation: 'aislamiento',
+  courseConfig: 'configuración del curso',
+  points: (p, m) => `${p}/${m} ${m === 1 ? 'pto' : 'ptos'}`,
+  pointsNote: 'puntos (cada comprobación pesa lo que dice su línea)',
+  alreadyExited: (role, first) => `el ${ES_ROLE[role]} ya había terminado de la misma manera (mira ${first})`,
+  transcriptHeading: 'transcripción (▶ tecleado por sockgrade)',
   expected: 'se esperaba',
   received: 'se recibió',
   hint: 'pista',
