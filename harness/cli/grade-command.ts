@@ -16,6 +16,9 @@ import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
+import { watchLoop, watchedFolders } from './watch.js';
+import { consoleChanges } from '../report/changes.js';
+import { ui } from '../i18n/ui.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 import { unknownExercise } from './suggest.js';
 
@@ -133,6 +136,7 @@ function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reex
 export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promise<number> {
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
+  if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
   const checked = settingsFrom(opts, process.cwd());
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
@@ -146,12 +150,37 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
     });
   }
   const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
-  const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
-  if (showConsole) consoleSummary(out, result, { verbose: opts.verbose === true });
-  else out.write(renderTap(result));
-  await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
-  if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
-  return exitCodeOf(result);
+  const once = async (progress: boolean): Promise<GradeResult> => {
+    const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => progress && showConsole && consoleCheckLine(out, view.check(r)) }));
+    await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
+    if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
+    return result;
+  };
+  if (!opts.watch) {
+    const result = await once(true);
+    if (showConsole) consoleSummary(out, result, { verbose: opts.verbose === true });
+    else out.write(renderTap(result));
+    return exitCodeOf(result);
+  }
+  const words = ui(out.lang).watch;
+  const folders = watchedFolders([...Object.values(settings.commands), ...(settings.manifestPath ? [settings.manifestPath] : [])], process.cwd());
+  let last: GradeResult | undefined;
+  return watchLoop({
+    folders,
+    ownFiles: [opts.json, opts.junit, opts.html, opts.gradescope].filter((f): f is string => f !== undefined),
+    gradeAgain: async (changed) => {
+      if (last === undefined || changed === undefined) {
+        last = await once(true);
+        consoleSummary(out, last, { verbose: opts.verbose === true });
+        return;
+      }
+      out.write(`\n${words.saved(changed)}\n`);
+      const next = await once(false);
+      consoleChanges(out, last, next, { verbose: opts.verbose === true });
+      last = next;
+    },
+    waiting: () => out.write(`\n${words.waiting(folders.join(', '))}\n`),
+  });
 }
 
 function audienceOf(value: string | undefined): Audience {

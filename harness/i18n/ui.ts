@@ -40,6 +40,17 @@ export interface UiText {
   demoAllExpected(n: number): string;
   demoUnexpected: string;
   referenceListening(exercise: string, at: { host: string; port: number; transport: string }): string;
+  /** Watch mode. */
+  watch: {
+    waiting(folders: string): string;
+    saved(file: string): string;
+    nowPasses(points: number): string;
+    nowFails(points: number): string;
+    failsDifferently: string;
+    noChange: string;
+    unchanged(passing: number, failing: readonly string[]): string;
+    score(score: number, max: number, before: number): string;
+  };
   /** `sockgrade list`. */
   list: {
     contract(role: Role): string;
@@ -112,6 +123,16 @@ const EN: UiText = {
   demoAllExpected: (n) => `demo: all ${n} examples got their expected verdicts`,
   demoUnexpected: 'demo: unexpected verdicts:',
   referenceListening: (ex, at) => `reference server of ${ex} listening on ${at.host}:${at.port} (${at.transport}); Ctrl+C to stop`,
+  watch: {
+    waiting: (folders) => `watching ${folders}: save a file to grade again (Ctrl-C to stop)`,
+    saved: (file) => `${file} changed: grading again`,
+    nowPasses: (p) => `now passes (+${p})`,
+    nowFails: (p) => `now fails (−${p})`,
+    failsDifferently: 'still fails, for another reason:',
+    noChange: 'no check changed its verdict',
+    unchanged: (passing, failing) => `unchanged: ${passing} passing${failing.length ? `, ${failing.length} still failing (${failing.join(', ')})` : ''}`,
+    score: (score, max, before) => `Score: ${score}/${max} (was ${before})`,
+  },
   list: {
     contract: (role) => `a correct ${role}`,
     transport: (t, port) => `${t} · course default port ${port}`,
@@ -184,6 +205,16 @@ const ES: UiText = {
   demoAllExpected: (n) => `demo: los ${n} ejemplos obtuvieron el veredicto esperado`,
   demoUnexpected: 'demo: veredictos inesperados:',
   referenceListening: (ex, at) => `servidor de referencia de ${ex} escuchando en ${at.host}:${at.port} (${at.transport}); Ctrl+C para terminar`,
+  watch: {
+    waiting: (folders) => `vigilando ${folders}: guarda un fichero para corregir de nuevo (Ctrl-C para terminar)`,
+    saved: (file) => `${file} ha cambiado: se corrige de nuevo`,
+    nowPasses: (p) => `ahora se supera (+${p})`,
+    nowFails: (p) => `ahora falla (−${p})`,
+    failsDifferently: 'sigue fallando, por otro motivo:',
+    noChange: 'ninguna comprobación ha cambiado de veredicto',
+    unchanged: (passing, failing) => `sin cambios: ${passing} superadas${failing.length ? `, ${failing.length} siguen fallando (${failing.join(', ')})` : ''}`,
+    score: (score, max, before) => `Nota: ${score}/${max} (antes ${before})`,
+  },
   list: {
     contract: (role) => `un ${ES_ROLE[role]} correcto`,
     transport: (t, port) => `${t} · puerto por defecto del curso ${port}`,

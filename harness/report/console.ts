@@ -21,7 +21,8 @@ export interface ConsoleSink {
 const MARK: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', skip: '-', error: '!' };
 const COLOR: Record<CheckResult['status'], string> = { pass: '32', fail: '31', skip: '90', error: '35' };
 
-function paint(sink: ConsoleSink, code: string, text: string): string {
+/** `text` in ANSI colour `code` when the sink takes colour. */
+export function paint(sink: ConsoleSink, code: string, text: string): string {
   return sink.color ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
 
@@ -85,6 +86,24 @@ function sameExitKey(r: CheckResult): string | undefined {
   return JSON.stringify([r.role, r.message, e.programExit, e.programOutput ?? '']);
 }
 
+/** The diagnosis of one failed check, already localised: reason, expected/received, hint, exit, output, notes, transcripts, reproduce. */
+export function consoleFailureDetails(sink: ConsoleSink, r: CheckResult, opts: SummaryOptions = {}): void {
+  const words = ui(sink.lang ?? 'en');
+  sink.write(`${indent(r.message, '    ')}\n`);
+  const e = r.evidence;
+  if (e.expected) sink.write(`${indent(`${words.expected}: ${e.expected}`, '    ')}\n`);
+  if (e.received) sink.write(`${indent(`${words.received}: ${e.received}`, '    ')}\n`);
+  if (e.hint) sink.write(`${indent(`${words.hint}: ${e.hint}`, '    ')}\n`);
+  if (e.programExit) sink.write(`    ${words.programEnded(r.role)}: ${e.programExit}\n`);
+  if (e.programOutput) sink.write(`    ${words.programOutput(r.role)}:\n${indent(e.programOutput, '    | ')}\n`);
+  for (const note of e.notes ?? []) sink.write(`${indent(paint(sink, '90', note), '    ')}\n`);
+  if (opts.verbose && e.transcripts?.some((v) => v.entries.length > 0)) {
+    sink.write(`    ${words.transcriptHeading}:\n${indent(transcriptText(e.transcripts, words.html.sources), '    ')}\n`);
+  }
+  if (e.stack) sink.write(`${indent(e.stack, '    ')}\n`);
+  if (e.reproduce) sink.write(`    ${words.reproduce}: ${e.reproduce}\n`);
+}
+
 /**
  * Failures with diagnoses, notes, and the score. A failure whose program ended exactly as in an
  * earlier one (same message, exit and output) is told in one line pointing to the first.
@@ -101,28 +120,20 @@ export function consoleSummary(sink: ConsoleSink, result: GradeResult, opts: Sum
   if (bad.length > 0) {
     sink.write(`\n${paint(sink, '1', words.failures(bad.length))}\n`);
     const firstWithExit = new Map<string, string>();
+    let repeating = false;
     for (const r of bad) {
-      sink.write(`\n${paint(sink, COLOR[r.status], `${MARK[r.status]} ${r.id}`)} — ${r.title} ${paint(sink, '90', `(${pointsOf(r, words)})`)}\n`);
+      const heading = `${paint(sink, COLOR[r.status], `${MARK[r.status]} ${r.id}`)} — ${r.title} ${paint(sink, '90', `(${pointsOf(r, words)})`)}`;
       const key = sameExitKey(r);
       const first = key !== undefined ? firstWithExit.get(key) : undefined;
       if (first !== undefined) {
-        sink.write(`    ${words.alreadyExited(r.role, first)}\n`);
+        sink.write(`${repeating ? '' : '\n'}${heading}: ${words.alreadyExited(r.role, first)}\n`);
+        repeating = true;
         continue;
       }
+      repeating = false;
       if (key !== undefined) firstWithExit.set(key, r.id);
-      sink.write(`${indent(r.message, '    ')}\n`);
-      const e = r.evidence;
-      if (e.expected) sink.write(`${indent(`${words.expected}: ${e.expected}`, '    ')}\n`);
-      if (e.received) sink.write(`${indent(`${words.received}: ${e.received}`, '    ')}\n`);
-      if (e.hint) sink.write(`${indent(`${words.hint}: ${e.hint}`, '    ')}\n`);
-      if (e.programExit) sink.write(`    ${words.programEnded(r.role)}: ${e.programExit}\n`);
-      if (e.programOutput) sink.write(`    ${words.programOutput(r.role)}:\n${indent(e.programOutput, '    | ')}\n`);
-      for (const note of e.notes ?? []) sink.write(`${indent(paint(sink, '90', note), '    ')}\n`);
-      if (opts.verbose && e.transcripts?.some((v) => v.entries.length > 0)) {
-        sink.write(`    ${words.transcriptHeading}:\n${indent(transcriptText(e.transcripts, words.html.sources), '    ')}\n`);
-      }
-      if (e.stack) sink.write(`${indent(e.stack, '    ')}\n`);
-      if (e.reproduce) sink.write(`    ${words.reproduce}: ${e.reproduce}\n`);
+      sink.write(`\n${heading}\n`);
+      consoleFailureDetails(sink, r, opts);
     }
   }
   if (result.run.notes.length > 0) {
