@@ -20,7 +20,8 @@ export function transcriptText(views: readonly TranscriptView[], sources: Record
     const lines = [`${v.label}:`];
     for (const e of v.entries) {
       const size = e.bytes !== undefined ? ` (${e.bytes} byte${e.bytes === 1 ? '' : 's'})` : '';
-      lines.push(`${e.source === 'typed' ? '▶' : ' '} ${(e.t / 1000).toFixed(3).padStart(8)}s ${sources[e.source].padEnd(8)} ${e.text}${size}`);
+      const text = e.source === 'typed' ? `${e.text.replace(/\r?\n$/, '')} ⏎` : e.text;
+      lines.push(`${e.source === 'typed' ? '▶' : ' '} ${(e.t / 1000).toFixed(3).padStart(8)}s ${sources[e.source].padEnd(8)} ${text}${size}`);
     }
     if (v.truncated) lines.push(`  … ${v.truncated}`);
     blocks.push(lines.join('\n'));
