@@ -4,6 +4,8 @@
  * missing tool fails the test instead, so CI never passes by skipping.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A tool a test needs: the commands that provide it and how to install it. */
 export interface Tool {
@@ -32,4 +34,15 @@ export function needTool(tool: Tool, skip: (note: string) => never): string {
   const reason = `${tool.names[0]} is not installed (${tool.install})`;
   if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
   return skip(`skipped: ${reason}`);
+}
+
+/** The JUnit schema in the `shared/` folder beside the project (or beside one of its parent folders, as in a git worktree). */
+export function junitSchema(root: string): string {
+  let dir = root;
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dirname(dir), 'shared', 'schemas', 'junit-10.xsd');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join(dirname(root), 'shared', 'schemas', 'junit-10.xsd');
 }
