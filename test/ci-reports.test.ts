@@ -11,7 +11,7 @@ import { junitSchema, needTool, XMLLINT } from './support/tools.js';
 
 const SCHEMA = junitSchema(ROOT);
 
-const attrs = (tag: string): Record<string, number> => Object.fromEntries([...tag.matchAll(/ (\w+)="([\d.]+)"/g)].map((m) => [m[1], Number(m[2])]));
+const attrs = (tag: string): Record<string, number> => Object.fromEntries([...tag.matchAll(/ (\w+)="([\d.]+)"/g)].map((m): [string, number] => [m[1] as string, Number(m[2])]));
 
 /**
  * The reading rule of consumers that take the totals from the root element (test-results-parser
