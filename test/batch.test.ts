@@ -97,7 +97,11 @@ describe.concurrent('batch grading', () => {
     const rows = readFileSync(join(out, 'all.csv'), 'utf8').trim().split('\n');
     expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['student,score,max', 'alba,2,2', 'bruno,1,2', 'carla,0,0', 'dario,2,2']);
     const fromDirs = await runCli(['merge', join(out, 'r1'), join(out, 'r2'), '--csv', join(out, 'dirs.csv')]);
-    expect(fromDirs.code).toBe(2);
+    expect(fromDirs.code).toBe(0);
+    expect(fromDirs.stderr).toMatch(/^1 student could not be graded:\n {2}carla: the server command names .*server\.py, which does not exist/);
+    const half = await runCli(['merge', join(out, 's1.json'), '--csv', join(out, 'half.csv')]);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('sockgrade: the class is incomplete: shard 2/2 is not among the inputs');
     expect(readFileSync(join(out, 'dirs.csv'), 'utf8')).toBe(readFileSync(join(out, 'all.csv'), 'utf8'));
   });
 

@@ -203,6 +203,10 @@ async function main(argv: string[]): Promise<number> {
           isolation: str('isolation'),
           studentTimeout: str('student-timeout'),
           config: str('config'),
+          lang: out.lang ?? 'en',
+          html: str('html'),
+          gradescope: str('gradescope'),
+          audience: str('audience'),
         },
         process.stderr,
       );

@@ -40,6 +40,15 @@ export interface UiText {
   demoAllExpected(n: number): string;
   demoUnexpected: string;
   referenceListening(exercise: string, at: { host: string; port: number; transport: string }): string;
+  /** `batch --html`'s index page and the end of batch and merge. */
+  classIndex: {
+    title: string;
+    student: string;
+    checks: string;
+    notGraded: string;
+    students(n: number): string;
+    notGradedList(n: number): string;
+  };
   /** Watch mode. */
   watch: {
     waiting(folders: string): string;
@@ -123,6 +132,14 @@ const EN: UiText = {
   demoAllExpected: (n) => `demo: all ${n} examples got their expected verdicts`,
   demoUnexpected: 'demo: unexpected verdicts:',
   referenceListening: (ex, at) => `reference server of ${ex} listening on ${at.host}:${at.port} (${at.transport}); Ctrl+C to stop`,
+  classIndex: {
+    title: 'class',
+    student: 'student',
+    checks: 'checks',
+    notGraded: 'not graded',
+    students: (n) => `${n} ${n === 1 ? 'student' : 'students'}`,
+    notGradedList: (n) => `${n} ${n === 1 ? 'student' : 'students'} could not be graded:`,
+  },
   watch: {
     waiting: (folders) => `watching ${folders}: save a file to grade again (Ctrl-C to stop)`,
     saved: (file) => `${file} changed: grading again`,
@@ -205,6 +222,14 @@ const ES: UiText = {
   demoAllExpected: (n) => `demo: los ${n} ejemplos obtuvieron el veredicto esperado`,
   demoUnexpected: 'demo: veredictos inesperados:',
   referenceListening: (ex, at) => `servidor de referencia de ${ex} escuchando en ${at.host}:${at.port} (${at.transport}); Ctrl+C para terminar`,
+  classIndex: {
+    title: 'clase',
+    student: 'estudiante',
+    checks: 'comprobaciones',
+    notGraded: 'sin corregir',
+    students: (n) => `${n} ${n === 1 ? 'estudiante' : 'estudiantes'}`,
+    notGradedList: (n) => `${n} ${n === 1 ? 'estudiante no se pudo corregir' : 'estudiantes no se pudieron corregir'}:`,
+  },
   watch: {
     waiting: (folders) => `vigilando ${folders}: guarda un fichero para corregir de nuevo (Ctrl-C para terminar)`,
     saved: (file) => `${file} ha cambiado: se corrige de nuevo`,
