@@ -88,6 +88,7 @@ export interface UiText {
     noTranscripts: string;
     passNoTranscript: string;
     moreBytes(n: number): string;
+    pieces(n: number): string;
     moreChars(n: number): string;
     moreEntries(n: number): string;
     moreLanes(n: number): string;
@@ -176,6 +177,7 @@ const EN: UiText = {
     noTranscripts: 'Nothing was recorded for this check.',
     passNoTranscript: 'Passed. Transcripts are kept only for checks that fail, so there is no diagram here.',
     moreBytes: (n) => `${n} more bytes`,
+    pieces: (n) => `in ${n} pieces`,
     moreChars: (n) => `${n} more characters`,
     moreEntries: (n) => `${n} more entries not drawn: see the transcripts below`,
     moreLanes: (n) => `${n} more connections or programs not drawn: see the transcripts below`,
@@ -266,6 +268,7 @@ const ES: UiText = {
     noTranscripts: 'No se registró nada en esta comprobación.',
     passNoTranscript: 'Superada. Las transcripciones solo se guardan de las comprobaciones que fallan, así que aquí no hay diagrama.',
     moreBytes: (n) => `${n} bytes más`,
+    pieces: (n) => `en ${n} trozos`,
     moreChars: (n) => `${n} caracteres más`,
     moreEntries: (n) => `${n} entradas más sin dibujar: míralas en las transcripciones de abajo`,
     moreLanes: (n) => `${n} conexiones o programas más sin dibujar: míralos en las transcripciones de abajo`,
