@@ -14,12 +14,12 @@ describe.concurrent('sockgrade --version and --help', () => {
     expect(run.stdout).toBe(`sockgrade ${version}\n`);
   });
 
-  for (const command of ['list', 'grade', 'check', 'batch', 'merge', 'reference', 'demo']) {
+  for (const command of ['list', 'grade', 'trace', 'check', 'batch', 'merge', 'reference', 'demo']) {
     it(`sockgrade ${command} --help prints only that command's usage, exit 0`, async () => {
       const run = await runCli([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Usage:\\n {2}sockgrade ${command} `));
-      const others = ['list', 'grade', 'check', 'batch', 'merge', 'reference', 'demo'].filter((c) => c !== command);
+      const others = ['list', 'grade', 'trace', 'check', 'batch', 'merge', 'reference', 'demo'].filter((c) => c !== command);
       for (const other of others) expect(run.stdout).not.toMatch(new RegExp(`^ {2}sockgrade ${other} `, 'm'));
     });
   }
@@ -27,7 +27,7 @@ describe.concurrent('sockgrade --version and --help', () => {
   it('sockgrade --help lists every command', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const c of ['list', 'grade', 'check', 'batch', 'merge', 'reference', 'demo']) expect(run.stdout).toMatch(new RegExp(`^ {2}sockgrade ${c} `, 'm'));
+    for (const c of ['list', 'grade', 'trace', 'check', 'batch', 'merge', 'reference', 'demo']) expect(run.stdout).toMatch(new RegExp(`^ {2}sockgrade ${c} `, 'm'));
   });
 });
 
@@ -40,7 +40,7 @@ describe.concurrent('misspellings get "did you mean", in one line, exit 2', () =
     ['option of check', ['check', '--sevrer', SERVER], 'sockgrade: "sockgrade check" has no option --sevrer: did you mean --server? (run "sockgrade check --help")'],
     ['option of batch', ['batch', 'x', '--exercice', 'tcp-echo'], 'sockgrade: "sockgrade batch" has no option --exercice: did you mean --exercise? (run "sockgrade batch --help")'],
     ['option without its value', ['grade', 'tcp-echo', '--server'], 'sockgrade: --server needs a value: --server <value> (run "sockgrade grade --help")'],
-    ['command', ['gradee', 'tcp-echo'], 'sockgrade: unknown command "gradee": did you mean grade? (commands: list, grade, check, batch, merge, reference, demo; run "sockgrade --help")'],
+    ['command', ['gradee', 'tcp-echo'], 'sockgrade: unknown command "gradee": did you mean grade? (commands: list, grade, trace, check, batch, merge, reference, demo; run "sockgrade --help")'],
     ['reference exercise', ['reference', 'udp_echo', 'server'], 'sockgrade: unknown exercise "udp_echo": did you mean udp-echo? (run "sockgrade list" to see the exercises)'],
   ];
   for (const [name, args, line] of cases) {

@@ -54,6 +54,8 @@ export interface BatchOptions {
   gradescope?: string;
   /** Who reads the HTML and Gradescope reports (default instructor). */
   audience?: string;
+  /** Folder for packet traces, one sub-folder per student. */
+  trace?: string;
 }
 
 /** Class outputs to write. */
@@ -138,6 +140,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...(opts.server !== undefined ? { server: opts.server } : {}),
     ...(opts.client !== undefined ? { client: opts.client } : {}),
     gradeArgs,
+    ...(opts.trace !== undefined ? { trace: resolve(opts.trace) } : {}),
     jobs: effectiveJobs,
     resultsDir: resolve(opts.out ?? join('sockgrade-results', exercise.id)),
     force: opts.force,

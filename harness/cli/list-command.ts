@@ -5,6 +5,7 @@ import { resolveParams } from '../model/params.js';
 import type { Lang } from '../i18n/lang.js';
 import { localizeText } from '../i18n/localize.js';
 import { ui } from '../i18n/ui.js';
+import { REPORTS } from './reports-catalogue.js';
 
 /** Renders the catalogue as text in `lang`: each exercise's contract per role, transport and port, parameters, checks. */
 export function listText(lang: Lang = 'en'): string {
@@ -24,6 +25,9 @@ export function listText(lang: Lang = 'en'): string {
       lines.push(`  ${words.checks(role)}: ${checks.map((c) => (c.weight === 1 ? c.id : `${c.id} (×${c.weight})`)).join(', ')}`);
     }
     lines.push('');
+  }
+  for (const r of REPORTS) {
+    lines.push(`${r.id}  (${r.catalogue}) ${r.title}`, `  ${r.about}`, `  usage: ${r.usage}`, '');
   }
   return lines.join('\n');
 }

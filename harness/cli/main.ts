@@ -30,6 +30,8 @@ const USAGES = {
                   [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
       --verbose prints each failed check's transcript; --watch grades again whenever a file of
       the submission's folder is saved, showing what changed (Ctrl-C ends it)`,
+  trace: `sockgrade trace <exercise> [any option of grade]
+      grades with --trace (default ./sockgrade-trace): one pcap per check`,
   check: `sockgrade check [--dir DIR] [any option of grade]
       grades DIR (default: here) from its sockgrade.json; --watch grades again on every save`,
   batch: `sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
@@ -78,12 +80,14 @@ const GRADE_OPTIONS = {
   audience: { type: 'string' },
   verbose: { type: 'boolean' },
   watch: { type: 'boolean' },
+  trace: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
   list: { json: { type: 'boolean' }, lang: { type: 'string' } },
   grade: GRADE_OPTIONS,
   reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' }, lang: { type: 'string' } },
+  trace: GRADE_OPTIONS,
   demo: { lang: { type: 'string' } },
   batch: {
     exercise: { type: 'string' },
@@ -106,6 +110,7 @@ const OPTIONS_BY_COMMAND = {
     html: { type: 'string' },
     gradescope: { type: 'string' },
     audience: { type: 'string' },
+    trace: { type: 'string' },
   },
   merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
 } as const;
@@ -151,8 +156,9 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
       process.stdout.write(values.json === true ? listJson() : listText(out.lang));
       return 0;
+    case 'trace':
     case 'grade': {
-      if (rest.length !== 1) throw new UsageError(`"sockgrade grade" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
+      if (rest.length !== 1) throw new UsageError(`"sockgrade ${command}" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
       return gradeCommand(
         {
           exercise: rest[0] as string,
@@ -178,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
           audience: str('audience'),
           verbose: values.verbose === true,
           watch: values.watch === true,
+          trace: str('trace') ?? (command === 'trace' ? 'sockgrade-trace' : undefined),
         },
         out,
       );
@@ -207,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
           html: str('html'),
           gradescope: str('gradescope'),
           audience: str('audience'),
+          trace: str('trace'),
         },
         process.stderr,
       );

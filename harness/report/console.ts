@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import { localize, localizeCheck, localizeText } from '../i18n/localize.js';
 import { ui, type UiText } from '../i18n/ui.js';
 import { transcriptText } from './transcript-text.js';
+import { traceSection } from './trace-text.js';
 
 /** Where console output goes, and whether it may use colour. */
 export interface ConsoleSink {
@@ -136,6 +137,8 @@ export function consoleSummary(sink: ConsoleSink, result: GradeResult, opts: Sum
       consoleFailureDetails(sink, r, opts);
     }
   }
+  const packets = traceSection(result, lang);
+  if (packets) sink.write(`\n${packets}`);
   if (result.run.notes.length > 0) {
     sink.write(`\n${paint(sink, '1', words.notes)}\n`);
     for (const n of result.run.notes) sink.write(`  • ${n}\n`);
