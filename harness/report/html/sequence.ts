@@ -16,7 +16,7 @@ const LEFT = 72;
 const PAIR = 300;
 const GAP = 36;
 const INSET = 40;
-const FIT = 1140;
+const FIT = 1090;
 
 interface Row {
   lane: number;
@@ -36,9 +36,9 @@ function laneX(lane: number, pair: number): { own: number; theirs: number } {
   return { own: start + INSET, theirs: start + pair - INSET };
 }
 
-/** Width of one lane: narrower with many lanes so four fit a 1200 px page; never under 200 px (then the box scrolls). */
+/** Width of one lane: narrower with many lanes so five (a program and four connections) fit a 1200 px page; never under 150 px (then the box scrolls). */
 function pairWidth(lanes: number): number {
-  return Math.max(200, Math.min(PAIR, Math.floor((FIT - LEFT) / lanes) - GAP));
+  return Math.max(150, Math.min(PAIR, Math.floor((FIT - LEFT) / lanes) - GAP));
 }
 
 function shortText(text: string, width: number): string {
@@ -54,12 +54,12 @@ function chooseLanes(views: readonly TranscriptView[]): TranscriptView[] {
   return views.filter((v) => chosen.has(v));
 }
 
-function arrow(x1: number, x2: number, y: number, row: Row & { pieces?: number }, words: UiText): string {
+function arrow(x1: number, x2: number, y: number, row: Row & { pieces?: number }, words: UiText, textWidth = TEXT_WIDTH): string {
   const dir = x2 > x1 ? 1 : -1;
   const head = `${x2},${y} ${x2 - dir * 8},${y - 4} ${x2 - dir * 8},${y + 4}`;
   const size = row.bytes !== undefined ? ` (${row.bytes} B)` : '';
   const large = row.bytes !== undefined && row.bytes >= 1024;
-  const e = elide(row.text, large ? 24 : TEXT_WIDTH, row.bytes);
+  const e = elide(row.text, textWidth, row.bytes);
   const shown = e.moreBytes !== undefined || e.moreChars !== undefined ? `${e.shown}…` : e.shown;
   const label = large ? `${humanSize(row.bytes as number)}: ${shown}` : shown;
   const pieces = (row.pieces ?? 1) > 1 ? words.html.pieces(row.pieces as number) : '';
@@ -125,7 +125,7 @@ function eventBox(lane: number, y: number, row: Row, pair: number): string {
   const { own, theirs } = laneX(lane, pair);
   const x = own - 24;
   const w = theirs - own + 48;
-  const label = shortText(row.text, 38);
+  const label = shortText(row.text, Math.min(38, Math.floor(pair / 7)));
   return [
     `<g class="msg event" data-source="event" data-t="${row.t}">`,
     `<title>${escapeHtml(`${formatTime(row.t)}\n${row.text}`)}</title>`,
@@ -171,7 +171,8 @@ export function sequenceDiagram(views: readonly TranscriptView[], words: UiText)
     if (row.source === 'event') return time + (END.test(row.text) ? endMark(row.lane, y, row, pair) : eventBox(row.lane, y, row, pair));
     const { own, theirs } = laneX(row.lane, pair);
     const outgoing = row.source === 'sent' || row.source === 'typed';
-    return time + (outgoing ? arrow(own, theirs, y, row, words) : arrow(theirs, own, y, row, words));
+    const textWidth = Math.min(TEXT_WIDTH, Math.floor(pair / 7));
+    return time + (outgoing ? arrow(own, theirs, y, row, words, textWidth) : arrow(theirs, own, y, row, words, textWidth));
   });
   const notes: string[] = [];
   if (views.length > lanes.length) notes.push(words.html.moreLanes(views.length - lanes.length));
