@@ -175,4 +175,9 @@ export const groupChat: Catalogue = {
   'the client crashed with a {name} when it left the chat': 'el cliente falló con un {name} al dejar el chat',
   'the client ended with {exit} after {quit}': 'el cliente terminó con {exit} después de {quit}',
   'exit code 0: leaving the chat is a normal end': 'código de salida 0: dejar el chat es un final normal',
+  'no password is set (--param password=<the password your server asks for>)': 'no hay contraseña (--param password=<la contraseña que pide tu servidor>)',
+  '{what}, then the connection was closed': '{what}, y después se cerró la conexión',
+  'while the client was waiting for the user to type': 'mientras el cliente esperaba a que el usuario escribiera',
+  'after the client had joined': 'después de que el cliente entrara',
+  'after the client had sent a line': 'después de que el cliente enviara una línea',
 };
