@@ -131,5 +131,4 @@ export const fileCopy: Catalogue = {
   'binary files are copied by the framed variant only (--param variant=framed); the lines variant copies text': 'los ficheros binarios solo los copia la variante con tramas (--param variant=framed); la variante por líneas copia texto',
   'client {i} of {n}': 'cliente {i} de {n}',
   'transfer {i} of {n}: {rest}': 'transferencia {i} de {n}: {rest}',
-  'after transfer {i}': 'después de la transferencia {i}',
 };
