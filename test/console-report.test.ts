@@ -71,4 +71,12 @@ describe.concurrent('console report', () => {
     const run = await runCli(['grade', 'tcp-echo', '--client', client, '--only', 'client.binary-safe', '--seed', '6', '--lang', 'es']);
     expect(run.stdout).toMatch(/✗ cliente +client\.binary-safe .*\n {6}tu cliente se conecta a 127\.0\.0\.1:4000, donde sockgrade no escuchaba: vuelve a ejecutarlo con --port 4000\n/);
   });
+
+  it('hints quote the parameter values in force, not the defaults, in Spanish too', async () => {
+    const server = `python3 ${fixture('group-chat/bug-no-join-announce/server.py')} {port} 6`;
+    const run = await runCli(['grade', 'group-chat', '--server', server, '--param', 'idle=6', '--param', 'join=entra en la sala', '--only', 'chat.join-announced', '--seed', '8', '--lang', 'es']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('pista: después de leer el apodo (quítale el salto de línea), envía "<apodo> entra en la sala\\n" a cada cliente de la lista');
+    expect(run.stdout).not.toMatch(/pista: .*se ha unido al chat/);
+  });
 });
