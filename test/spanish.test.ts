@@ -47,4 +47,14 @@ describe.concurrent('Spanish reports have no English fragments', () => {
       'the,server,closed,the,connection: the server closed the connection',
     ]);
   });
+
+  it('npm start (the demo) opens with two lines saying what it is and what the reader will see, and is Spanish with --lang es', async () => {
+    const run = await runCli(['demo', '--lang', 'es']);
+    expect(run.code, run.stdout).toBe(0);
+    const [first, second] = run.stdout.split('\n');
+    expect(first).toMatch(/^demo de sockgrade: corrige 7 entregas de ejemplo de la unidad A /);
+    expect(second).toMatch(/^De cada una verás su informe: /);
+    expect(run.stdout).toContain('demo: los 7 ejemplos obtuvieron el veredicto esperado');
+    expect(englishFragments(run.stdout)).toEqual([]);
+  });
 });
