@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir } from './support/cli.js';
 import type { ClassReport } from '../harness/batch/records.js';
-import { needTool, XMLLINT } from './support/tools.js';
+import { junitSchema, needTool, XMLLINT } from './support/tools.js';
 
 const HARD_CODED = (recvOnce: boolean): string => `import socket
 PUERTO = 65432
@@ -64,7 +64,7 @@ describe.concurrent('batch grading', () => {
     const report = JSON.parse(readFileSync(join(out, 'class.json'), 'utf8')) as ClassReport;
     expect(report.students.map((s) => [s.student, s.status])).toEqual([['alba', 'graded'], ['bruno', 'graded'], ['carla', 'error'], ['dario', 'graded']]);
     expect(report.students[0]?.result?.run.isolation).toMatch(/^on|^off/);
-    const schema = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+    const schema = junitSchema(ROOT);
     const lint = spawnSync('xmllint', ['--noout', '--schema', schema, join(out, 'class.xml')], { encoding: 'utf8' });
     expect(lint.stderr).toContain('validates');
     const xml = readFileSync(join(out, 'class.xml'), 'utf8');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { EXERCISES } from '../exercises/index.js';
-import { needTool, XMLLINT } from './support/tools.js';
+import { junitSchema, needTool, XMLLINT } from './support/tools.js';
 
 const CORRECT = `python3 ${join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py')} {port}`;
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
@@ -60,7 +60,7 @@ describe.concurrent('reports', () => {
     expect(run.stdout).toMatch(/not ok \d+ - echo\.large: .*\n {2}---\n {2}message: "client #1 got back only 1024 of the 262144 bytes/);
     expect(run.stdout).toMatch(/ok \d+ - client\.binary-safe: .* # SKIP no client was given/);
     const xml = readFileSync(junit, 'utf8');
-    const schema = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+    const schema = junitSchema(ROOT);
     const lint = spawnSync('xmllint', ['--noout', '--schema', schema, junit], { encoding: 'utf8' });
     expect(lint.stderr).toContain('validates');
     expect(xml).toContain('<testcase name="echo.large: echoes 256 KiB of binary data sent at once" classname="tcp-echo"');

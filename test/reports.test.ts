@@ -10,9 +10,9 @@ import { renderJunit } from '../harness/report/junit.js';
 import { escapeCommandData, escapeCommandProperty, githubAnnotations } from '../harness/report/github.js';
 import type { GradescopeResults } from '../harness/report/gradescope.js';
 import { testNames } from '../harness/report/names.js';
-import { needTool, XMLLINT } from './support/tools.js';
+import { junitSchema, needTool, XMLLINT } from './support/tools.js';
 
-const SCHEMA = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+const SCHEMA = junitSchema(ROOT);
 const TRUNCATES = join(ROOT, 'fixtures/udp-echo/bug-truncates-1024/server.py');
 const CORRECT = join(ROOT, 'fixtures/udp-echo/correct-loop/server.py');
 
@@ -89,7 +89,7 @@ describe.concurrent('one grading, the same score in every format', () => {
     expect(summary.startsWith('# earlier step\n## sockgrade · udp-echo: 0.3/0.633 points')).toBe(true);
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toHaveLength(1);
-    expect(annotations[0]).toMatch(/^::error title=sockgrade udp-echo%3A echo\.roundtrip%3A replies to datagrams[^:]*::the reply to a \d+ bytes .*%0A/);
+    expect(annotations[0]).toMatch(/^::error file=fixtures\/udp-echo\/bug-truncates-1024\/server\.py,title=sockgrade udp-echo%3A echo\.roundtrip%3A replies to datagrams[^:]*::the reply to a \d+ bytes .*%0A/);
   });
 });
 
