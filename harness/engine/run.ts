@@ -311,7 +311,8 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
 function withPortInstruction(message: string, ctx: CheckContext | undefined): string {
   if (!(ctx instanceof ClientCheckContext) || !ctx.offered) return message;
   const main = ctx.launched().at(-1);
-  const at = main ? refusedConnect(main.netCalls(), [ctx.offered.port, ...ctx.alsoListen]) : undefined;
+  const neverReached = /^the client (exited before connecting|did not connect) to sockgrade's/.test(message);
+  const at = main ? refusedConnect(main.netCalls(), [ctx.offered.port, ...ctx.alsoListen], neverReached) : undefined;
   return at ? `${wrongPortInstruction('client', at)}\n${message}` : message;
 }
 
