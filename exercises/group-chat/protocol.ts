@@ -208,7 +208,7 @@ export class Room {
     return new CheckFailure(`${what} ${how} after ${after} (member ${m.nick})`, {
       expected,
       received: m.inbox.text ? `"${escapeBytes(m.inbox.text, 300)}"` : 'nothing',
-      hint: 'right after accept(), send the prompt (e.g. conn.sendall(b"intr_apodo\\n")) and read the answer',
+      hint: `right after accept(), send the prompt (e.g. conn.sendall(b"${this.words.nickPrompt}\\n")) and read the answer`,
     });
   }
 
@@ -232,7 +232,7 @@ export class Room {
       throw new CheckFailure(`${deaf.length === before.length ? 'no member' : `${deaf.length} of ${before.length} members (${deaf.map((d) => d.nick).join(', ')})`} already in the chat received "${announcement}" within ${formatMs(step)} after ${nick} gave its nickname`, {
         expected: `a line "${announcement}" sent to every member`,
         received: `${first.nick} received: ${first.inbox.tail()}`,
-        hint: 'after reading the nickname (strip its newline), send "<apodo> se ha unido al chat\\n" to every client in the list',
+        hint: `after reading the nickname (strip its newline), send "<apodo> ${words.join}\\n" to every client in the list`,
       });
     }
     return m;
