@@ -2,7 +2,7 @@
  * `sockgrade batch <dir>`: grade one sub-folder per student, several at once, and write the
  * class's gradebook CSV, JSON and JUnit. `sockgrade merge` joins the outputs of shards.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { checkOutputPaths, folderProblem, writeEach } from '../report/output-paths.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,15 @@ import { namespaceSupport } from '../isolation/namespace.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { interruptExitCode } from '../engine/interrupt.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { unknownExercise } from './suggest.js';
+import type { GradeResult } from '../model/result.js';
+import type { Lang } from '../i18n/lang.js';
+import { localizeText } from '../i18n/localize.js';
+import { ui } from '../i18n/ui.js';
+import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
+import { renderHtml } from '../report/html.js';
+import { renderGradescope } from '../report/gradescope.js';
+import { renderClassIndex, studentPageName } from '../report/class-index.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -42,6 +51,14 @@ export interface BatchOptions {
   config?: string;
   /** Grade even without isolation, where submissions could reach each other's files and results. */
   unsafeNoIsolation?: boolean;
+  /** Language of the HTML pages and of the closing lines. */
+  lang?: Lang;
+  /** A folder for one HTML page per student and the class's index.html. */
+  html?: string;
+  /** A folder for one Gradescope results.json per student (`DIR/<student>/results.json`). */
+  gradescope?: string;
+  /** Who reads the HTML and Gradescope reports (default instructor). */
+  audience?: string;
   /** Folder for packet traces, one sub-folder per student. */
   trace?: string;
 }
@@ -70,15 +87,60 @@ async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerci
       ...(out.json ? [{ flag: 'json', file: out.json, text: () => renderClassJson(report()) }] : []),
       ...(out.junit ? [{ flag: 'junit', file: out.junit, text: () => renderClassJunit(exerciseId, students) }] : []),
     ],
-    (line) => void process.stderr.write(`sockgrade: ${line}\n`),
+    warnLine,
   );
+}
+
+function warnLine(line: string): void {
+  process.stderr.write(`sockgrade: ${terminalSafe(line)}\n`);
+}
+
+/**
+ * Per-student pages and results: HTML (with the class's index) and Gradescope, each written on
+ * its own; resolves with how many could not be written (each said on stderr).
+ */
+async function writeStudentReports(opts: BatchOptions, exercise: Exercise, students: readonly StudentRecord[]): Promise<number> {
+  const audience = (opts.audience ?? 'instructor') as Audience;
+  const lang = opts.lang ?? 'en';
+  const viewOf = (result: GradeResult): GradeResult => new AudienceView(audience, result.checks.filter((c) => c.visibility === 'hidden')).result(result);
+  const files: { flag: string; file: string; text: () => string | Promise<string> }[] = [];
+  if (opts.html) {
+    const dir = opts.html;
+    for (const s of students) {
+      const result = s.result;
+      if (result) files.push({ flag: 'html', file: join(dir, studentPageName(s.student)), text: () => renderHtml(viewOf(result), lang, { exerciseTitle: exercise.title }) });
+    }
+    files.push({ flag: 'html', file: join(dir, 'index.html'), text: () => renderClassIndex(exercise.id, exercise.title, students, lang) });
+  }
+  if (opts.gradescope) {
+    for (const s of students) {
+      const result = s.result;
+      files.push({
+        flag: 'gradescope',
+        file: join(opts.gradescope, s.student, 'results.json'),
+        text: () => (result ? renderGradescope(viewOf(result)) : `${JSON.stringify({ score: 0, output: `sockgrade could not grade this submission: ${s.error ?? 'unknown reason'}` }, null, 2)}\n`),
+      });
+    }
+  }
+  return writeEach(files, warnLine);
+}
+
+/** The closing lines naming every student who could not be graded, and why (terminal-safe). */
+function notGradedLines(students: readonly StudentRecord[], lang: Lang): string {
+  const errors = students.filter((s) => s.status === 'error');
+  if (errors.length === 0) return '';
+  return terminalSafe(`${ui(lang).classIndex.notGradedList(errors.length)}\n${errors.map((s) => `  ${s.student}: ${localizeText(s.error ?? 'unknown reason', lang)}`).join('\n')}\n`);
 }
 
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
 export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStream): Promise<number> {
   if (!opts.exercise) throw new UsageError('sockgrade batch needs --exercise <id> (run "sockgrade list")');
+  if (opts.audience !== undefined && !(AUDIENCES as readonly string[]).includes(opts.audience)) throw new UsageError(`--audience expects ${AUDIENCES.join(' or ')}, got "${opts.audience}"`);
+  for (const [flag, dir] of [['--html', opts.html], ['--gradescope', opts.gradescope]] as const) {
+    if (dir !== undefined && (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory()))) throw new UsageError(`${flag} takes a folder for one report per student, got "${dir}"`);
+  }
   const found = findExercise(opts.exercise);
-  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (!found) throw unknownExercise(opts.exercise);
   const exercise = applyCourse(found, findCourseConfig(opts.config, process.cwd())?.exercises[found.id]);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
@@ -131,17 +193,35 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   });
   const stopped = interruptExitCode();
   if (stopped !== undefined) return stopped;
-  const unwritten = await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined);
+  const unwritten = (await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined)) + (await writeStudentReports(opts, exercise, records));
+  stderr.write(notGradedLines(records, opts.lang ?? 'en'));
   return unwritten > 0 || records.some((r) => r.status === 'error') ? 2 : 0;
 }
 
-/** Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of outputs. */
+/**
+ * Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of
+ * outputs, names the students who could not be graded, and exits 0 when the class is complete
+ * (2 when a shard of the inputs' `i/n` is missing).
+ */
 export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
   checkOutputs(out);
-  const { exercise, students, duplicates } = readClassInputs(inputs.map((p) => resolve(p)));
+  const { exercise, students, duplicates, shards } = readClassInputs(inputs.map((p) => resolve(p)));
   const unwritten = await writeOutputs(out, findExercise(exercise), exercise, students);
-  stdout.write(`merged ${students.length} students of ${exercise}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
-  return unwritten > 0 || students.some((r) => r.status === 'error') ? 2 : 0;
+  stdout.write(`merged ${students.length} students of ${terminalSafe(exercise)}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
+  process.stderr.write(notGradedLines(students, 'en'));
+  const missing = missingShards(shards);
+  if (missing.length > 0) {
+    process.stderr.write(`sockgrade: the class is incomplete: shard ${terminalSafe(missing.join(', '))} ${missing.length === 1 ? 'is' : 'are'} not among the inputs\n`);
+    return 2;
+  }
+  return unwritten > 0 ? 2 : 0;
+}
+
+/** Shards `i/n` missing from a set of shard labels (none when the inputs were not sharded). */
+export function missingShards(shards: readonly string[]): string[] {
+  const counts = new Set(shards.map((s) => Number(s.split('/')[1])));
+  const have = new Set(shards);
+  return [...counts].flatMap((n) => Array.from({ length: n }, (_, i) => `${i + 1}/${n}`)).filter((s) => !have.has(s));
 }

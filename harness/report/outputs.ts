@@ -53,7 +53,7 @@ export async function writeReports(result: GradeResult, req: ReportRequest, io: 
   ];
   let failed = await writeEach(files, io.warn);
   if (req.github) {
-    io.stdout(githubAnnotations(terminalSafeDeep(result)));
+    io.stdout(githubAnnotations(terminalSafeDeep(result), io.env.GITHUB_WORKSPACE ?? process.cwd()));
     const summary = io.env.GITHUB_STEP_SUMMARY;
     if (summary) {
       await appendFile(summary, `${githubSummary(result)}\n`).catch((err: NodeJS.ErrnoException) => {

@@ -6,6 +6,17 @@ import type { Catalogue } from '../catalogue.js';
 
 export const common: Catalogue = {
   // engine
+  "not the submission's fault: {fault}": 'no es culpa de la entrega: {fault}',
+  'the {label} needs the Python module {module}, which is not installed for its interpreter on this machine (ModuleNotFoundError): install it (pip install {pkg}), or set PYTHONPATH to its folder in the "env" section of the course config or of the submission\'s sockgrade.json':
+    'el {label} necesita el módulo de Python {module}, que no está instalado para su intérprete en esta máquina (ModuleNotFoundError): instálalo (pip install {pkg}), o pon su carpeta en PYTHONPATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  'the {label}\'s command runs {command}, which is not installed on this machine (command not found): install it, or add its folder to PATH in the "env" section of the course config or of the submission\'s sockgrade.json':
+    'la orden del {label} ejecuta {command}, que no está instalado en esta máquina (command not found): instálalo, o añade su carpeta a PATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available, or pass --host {name}':
+    'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres, o pasa --host {name}',
+  'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available':
+    'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres',
+  'the host name {name}': 'el nombre {name}',
+  'a host name': 'un nombre de máquina',
   'not applicable: {reason}': 'no aplicable: {reason}',
   'no server was given (use --server "<command>")': 'no se indicó un servidor (usa --server "<orden>")',
   'no client was given (use --client "<command>")': 'no se indicó un cliente (usa --client "<orden>")',
@@ -48,6 +59,8 @@ export const common: Catalogue = {
   'client {i} of 3': 'cliente {i} de 3',
   'member {nick}': 'miembro {nick}',
   "the {label}'s socket calls: {calls}": 'llamadas de socket del {label}: {calls}',
+  'your client connects to {address}, where sockgrade was not listening: run again with --port {port}':
+    'tu cliente se conecta a {address}, donde sockgrade no escuchaba: vuelve a ejecutarlo con --port {port}',
   // how programs end
   'exit code {code}': 'código de salida {code}',
   'killed by {signal}': 'terminado por la señal {signal}',
