@@ -44,7 +44,7 @@ describe.concurrent('JUnit totals', () => {
     const result = run.result!;
     const passed = result.checks.filter((c) => c.status === 'pass').length;
     const skippedChecks = result.checks.filter((c) => c.status === 'skip').length;
-    expect(skippedChecks).toBe(3);
+    expect(skippedChecks).toBe(4);
     const xml = readFileSync(junit, 'utf8');
     expect(rootTotals(xml)).toEqual({ passed, failed: result.checks.filter((c) => c.status === 'fail').length });
     expect(suiteTotals(xml)).toEqual({ passed, skipped: skippedChecks });

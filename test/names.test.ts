@@ -148,7 +148,8 @@ describe('host names a client uses, graded by the CLI', () => {
     const run = await runCli(['grade', 'http-get-client', '--client', `python3 ${program}`, '--isolation', 'off', '--only', 'http.host-header,robust.no-server'], { json: true });
     const checks = run.result?.checks ?? [];
     expect(checks.map((c) => `${c.id}: ${c.status}`)).toEqual(['http.host-header: error', 'robust.no-server: error']);
-    for (const c of checks) expect(c.message).toMatch(/^not the submission's fault: the client could not resolve the host name servidor\.redes\.invalid: .*--host servidor\.redes\.invalid$/);
+    // The host name is named when the Python hook recorded the look-up; the set-up fault is reported either way.
+    for (const c of checks) expect(c.message).toMatch(/^not the submission's fault: the client could not resolve (the host name servidor\.redes\.invalid: .*--host servidor\.redes\.invalid|a host name: sockgrade answers every name .* only in a hermetic run)/);
     expect(run.code).toBe(2);
   });
 });
