@@ -17,6 +17,7 @@ import { applyCourse, findCourseConfig } from '../course/apply.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
+import { sandboxPolicy } from '../sandbox/policy.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -126,7 +127,9 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const checked = settingsFrom(opts, process.cwd());
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
-  const settings: RunSettings = { ...checked, isolation };
+  const sandbox = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
+  if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');
+  const settings: RunSettings = { ...checked, isolation: { hermetic: isolation?.hermetic === true, description: `${isolation?.description ?? 'off'}; ${sandbox.description}` }, sandbox };
   for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
   if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);

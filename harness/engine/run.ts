@@ -4,7 +4,7 @@
  * turns what happened into the result model. Nothing a check starts outlives it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { budgetOf, type Check } from '../model/check.js';
@@ -22,6 +22,7 @@ import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
+import { Box } from '../sandbox/box.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -52,6 +53,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   }
 
   const root = await mkdtemp(join(settings.tmpRoot, 'sockgrade-'));
+  if (settings.sandbox?.perCheckUid) chmodSync(root, 0o711);
   const locks = new PortLocks();
   const plans: Record<Role, PortPlan> = {
     server: new PortPlan(locks, serverPortMode(settings)),
@@ -124,7 +126,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   const t0 = performance.now();
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
-  const scratch = await mkdtemp(join(st.root, `${check.role}-${check.id}-`));
+  const box = Box.open(st.root, `${check.role}-${check.id}-`, settings.sandbox);
+  const scratch = box.workDir;
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;
   let budgetTimer: NodeJS.Timeout | undefined;
@@ -150,7 +153,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.doing('waiting for the server to start listening');
       sctx.server = await launchServer({
         command: fillPlaceholders(settings.commands.server as string, { ...paramPlaceholders(settings), host: HOST, port: offered }),
-        cwd: scratch,
+        box,
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
@@ -200,7 +203,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         }
         return new Program({
           command: fillPlaceholders(settings.commands.client as string, { ...paramPlaceholders(settings), ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
-          cwd: scratch,
+          box,
           env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
           outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
@@ -223,7 +226,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       st.recorded[check.role].push(...judged);
     }
     ticket.release();
-    await rm(scratch, { recursive: true, force: true });
+    await box.close();
   }
 }
 

@@ -4,6 +4,7 @@
  * holds in the kernel's socket table.
  */
 import { Program } from '../process/program.js';
+import type { Box } from '../sandbox/box.js';
 import { boundSocketsOf, connectAddressFor, socketTablesAvailable, type BoundSocket } from '../net/socket-table.js';
 import { CheckFailure } from '../model/failure.js';
 import { poll, WaitTimeout, formatMs } from '../util/deadline.js';
@@ -13,7 +14,8 @@ import type { LaunchedServer } from './context.js';
 /** What to launch and where it is expected to listen. */
 export interface ServerLaunchPlan {
   command: string;
-  cwd: string;
+  /** The check's box: where the server runs, and how it is confined. */
+  box: Box;
   transport: 'tcp' | 'udp';
   offeredPort: number;
   declaredPort?: number;
@@ -30,11 +32,11 @@ export async function launchServer(plan: ServerLaunchPlan): Promise<LaunchedServ
   const program = plan.track(
     new Program({
       command: plan.command,
-      cwd: plan.cwd,
+      box: plan.box,
       env: { HOST: '127.0.0.1', PORT: String(plan.offeredPort) },
       label: 'server',
       outputCapBytes: plan.outputCapBytes,
-      netLog: `${plan.cwd}.net.log`,
+      netLog: `${plan.box.workDir}.net.log`,
       ...(plan.moveHardCodedPort ? { moveBindTo: plan.offeredPort } : {}),
     }),
   );

@@ -2,6 +2,7 @@
 import type { Exercise } from '../model/exercise.js';
 import type { ParamValues } from '../model/params.js';
 import type { Role } from '../model/result.js';
+import type { SandboxPolicy } from '../sandbox/policy.js';
 
 /** Settings of one `sockgrade grade` run. */
 export interface RunSettings {
@@ -37,6 +38,8 @@ export interface RunSettings {
    * sockgrade's peers listen on every address), else why not.
    */
   isolation?: { hermetic: boolean; description: string };
+  /** How each submitted program is confined (see `harness/sandbox/`); absent: as sockgrade's own user, unconfined. */
+  sandbox?: SandboxPolicy;
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
 }
