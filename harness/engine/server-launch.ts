@@ -99,10 +99,13 @@ function exitedBeforeListening(program: Program, plan: ServerLaunchPlan): CheckF
       hint: 'a server must stay in the foreground (no fork + exit, no daemon): sockgrade stops it when a check ends, and grades the process it started',
     });
   }
+  const clean = program.exit?.code === 0;
   return new CheckFailure(`the server exited (${program.exit ? describe(program) : 'unknown status'}) before it listened on any ${plan.transport.toUpperCase()} port`, {
     hint: inUse
       ? 'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program'
-      : 'look at its output below (a traceback shows the line that failed); the command given was: ' + plan.command,
+      : clean
+        ? 'a server must keep running in the foreground: sockgrade grades the process it started, and what that process started ends with it (no fork + exit, no daemon); the command given was: ' + plan.command
+        : 'look at its output below (a traceback shows the line that failed); the command given was: ' + plan.command,
   });
 }
 

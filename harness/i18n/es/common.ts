@@ -73,6 +73,8 @@ export const common: Catalogue = {
   'the server exited ({exit}) before it listened on any {transport} port': 'el servidor terminó ({exit}) antes de escuchar en ningún puerto {transport}',
   'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program':
     'su puerto seguía ocupado: otro programa lo tiene, o una ejecución anterior lo dejó en TIME_WAIT. Activa SO_REUSEADDR antes de bind(), o para el otro programa',
+  'a server must keep running in the foreground: sockgrade grades the process it started, and what that process started ends with it (no fork + exit, no daemon); the command given was: {command}':
+    'un servidor debe seguir en marcha en primer plano: sockgrade corrige el proceso que arrancó, y lo que ese proceso arranque termina con él (sin fork + exit, sin demonio); la orden indicada era: {command}',
   'look at its output below (a traceback shows the line that failed); the command given was: {command}':
     'mira su salida más abajo (un traceback señala la línea que falló); la orden indicada era: {command}',
   'the server uses {other} port {port}, but this exercise is over {transport}': 'el servidor usa el puerto {other} {port}, pero este ejercicio va sobre {transport}',
