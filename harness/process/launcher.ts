@@ -10,7 +10,7 @@
  * program prints can end or fake its run.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from 'node-pty';
@@ -80,6 +80,12 @@ const MARKER = Buffer.from('\x1b]7770;sockgrade-exit;');
 
 const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 15: 'SIGTERM' };
 
+/** `command` run by the shell in place of itself when it is one simple command, so that the program is its sandbox's main process. */
+export function execForm(command: string): string {
+  if (/[|&;<>()$`*?\n]/.test(command) || /^\s*(cd|exec|export|set|unset|eval|source|\.)(\s|$)/.test(command)) return command;
+  return `exec ${command}`;
+}
+
 /** The command line the wrapper runs: the program in its sandbox (or, without one, as the box's uid). */
 export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<string, string> } {
   const { box } = spec;
@@ -100,13 +106,13 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
       files,
       writable: spec.netLog ? [spec.netLog] : [],
       ...(hook ? { pythonHook: hook } : {}),
-      command: spec.command,
+      command: execForm(spec.command),
       uid: box.uid,
     });
     return { argv: [...drop, 'bwrap', ...args], env };
   }
   const hosts = spec.hostsFile ? ['unshare', ...hostMapSupport().unshareArgs, '/bin/sh', '-c', 'mount --bind "$1" /etc/hosts && shift && exec "$@"', 'sh', spec.hostsFile] : [];
-  return { argv: [...hosts, ...drop, '/bin/sh', '-c', spec.command], env };
+  return { argv: [...hosts, ...drop, '/bin/sh', '-c', execForm(spec.command)], env };
 }
 
 /** A program started in its sandbox: its output as it comes, and how it ended. */
@@ -123,9 +129,11 @@ export class Launch {
   private readonly closed: Promise<void>;
   private readonly outputListeners = new Set<(data: Buffer) => void>();
   private readonly exitListeners = new Set<(e: ExitInfo) => void>();
+  private readonly sandboxed: boolean;
 
   constructor(spec: LaunchSpec) {
     const { argv, env } = sandboxedArgv(spec);
+    this.sandboxed = spec.box.policy?.bubblewrap === true;
     const [name, value] = this.mark.split('=') as [string, string];
     env[name] = value;
     this.term = pty.spawn('/bin/sh', ['-c', WRAPPER, 'sockgrade', ...argv], {
@@ -206,16 +214,29 @@ export class Launch {
     if (visible.length > 0) for (const l of [...this.outputListeners]) l(visible);
   }
 
-  /** Pids of the program and everything it started (the wrapper excluded). */
+  /**
+   * Pids of the program and everything it started and still holds (the wrapper and the sandbox's
+   * own processes excluded). In a sandbox, the program is process 2 of its PID namespace; what it
+   * started and left (double fork, setsid) is adopted by the sandbox's process 1, not counted here.
+   */
   processTree(): number[] {
     if (this.wrapperGone) return [];
-    return descendantsOf(this.pid);
+    const all = descendantsOf(this.pid);
+    if (!this.sandboxed) return all;
+    const main = all.find((pid) => innermostPid(pid) === 2);
+    return main === undefined ? [] : [main, ...descendantsOf(main)];
+  }
+
+  /** Every process of the launch, the sandbox's own included: what limits apply to. */
+  everyProcess(): number[] {
+    return this.wrapperGone ? [] : descendantsOf(this.pid);
   }
 
   /** Processes the program started that left its tree (double fork, setsid) and still run. */
   strays(): number[] {
     const tree = new Set([this.pid, ...this.processTree()]);
-    return processesWithEnv(this.mark).filter((pid) => !tree.has(pid));
+    const inSandbox = this.sandboxed ? this.everyProcess().filter((pid) => !tree.has(pid) && (innermostPid(pid) ?? 0) > 2) : [];
+    return [...new Set([...inSandbox, ...processesWithEnv(this.mark).filter((pid) => !tree.has(pid))])];
   }
 
   /** Writes to the terminal, as typing does. */
@@ -245,6 +266,16 @@ export class Launch {
     } catch {
       /* already closed */
     }
+  }
+}
+
+/** The pid of `pid` in its own (innermost) PID namespace, from the NSpid line of its status. */
+function innermostPid(pid: number): number | undefined {
+  try {
+    const line = /^NSpid:\s+(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return line ? Number(line.trim().split(/\s+/).pop()) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -12,7 +12,7 @@ export function enforceMemoryLimit(launch: Launch, limitBytes: number, onKill: (
       clearInterval(timer);
       return;
     }
-    if (memoryBytes(launch.processTree(), limitBytes) <= limitBytes) return;
+    if (memoryBytes(launch.everyProcess(), limitBytes) <= limitBytes) return;
     clearInterval(timer);
     const reason = `used more than ${Math.round(limitBytes / 1048576)} MiB of memory`;
     onKill(reason);

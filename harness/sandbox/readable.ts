@@ -10,6 +10,9 @@ import { shellWords } from '../cli/command-line.js';
 /** Colon-separated folders every sandboxed program may also read (an interpreter installed outside the system folders, say). */
 export const SANDBOX_READ_ENV = 'SOCKGRADE_SANDBOX_READ';
 
+/** Already in the sandbox (the system) or never to be bound from the machine (its kernel and device views). */
+const SKIPPED = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/proc', '/sys', '/dev', '/run', '/var/run'];
+
 const BROAD = new Set(['/', '/tmp', '/var/tmp', '/home', '/root', '/opt', '/srv', '/mnt', '/media', '/work', homedir()]);
 
 /**
@@ -20,7 +23,7 @@ export function readablePaths(command: string, workDir: string): string[] {
   const out = new Set<string>();
   for (const { word } of shellWords(command)) {
     const path = word.includes('=') && !isAbsolute(word) ? word.slice(word.indexOf('=') + 1) : word;
-    if (!isAbsolute(path) || !existsSync(path)) continue;
+    if (!isAbsolute(path) || SKIPPED.some((d) => path === d || path.startsWith(`${d}/`)) || !existsSync(path)) continue;
     const clean = normalize(path).replace(/\/+$/, '') || '/';
     const folder = statSync(clean).isDirectory() ? clean : dirname(clean);
     out.add(tooBroad(folder, workDir) ? clean : folder);
