@@ -1,6 +1,6 @@
 /** Runs the real sockgrade CLI (the built one in dist/) the way users do, and reads what it wrote. */
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
@@ -29,19 +29,22 @@ export interface CliRun {
 export const processesWithMarker = processesWithEnv;
 
 /** Runs `sockgrade <args>` with a private temp root and a marker in the environment. */
-export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string>; cwd?: string; asUid?: number } = {}): Promise<CliRun> {
   const tmp = await mkdtemp(join(tmpdir(), 'sockgrade-test-'));
   // Programs run as unprivileged uids when the tests run as root: they must reach their folders.
   await chmod(tmp, 0o711);
   const jsonFile = join(tmp, 'result.json');
   const scratch = join(tmp, 'scratch');
   await import('node:fs/promises').then((fs) => fs.mkdir(scratch));
+  if (opts.asUid !== undefined) for (const d of [tmp, scratch]) await chown(d, opts.asUid, opts.asUid);
   const marker = `SOCKGRADE_TEST_MARK=${randomUUID()}`;
   const runId = randomUUID();
   const full = opts.json ? [...args, '--json', jsonFile] : args;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, ...full], {
-    cwd: ROOT,
+  const argv = [process.execPath, CLI, ...full];
+  if (opts.asUid !== undefined) argv.unshift('setpriv', `--reuid=${opts.asUid}`, `--regid=${opts.asUid}`, '--clear-groups', '--');
+  const child = spawn(argv[0] as string, argv.slice(1), {
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, LC_ALL: 'C.UTF-8', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], SOCKGRADE_RUN_ID: runId, NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
