@@ -113,7 +113,7 @@ function replayPath(value: string, seed: string | undefined): string {
 function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reexec' {
   if (mode !== undefined && !['auto', 'on', 'off'].includes(mode)) throw new UsageError(`--isolation expects auto, on or off, got "${mode}"`);
   if (insideNamespace()) return { hermetic: true, description: process.env[INSIDE_ENV] ?? 'on' };
-  if (mode === 'off') return { hermetic: false, description: 'off (--isolation off; instances that share a fixed port run one at a time)' };
+  if (mode === 'off') return { hermetic: false, description: 'off (--isolation off: no namespaces and no sandbox, programs share this machine\'s network and see its processes and files, instances that share a fixed port run one at a time)' };
   const support = namespaceSupport();
   if (support.available) return 'reexec';
   if (mode === 'on') throw new UsageError(`--isolation on, but ${support.reason ?? 'namespaces are not available'}: use --isolation auto to grade without it`);

@@ -23,6 +23,7 @@ import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from '
 import { programOutputForReport } from '../diagnose/output.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 import { Box } from '../sandbox/box.js';
+import { releaseStaged } from '../sandbox/staging.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -74,6 +75,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
     await pool(last, settings.jobs, runOne);
   } finally {
     await rm(root, { recursive: true, force: true });
+    releaseStaged();
   }
   notes.push(...learnedNotes);
 

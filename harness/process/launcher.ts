@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from 'node-pty';
 import { bubblewrapArgs, HOOK_DIR } from '../sandbox/bwrap-args.js';
@@ -19,6 +19,7 @@ import { dropToUid } from '../sandbox/box-user.js';
 import { programEnvironment } from '../sandbox/environment.js';
 import { FILE_BYTES } from '../sandbox/limits.js';
 import { readablePaths } from '../sandbox/readable.js';
+import { reachablePath } from '../sandbox/staging.js';
 import type { Box } from '../sandbox/box.js';
 import { hostMapSupport } from './host-map.js';
 import { descendantsOf, killByEnv, killTree, processesWithEnv } from './proc-tree.js';
@@ -98,14 +99,21 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
     if (spec.moveBindTo !== undefined) env.SOCKGRADE_BIND_PORT = String(spec.moveBindTo);
   }
   const drop = box.uid !== undefined ? dropToUid(box.uid) : [];
+  const reach = (path: string): string => {
+    if (box.uid === undefined) return path;
+    const found = reachablePath(path, dirname(dirname(box.workDir)), policy?.sizedWorkDir === true);
+    if (found === undefined) throw new Error(`${path} cannot be read by the unprivileged uid the programs run as: let other users reach it (chmod o+x on its parent folders)`);
+    return found;
+  };
+  const readable = Object.fromEntries(readablePaths(spec.command, box.workDir).map((p) => [p, reach(p)]));
   if (policy?.bubblewrap) {
     const files: Record<string, string> = { ...(spec.hostsFile ? { '/etc/hosts': spec.hostsFile } : {}), ...spec.files };
     const args = bubblewrapArgs({
       workDir: box.workDir,
-      readable: readablePaths(spec.command, box.workDir),
+      readable,
       files,
       writable: spec.netLog ? [spec.netLog] : [],
-      ...(hook ? { pythonHook: hook } : {}),
+      ...(hook ? { pythonHook: reach(hook) } : {}),
       command: execForm(spec.command),
       uid: box.uid,
     });

@@ -17,8 +17,8 @@ export const SANDBOX_UID = 1000;
 export interface SandboxSpec {
   /** Its working folder: writable, its current folder and `$HOME`, at the same path as outside. */
   workDir: string;
-  /** Folders it may read (its submission), at the same paths as outside. */
-  readable: readonly string[];
+  /** Folders (or files) it may read (its submission): path in the sandbox → where to bind it from. */
+  readable: Readonly<Record<string, string>>;
   /** Files bound read-only over a path of the sandbox (`/etc/hosts`, `/etc/resolv.conf`): target → source. */
   files: Readonly<Record<string, string>>;
   /** Files it may append to (the Python hook's log), at the same paths as outside. */
@@ -56,7 +56,7 @@ export function bubblewrapArgs(spec: SandboxSpec): string[] {
   args.push('--size', String(TMP_BYTES), '--perms', '1777', '--tmpfs', '/tmp');
   args.push('--perms', '0755', '--tmpfs', '/run');
   if (spec.pythonHook) args.push('--ro-bind', spec.pythonHook, HOOK_DIR);
-  for (const dir of spec.readable) if (isAbsolute(dir)) args.push('--ro-bind-try', dir, dir);
+  for (const [target, source] of Object.entries(spec.readable)) if (isAbsolute(target)) args.push('--ro-bind-try', source, target);
   args.push('--bind', spec.workDir, spec.workDir);
   for (const file of spec.writable ?? []) args.push('--bind', file, file);
   for (const [target, source] of Object.entries(spec.files)) args.push('--ro-bind', source, target);

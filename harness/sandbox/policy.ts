@@ -48,7 +48,7 @@ export function sandboxPolicy(opts: { hermetic: boolean; off: boolean }): Sandbo
 function describe(bubblewrap: boolean, perCheckUid: boolean, sized: boolean): string {
   const uid = perCheckUid ? ', an unprivileged uid of their own per check' : '';
   if (bubblewrap) {
-    const size = sized ? `, a working folder limited to ${WORK_DIR_BYTES / 1048576} MiB` : '';
+    const size = sized ? `, a working folder of ${WORK_DIR_BYTES / 1048576} MiB` : '';
     return `each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight${size}${uid})`;
   }
   if (perCheckUid) return 'programs run as an unprivileged uid of their own per check: they cannot write sockgrade\'s files or results nor signal it, but they see every world-readable file, every process and the network';
@@ -64,7 +64,7 @@ function bubblewrapWorks(dropUid: boolean): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'sockgrade-probe-'));
   try {
     if (dropUid) chownSync(dir, probeUid, probeUid);
-    const args = bubblewrapArgs({ workDir: dir, readable: [], files: {}, command: 'exit 0', uid: dropUid ? probeUid : undefined });
+    const args = bubblewrapArgs({ workDir: dir, readable: {}, files: {}, command: 'exit 0', uid: dropUid ? probeUid : undefined });
     const argv = dropUid ? [...dropToUid(probeUid), 'bwrap', ...args] : ['bwrap', ...args];
     return works(argv[0] as string, argv.slice(1));
   } finally {
