@@ -19,7 +19,7 @@ import { dropToUid } from '../sandbox/box-user.js';
 import { programEnvironment } from '../sandbox/environment.js';
 import { FILE_BYTES } from '../sandbox/limits.js';
 import { readablePaths } from '../sandbox/readable.js';
-import { reachablePath } from '../sandbox/staging.js';
+import { reachableByOthers, reachablePath } from '../sandbox/staging.js';
 import type { Box } from '../sandbox/box.js';
 import { hostMapSupport } from './host-map.js';
 import { descendantsOf, killByEnv, killTree, processesWithEnv } from './proc-tree.js';
@@ -101,9 +101,9 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
   const drop = box.uid !== undefined ? dropToUid(box.uid) : [];
   const reach = (path: string): string => {
     if (box.uid === undefined) return path;
-    const found = reachablePath(path, dirname(dirname(box.workDir)), policy?.sizedWorkDir === true);
-    if (found === undefined) throw new Error(`${path} cannot be read by the unprivileged uid the programs run as: let other users reach it (chmod o+x on its parent folders)`);
-    return found;
+    if (policy?.bubblewrap) return reachablePath(path, dirname(dirname(box.workDir)));
+    if (!reachableByOthers(path)) throw new Error(`${path} cannot be read by the unprivileged uid the programs run as: let other users read it (chmod o+rX, and o+x on its parent folders)`);
+    return path;
   };
   const readable = Object.fromEntries(readablePaths(spec.command, box.workDir).map((p) => [p, reach(p)]));
   if (policy?.bubblewrap) {
