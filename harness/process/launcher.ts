@@ -101,18 +101,19 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
   const drop = box.uid !== undefined ? dropToUid(box.uid) : [];
   const reach = (path: string): string => {
     if (box.uid === undefined) return path;
-    if (policy?.bubblewrap) return reachablePath(path, dirname(dirname(box.workDir)));
+    if (policy?.bubblewrap) return reachablePath(path, dirname(dirname(box.dir)));
     if (!reachableByOthers(path)) throw new Error(`${path} cannot be read by the unprivileged uid the programs run as: let other users read it (chmod o+rX, and o+x on its parent folders)`);
     return path;
   };
-  const readable = Object.fromEntries(readablePaths(spec.command, box.workDir).map((p) => [p, reach(p)]));
+  const readable = Object.fromEntries(readablePaths(spec.command, box.dir).map((p) => [p, reach(p)]));
   if (policy?.bubblewrap) {
     const files: Record<string, string> = { ...(spec.hostsFile ? { '/etc/hosts': spec.hostsFile } : {}), ...spec.files };
     const args = bubblewrapArgs({
       workDir: box.workDir,
+      boxDir: box.dir,
       readable,
       files,
-      writable: spec.netLog ? [spec.netLog] : [],
+      writable: spec.netLog && !spec.netLog.startsWith(`${box.dir}/`) ? [spec.netLog] : [],
       ...(hook ? { pythonHook: reach(hook) } : {}),
       command: execForm(spec.command),
       uid: box.uid,

@@ -1,10 +1,11 @@
 /**
- * A check's box: the working folder its programs run in (size-limited where sockgrade can mount
- * a tmpfs) and the unprivileged uid they run as (when sockgrade runs as root). Closing it kills
- * whatever still runs as that uid and removes the folder.
+ * A check's box: a folder holding the working folder its programs run in and whatever the check
+ * places beside it (size-limited as a whole where sockgrade can mount a tmpfs), and the
+ * unprivileged uid the programs run as (when sockgrade runs as root). Closing it kills whatever
+ * still runs as that uid and removes the folder.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allocateUid, killAllOf } from './box-user.js';
@@ -16,12 +17,17 @@ export class Box {
   private mounted = false;
 
   private constructor(
-    /** The programs' working folder. */
-    readonly workDir: string,
+    /** The box's folder: it holds the working folder and what a check places beside it (a canary, logs); the program sees all of it. */
+    readonly dir: string,
     /** The uid the programs run as, when sockgrade gives them one of their own. */
     readonly uid: number | undefined,
     readonly policy: SandboxPolicy | undefined,
   ) {}
+
+  /** The programs' working folder (their current folder and `$HOME`), inside {@link dir}. */
+  get workDir(): string {
+    return join(this.dir, 'work');
+  }
 
   /** Makes a box under `parent`; without a policy it is a plain folder. */
   static open(parent: string, prefix: string, policy: SandboxPolicy | undefined): Box {
@@ -33,8 +39,9 @@ export class Box {
         const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${WORK_DIR_BYTES},mode=0700,nosuid,nodev${owner}`, 'sockgrade-work', dir], { stdio: 'ignore', timeout: 10_000 });
         box.mounted = !r.error && r.status === 0;
       }
-      if (box.uid !== undefined && !box.mounted) {
-        chownSync(dir, box.uid, box.uid);
+      mkdirSync(box.workDir);
+      if (box.uid !== undefined) {
+        for (const d of [dir, box.workDir]) chownSync(d, box.uid, box.uid);
         chmodSync(dir, 0o700);
       }
     } catch (err) {
@@ -54,17 +61,17 @@ export class Box {
   /** Kills every process of the box's uid, unmounts and removes the folder. */
   async close(): Promise<void> {
     this.release();
-    await rm(this.workDir, { recursive: true, force: true });
+    await rm(this.dir, { recursive: true, force: true });
   }
 
   private closeSync(): void {
     this.release();
-    rmSync(this.workDir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   private release(): void {
     if (this.uid !== undefined) killAllOf(this.uid);
-    if (this.mounted) spawnSync('umount', ['-l', this.workDir], { stdio: 'ignore', timeout: 10_000 });
+    if (this.mounted) spawnSync('umount', ['-l', this.dir], { stdio: 'ignore', timeout: 10_000 });
     this.mounted = false;
   }
 }

@@ -15,8 +15,10 @@ export const SANDBOX_UID = 1000;
 
 /** What one program may see. */
 export interface SandboxSpec {
-  /** Its working folder: writable, its current folder and `$HOME`, at the same path as outside. */
+  /** Its working folder: its current folder and `$HOME`, at the same path as outside. */
   workDir: string;
+  /** A folder it may write, at the same path as outside (the check's box, which holds `workDir`); else `workDir`. */
+  boxDir?: string;
   /** Folders (or files) it may read (its submission): path in the sandbox → where to bind it from. */
   readable: Readonly<Record<string, string>>;
   /** Files bound read-only over a path of the sandbox (`/etc/hosts`, `/etc/resolv.conf`): target → source. */
@@ -57,7 +59,8 @@ export function bubblewrapArgs(spec: SandboxSpec): string[] {
   args.push('--perms', '0755', '--tmpfs', '/run');
   if (spec.pythonHook) args.push('--ro-bind', spec.pythonHook, HOOK_DIR);
   for (const [target, source] of Object.entries(spec.readable)) if (isAbsolute(target)) args.push('--ro-bind-try', source, target);
-  args.push('--bind', spec.workDir, spec.workDir);
+  const box = spec.boxDir ?? spec.workDir;
+  args.push('--bind', box, box);
   for (const file of spec.writable ?? []) args.push('--bind', file, file);
   for (const [target, source] of Object.entries(spec.files)) args.push('--ro-bind', source, target);
   args.push('--chdir', spec.workDir, '--', '/bin/sh', '-c', spec.command);
