@@ -115,7 +115,7 @@ function chownTree(dir: string, uid: number): void {
   expect(spawnSync('chown', ['-R', `${uid}:${uid}`, dir]).status).toBe(0);
 }
 
-describe.concurrent.skipIf(!sandboxed)('hostile submissions in the sandbox', () => {
+describe.skipIf(!sandboxed).concurrent('hostile submissions in the sandbox', () => {
   commonAttacks('sandbox', {});
 
   it('a program sees no classmate, no course config, no home folder and no other process', async () => {
@@ -178,7 +178,7 @@ describe.concurrent.skipIf(!sandboxed)('hostile submissions in the sandbox', () 
   });
 });
 
-describe.concurrent.skipIf(!root)('hostile submissions without namespaces, sockgrade as root', () => {
+describe.skipIf(!root).concurrent('hostile submissions without namespaces, sockgrade as root', () => {
   const env = { SOCKGRADE_NO_NAMESPACES: '1' };
   commonAttacks('no namespaces', { env });
 
@@ -189,6 +189,6 @@ describe.concurrent.skipIf(!root)('hostile submissions without namespaces, sockg
   });
 });
 
-describe.concurrent.skipIf(!root || !sandboxed)('hostile submissions, sockgrade as an ordinary user', () => {
+describe.skipIf(!root || !sandboxed).concurrent('hostile submissions, sockgrade as an ordinary user', () => {
   commonAttacks('ordinary user', { asUid: NOBODY });
 });
