@@ -159,6 +159,14 @@ describe('the launcher', () => {
     await l.kill();
   });
 
+  it('delivers what the program printed before its exit is reported', async () => {
+    for (let i = 0; i < 5; i++) {
+      const l = launch(`printf 'Recibido: fin\\n'`);
+      expect((await run(l)).out).toBe('Recibido: fin\n');
+      await l.kill();
+    }
+  });
+
   it('reports a death by signal', async () => {
     const l = launch('kill -SEGV $$');
     expect((await run(l)).exit).toMatchObject({ code: null, signal: 'SIGSEGV' });

@@ -201,6 +201,7 @@ export class Launch {
   private onData(chunk: Buffer): void {
     let data = Buffer.concat([this.tail, chunk]);
     let visibleEnd = data.length;
+    let exit: ExitInfo | undefined;
     const idx = data.indexOf(MARKER);
     if (idx >= 0) {
       const end = data.indexOf(0x07, idx);
@@ -208,7 +209,7 @@ export class Launch {
         const [code, nonce] = data.subarray(idx + MARKER.length, end).toString().split(';');
         if (nonce === this.nonce) {
           const n = Number(code);
-          this.ended(n > 128 && n < 160 ? { code: null, signal: SIGNALS[n - 128] ?? `signal ${n - 128}`, at: this.now() } : { code: n, signal: null, at: this.now() });
+          exit = n > 128 && n < 160 ? { code: null, signal: SIGNALS[n - 128] ?? `signal ${n - 128}`, at: this.now() } : { code: n, signal: null, at: this.now() };
         }
         data = Buffer.concat([data.subarray(0, idx), data.subarray(end + 1)]);
         visibleEnd = data.length;
@@ -221,6 +222,8 @@ export class Launch {
     const visible = data.subarray(0, visibleEnd);
     this.tail = Buffer.from(data.subarray(visibleEnd));
     if (visible.length > 0) for (const l of [...this.outputListeners]) l(visible);
+    // The output printed before the exit is delivered first: a wait that sees the exit has seen all of it.
+    if (exit) this.ended(exit);
   }
 
   /**
