@@ -42,6 +42,8 @@ export interface RunSettings {
   sandbox?: SandboxPolicy;
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
+  /** Folder where the packets of each check are written as pcap files (`--trace`). */
+  trace?: string;
 }
 
 /** Whether a command line contains a `{name}` placeholder. */
