@@ -61,6 +61,8 @@ export interface LaunchSpec {
   netLog?: string;
   /** Port a Python server's first fixed-port bind is moved to (with `netLog`). */
   moveBindTo?: number;
+  /** Transport whose bind is moved. */
+  moveBindTransport?: 'tcp' | 'udp';
   /** CPU seconds per process and open files per process. */
   cpuSeconds: number;
   openFiles: number;
@@ -96,7 +98,7 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
   if (hook && spec.netLog) {
     env.SOCKGRADE_NETLOG = spec.netLog;
     env.PYTHONPATH = policy?.bubblewrap ? HOOK_DIR : hook;
-    if (spec.moveBindTo !== undefined) env.SOCKGRADE_BIND_PORT = String(spec.moveBindTo);
+    if (spec.moveBindTo !== undefined) Object.assign(env, { SOCKGRADE_BIND_PORT: String(spec.moveBindTo), SOCKGRADE_BIND_TYPE: spec.moveBindTransport ?? 'tcp', SOCKGRADE_BIND_CLAIM: `${spec.netLog}.bind` });
   }
   const drop = box.uid !== undefined ? dropToUid(box.uid) : [];
   const reach = (path: string): string => {
@@ -249,6 +251,11 @@ export class Launch {
     const tree = new Set([this.pid, ...this.processTree()]);
     const inSandbox = this.sandboxed ? this.everyProcess().filter((pid) => !tree.has(pid) && (innermostPid(pid) ?? 0) > 2) : [];
     return [...new Set([...inSandbox, ...processesWithEnv(this.mark).filter((pid) => !tree.has(pid))])];
+  }
+
+  /** Path of the terminal's slave side (`/dev/pts/N`), where node-pty tells it. */
+  get ptsName(): string | undefined {
+    return (this.term as { ptsName?: string }).ptsName;
   }
 
   /** Writes to the terminal, as typing does. */
