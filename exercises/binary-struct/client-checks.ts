@@ -1,10 +1,10 @@
 /** Client checks of D4 `binary-struct`: the client is given random values and sockgrade reads the bytes it sends. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { findCrash } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { RECORD_SIZE, describeRecord, describeTriple, endianOf, orderParam, otherEndian, pack, randomValues, unpack, type Triple } from './values.js';
 
 /** What the client sent for one typed line. */

@@ -3,7 +3,7 @@
  * TCP (the course's client packs `"=iif"`, 1, 4, 2.7, to port 10001). sockgrade chooses the
  * values, on both sides, so only a program that really packs or unpacks them passes.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { structClientChecks } from './client-checks.js';
 import { structServerChecks } from './server-checks.js';
 import { ORDERS } from './values.js';

@@ -1,9 +1,9 @@
 /** Server checks of D4 `binary-struct`: sockgrade sends records of its own and reads what the server prints. */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { describeExit } from '../../harness/process/program.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
 import { printedNumbers, showsTriple } from './printed-values.js';
 import { describeRecord, describeTriple, endianOf, orderParam, otherEndian, pack, randomValues, unpack, type Endian, type Triple } from './values.js';
 

@@ -1,14 +1,14 @@
 /** Client checks of B2 `chat-1to1`: sockgrade is the server, and types into the client as its user. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { TcpPeer } from '../../harness/net/tcp-peer.js';
-import type { UdpPeer } from '../../harness/net/udp.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { describeExit } from '../../harness/process/program.js';
-import { portInUse } from '../../harness/net/socket-table.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { TcpPeer } from '../../harness/authoring.js';
+import type { UdpPeer } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
+import { portInUse } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { Terminal, outputTail, promptPattern } from '../shared/chat-terminal.js';
 import { TURN_MS, TcpLink, UdpPeerLink, body, expectMessage, expectShown, giveUpMsOf, quitOf, transportOf, turnText, twoNames, type ChatLink } from './protocol.js';
 

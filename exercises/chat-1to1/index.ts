@@ -1,5 +1,5 @@
 /** B2 `chat-1to1`: a synchronous two-person chat, TCP or UDP (course default ports 2085 and 2502). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { PARAMS, transportOf } from './protocol.js';
 import { serverChecks } from './server-checks.js';
 import { clientChecks } from './client-checks.js';

@@ -1,11 +1,11 @@
 /** Server checks of B2 `chat-1to1`: sockgrade is the client, and types into the server as its user. */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { describeExit } from '../../harness/process/program.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { Terminal, outputTail, promptPattern } from '../shared/chat-terminal.js';
 import { TURN_MS, TcpLink, UdpClientLink, expectMessage, expectShown, quitOf, transportOf, turnText, twoNames, type ChatLink } from './protocol.js';
 

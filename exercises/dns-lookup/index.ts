@@ -3,7 +3,7 @@
  * its own hosts file holding names and addresses sockgrade chose at random; where a program
  * cannot be given one, the checks are skipped with the reason.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { dnsClientChecks } from './client-checks.js';
 
 export const dnsLookup = defineExercise({

@@ -1,5 +1,5 @@
 /** C1 `file-copy`: a client sends a file, the server writes it to a file of its own (course default port 5000). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { fileCopyServerChecks } from './server-checks.js';
 import { fileCopyRobustChecks } from './robust.js';
 import { fileCopyClientChecks } from './client-checks.js';

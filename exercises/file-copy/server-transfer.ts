@@ -2,14 +2,14 @@
  * sockgrade as the client of a submitted file-copy server: sending a file (through the slicing
  * proxy when asked) and judging the copy the server wrote in its working folder.
  */
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { TcpProxy } from '../../harness/proxy/tcp-proxy.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { str } from '../../harness/model/params.js';
-import { describeSize } from '../../harness/diagnose/bytes.js';
-import { findCrash } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { TcpProxy } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { str } from '../../harness/authoring.js';
+import { describeSize } from '../../harness/authoring.js';
+import { findCrash } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { frameBody } from '../shared/files-body.js';
 import { connectSliced } from '../shared/files-proxy.js';
 import { compareFiles, type FileMismatch } from '../shared/files-compare.js';

@@ -1,5 +1,5 @@
 /** A5 `framed-echo`: messages framed as `NNNNNN:` + payload, echoed framed; fuzzed with fast-check. */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { framedServerChecks, framedSession } from './server-checks.js';
 import { framedClientChecks } from './client-checks.js';

@@ -4,10 +4,10 @@
  * member's lines, each sender's in the order sent. The report says what was lost or reordered
  * for whom.
  */
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { num } from '../../harness/model/params.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { num } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { Room, idleMsOf, nicknames, quietMs, type Member } from './protocol.js';
 
 /** What one member saw of the burst. */

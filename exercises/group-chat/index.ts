@@ -1,7 +1,7 @@
 /** B3 `group-chat`: a multi-user chat server ("Whatsapp de grupo") and its client (course default port 1045). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PARAMS } from './protocol.js';
 import { groupSession, serverChecks } from './server-checks.js';
 import { clientChecks } from './client-checks.js';

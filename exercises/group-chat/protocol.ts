@@ -5,13 +5,13 @@
  * `<nick> ha salido del chat` when a member leaves (`salir`) or disconnects.
  * Parameters, and sockgrade's members of the chat room.
  */
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PROMPT_PARAM } from '../shared/chat-terminal.js';
 import { LineInbox } from '../shared/chat-lines.js';
 

@@ -1,10 +1,10 @@
 /** Server checks of B3 `group-chat`: joins, broadcasts, bursts, leaving, password and idle expulsion. */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { num, str } from '../../harness/model/params.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs, pause } from '../../harness/util/deadline.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { num, str } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { formatMs, pause } from '../../harness/authoring.js';
 import { LineInbox } from '../shared/chat-lines.js';
 import { Room, idleMsOf, nicknames, relayLine, stepMs, toleranceMsOf, type Member } from './protocol.js';
 import { burstCheck } from './burst.js';

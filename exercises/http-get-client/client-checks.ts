@@ -3,8 +3,8 @@
  * bodies of its own choosing, so only a client that sends a real request and reads the whole
  * response passes.
  */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { parseWithNode } from './node-parser.js';
 import { readLeniently } from './request.js';

@@ -3,7 +3,7 @@
  * (example.com port 80 for clients that hard-code it), asks for a random path and serves bodies
  * of the sizes that break a single recv(1024).
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { WEB_HOST, WEB_PORT, httpClientChecks } from './client-checks.js';
 
 export const httpGetClient = defineExercise({

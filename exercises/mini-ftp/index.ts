@@ -1,5 +1,5 @@
 /** C2 `mini-ftp`: list, get, put and exit over TCP, replies framed (course default port 1055). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { FTP_PARAMS } from './protocol.js';
 import { ftpServerChecks, ftpSession } from './server-checks.js';

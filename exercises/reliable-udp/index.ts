@@ -3,8 +3,8 @@
  * sequence numbers and ACKs in a `!IB` header. sockgrade plays the other side behind a seeded
  * fault-injecting proxy (loss, duplication, reordering, delay) and judges the delivered sequence.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
-import type { Rng } from '../../harness/util/rng.js';
+import { defineExercise } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { DATA, packet } from './header.js';
 import { SCENARIOS } from './scenarios.js';

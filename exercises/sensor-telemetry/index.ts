@@ -4,7 +4,7 @@
  * declares in the `telemetry` section of sockgrade.json (a Python struct format, field names,
  * ranges, period, framing, reply). sockgrade decodes it with its own Python struct codec.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { PERIOD_LIMITS } from './manifest.js';
 import { clientChecks } from './client-checks.js';
 import { serverChecks } from './server-checks.js';

@@ -1,13 +1,13 @@
 /** Checks of D1 `sntp-client`: sockgrade plays the SNTP server with a time it chose. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { num } from '../../harness/model/params.js';
-import { describeSize, escapeBytes, hexBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { Datagram, UdpPeer } from '../../harness/net/udp.js';
-import type { Program } from '../../harness/process/program.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { num } from '../../harness/authoring.js';
+import { describeSize, escapeBytes, hexBytes } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { Datagram, UdpPeer } from '../../harness/authoring.js';
+import type { Program } from '../../harness/authoring.js';
 import { CLIENT_REQUEST_BYTE, NTP_PACKET_SIZE, NTP_UNIX_OFFSET, describeFirstByte, formatUtc, printedTimes, serverReply } from './packet.js';
 import { chooseReplyTimes, explainPrinted } from './server-time.js';
 

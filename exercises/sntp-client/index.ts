@@ -3,7 +3,7 @@
  * sockgrade plays the NTP server with a random time of its choosing, so only a client that
  * really reads the reply prints it.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { NTP_HOST, NTP_PORT, sntpClientChecks } from './client-checks.js';
 
 export const sntpClient = defineExercise({

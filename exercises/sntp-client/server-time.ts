@@ -2,7 +2,7 @@
  * The time sockgrade's SNTP server answers with: random, years away from the local clock, so a
  * client that prints its own clock cannot pass; and the reading of a wrong time a client printed.
  */
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { NTP_UNIX_OFFSET, formatUtc, parseUtc, type ReplyTimes } from './packet.js';
 
 const EARLIEST = Date.UTC(1985, 0, 1) / 1000;

@@ -1,7 +1,7 @@
 /** B1 `tcp-chat-ack`: a TCP chat where the server acknowledges every message (course default port 5000). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PARAMS } from './protocol.js';
 import { ackSession, serverChecks } from './server-checks.js';
 import { clientChecks } from './client-checks.js';

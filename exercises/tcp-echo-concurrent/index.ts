@@ -1,11 +1,11 @@
 /** A3 `tcp-echo-concurrent`: the A2 echo contract, with many clients served at once. */
-import { defineExercise } from '../../harness/model/exercise.js';
-import { defineServerCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { num } from '../../harness/model/params.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
+import { defineExercise } from '../../harness/authoring.js';
+import { defineServerCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { num } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { expectEcho } from '../shared/echo.js';
 import { echoSession, smallMessage } from '../tcp-echo/server-checks.js';

@@ -1,11 +1,11 @@
 /** A4 `tcp-echo-timeout`: an echo server that closes after its reply and expels idle clients. */
-import { defineExercise } from '../../harness/model/exercise.js';
-import { defineServerCheck } from '../../harness/model/check.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
-import { bool, num } from '../../harness/model/params.js';
-import { formatMs, pause } from '../../harness/util/deadline.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
+import { defineExercise } from '../../harness/authoring.js';
+import { defineServerCheck } from '../../harness/authoring.js';
+import { CheckFailure, CheckSkipped } from '../../harness/authoring.js';
+import { bool, num } from '../../harness/authoring.js';
+import { formatMs, pause } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
 import { robustServerChecks, type RobustServerOptions } from '../shared/robust.js';
 import { assertStillServes, expectEcho } from '../shared/echo.js';
 import { smallMessage } from '../tcp-echo/server-checks.js';

@@ -1,5 +1,5 @@
 /** A2 `tcp-echo`: a TCP echo server and client (course default port 65432). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { echoServerChecks, echoSession, smallMessage } from './server-checks.js';
 import { echoClientChecks } from './client-checks.js';

@@ -1,10 +1,10 @@
 /** Server checks of A2 `tcp-echo`: every byte comes back, whatever its size and however it is cut. */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { describeSize } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { describeSize } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { expectEcho } from '../shared/echo.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 
 /** A short text message in the course's style, unique per run. */
 export function smallMessage(rng: Rng): Buffer {
