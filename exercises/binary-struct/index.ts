@@ -7,10 +7,12 @@ import { defineExercise } from '../../harness/authoring.js';
 import { structClientChecks } from './client-checks.js';
 import { structServerChecks } from './server-checks.js';
 import { ORDERS } from './values.js';
+import { binaryStruct as es } from './i18n/es.js';
 
 export const binaryStruct = defineExercise({
   id: 'binary-struct',
   catalogue: 'D4',
+  messages: { es },
   title: 'Binary data with struct: two int32 and a float32 over TCP',
   contract: {
     server:

@@ -5,10 +5,12 @@
  */
 import { defineExercise } from '../../harness/authoring.js';
 import { dnsClientChecks } from './client-checks.js';
+import { dnsLookup as es } from './i18n/es.js';
 
 export const dnsLookup = defineExercise({
   id: 'dns-lookup',
   catalogue: 'D3',
+  messages: { es },
   title: 'DNS look-ups: gethostbyname and gethostbyaddr',
   contract: {
     client:

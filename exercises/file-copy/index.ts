@@ -3,10 +3,12 @@ import { defineExercise } from '../../harness/authoring.js';
 import { fileCopyServerChecks } from './server-checks.js';
 import { fileCopyRobustChecks } from './robust.js';
 import { fileCopyClientChecks } from './client-checks.js';
+import { fileCopy as es } from './i18n/es.js';
 
 export const fileCopy = defineExercise({
   id: 'file-copy',
   catalogue: 'C1',
+  messages: { es },
   title: 'Remote file copy, line by line or framed',
   contract: {
     server:

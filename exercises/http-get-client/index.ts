@@ -5,10 +5,12 @@
  */
 import { defineExercise } from '../../harness/authoring.js';
 import { WEB_HOST, WEB_PORT, httpClientChecks } from './client-checks.js';
+import { httpGetClient as es } from './i18n/es.js';
 
 export const httpGetClient = defineExercise({
   id: 'http-get-client',
   catalogue: 'D2',
+  messages: { es },
   title: 'HTTP GET client: ask a web server for a page and print the whole response',
   contract: {
     client:

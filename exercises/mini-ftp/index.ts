@@ -4,10 +4,12 @@ import { robustServerChecks } from '../shared/robust.js';
 import { FTP_PARAMS } from './protocol.js';
 import { ftpServerChecks, ftpSession } from './server-checks.js';
 import { ftpClientChecks } from './client-checks.js';
+import { miniFtp as es } from './i18n/es.js';
 
 export const miniFtp = defineExercise({
   id: 'mini-ftp',
   catalogue: 'C2',
+  messages: { es },
   title: 'Simple FTP: list, get, put, exit',
   contract: {
     server:

@@ -10,6 +10,7 @@ import { DATA, packet } from './header.js';
 import { SCENARIOS } from './scenarios.js';
 import { receiverCheck, receiverSession } from './server-checks.js';
 import { senderCheck, senderNoServerCheck } from './client-checks.js';
+import { reliableUdp as es } from './i18n/es.js';
 
 /** A valid first data packet, to check the receiver still answers. */
 const sample = (rng: Rng): Buffer => packet(0, DATA, Buffer.from(`msg000-${rng.word(6)} hola`));
@@ -17,6 +18,7 @@ const sample = (rng: Rng): Buffer => packet(0, DATA, Buffer.from(`msg000-${rng.w
 export const reliableUdp = defineExercise({
   id: 'reliable-udp',
   catalogue: 'D6',
+  messages: { es },
   title: 'Reliable UDP: sequence numbers, ACKs and retransmission',
   contract: {
     server:

@@ -5,10 +5,12 @@
  */
 import { defineExercise } from '../../harness/authoring.js';
 import { NTP_HOST, NTP_PORT, sntpClientChecks } from './client-checks.js';
+import { sntpClient as es } from './i18n/es.js';
 
 export const sntpClient = defineExercise({
   id: 'sntp-client',
   catalogue: 'D1',
+  messages: { es },
   title: 'SNTP client: ask an NTP server for the time',
   contract: {
     client:

@@ -9,6 +9,7 @@ import type { Connection } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { expectEcho } from '../shared/echo.js';
 import { echoSession, smallMessage } from '../tcp-echo/server-checks.js';
+import { tcpEcho as es } from '../tcp-echo/i18n/es.js';
 
 /** Connects `n` clients, all at once, then plays `rounds` rounds of distinct messages on every one. */
 async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, perRoundMs: number): Promise<void> {
@@ -55,6 +56,7 @@ async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, p
 export const tcpEchoConcurrent = defineExercise({
   id: 'tcp-echo-concurrent',
   catalogue: 'A3',
+  messages: { es },
   title: 'TCP echo server for many clients at once',
   contract: {
     server: 'The tcp-echo contract, serving many clients at the same time (threads, select or asyncio).',

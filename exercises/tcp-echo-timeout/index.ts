@@ -9,6 +9,7 @@ import type { Connection } from '../../harness/authoring.js';
 import { robustServerChecks, type RobustServerOptions } from '../shared/robust.js';
 import { assertStillServes, expectEcho } from '../shared/echo.js';
 import { smallMessage } from '../tcp-echo/server-checks.js';
+import { tcpEcho as es } from '../tcp-echo/i18n/es.js';
 
 const idleMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'idle') * 1000;
 const toleranceMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'tolerance') * 1000;
@@ -39,6 +40,7 @@ const session: RobustServerOptions['session'] = async (ctx) => {
 export const tcpEchoTimeout = defineExercise({
   id: 'tcp-echo-timeout',
   catalogue: 'A4',
+  messages: { es },
   title: 'TCP echo server with idle timeout',
   contract: {
     server: 'Echoes; closes a connection right after its first reply; closes any connection idle for `idle` seconds; keeps accepting new clients.',

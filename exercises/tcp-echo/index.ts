@@ -3,10 +3,12 @@ import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { echoServerChecks, echoSession, smallMessage } from './server-checks.js';
 import { echoClientChecks } from './client-checks.js';
+import { tcpEcho as es } from './i18n/es.js';
 
 export const tcpEcho = defineExercise({
   id: 'tcp-echo',
   catalogue: 'A2',
+  messages: { es },
   title: 'TCP echo server and client',
   contract: {
     server: 'Listens on TCP host:port and echoes every byte back until the client closes, then accepts the next client.',

@@ -13,6 +13,7 @@ import { udpRoundTrip } from '../shared/echo.js';
 import { showsBytes } from '../shared/printed.js';
 import { num } from '../../harness/authoring.js';
 import type { Rng } from '../../harness/authoring.js';
+import { udpEcho as es } from './i18n/es.js';
 
 const sample = (rng: Rng): Buffer => Buffer.from(`Hola UDP ${rng.word(10)}`);
 
@@ -40,6 +41,7 @@ async function firstDatagram(ctx: ClientCheckContext, message: string): Promise<
 export const udpEcho = defineExercise({
   id: 'udp-echo',
   catalogue: 'A1',
+  messages: { es },
   title: 'UDP echo server and client',
   contract: {
     server: 'Binds UDP host:port and replies every datagram, verbatim, to the address that sent it.',

@@ -1,7 +1,6 @@
 /** `sockgrade grade`: grade one submission on one exercise and report it in every requested form. */
 import { tmpdir, availableParallelism } from 'node:os';
 import { randomInt } from 'node:crypto';
-import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import { rolesOf } from '../model/exercise.js';
@@ -13,7 +12,8 @@ import { renderTap } from '../report/tap.js';
 import { renderHtml } from '../report/html.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
-import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { applyCourse } from '../course/apply.js';
+import { openCourse, type Course } from './exercises.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
@@ -48,6 +48,8 @@ export interface GradeOptions {
   config?: string;
   /** Who reads the reports: `student` or `instructor` (the default of `grade`). */
   audience?: string;
+  /** The course's own exercise folders (`--exercises DIR`), loaded beside the built-ins. */
+  exercises?: string[];
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -57,12 +59,11 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
-/** Validates options into run settings; every problem is a {@link UsageError}. */
-export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
+/** Validates options into run settings against the course's exercises and config; every problem is a {@link UsageError}. */
+export function settingsFrom(opts: GradeOptions, cwd: string, known: Course): RunSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
-  const found = findExercise(opts.exercise);
-  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
-  const course = findCourseConfig(opts.config, cwd)?.exercises[found.id];
+  const found = known.exercises.get(opts.exercise);
+  const course = known.config?.exercises[found.id];
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -123,7 +124,7 @@ function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reex
 export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promise<number> {
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
-  const checked = settingsFrom(opts, process.cwd());
+  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd() }));
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
   const settings: RunSettings = { ...checked, isolation };

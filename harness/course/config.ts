@@ -18,12 +18,13 @@
  * ```
  *
  * A key of `weights` or `visibility` is a check id (every role's check with that id) or
- * `role:id` (`client:robust.no-crash-output`) for one role's check.
+ * `role:id` (`client:robust.no-crash-output`) for one role's check. `exerciseDirs` names the
+ * course's own exercise folders (relative to the file), loaded beside the built-ins.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { EXERCISES, findExercise } from '../../exercises/index.js';
+import { dirname, resolve } from 'node:path';
 import type { Exercise } from '../model/exercise.js';
+import type { ExerciseSet } from './exercise-set.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import type { Visibility } from '../model/result.js';
@@ -47,6 +48,8 @@ export interface CourseConfig {
   file: string;
   /** The course's name, if it gives one. */
   course?: string;
+  /** The course's own exercise folders (absolute), from `exerciseDirs`. */
+  exerciseDirs: readonly string[];
   exercises: Readonly<Record<string, ExerciseCourse>>;
 }
 
@@ -56,8 +59,20 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A course config's file and parsed JSON, not validated yet. */
+export interface CourseConfigJson {
+  file: string;
+  data: unknown;
+}
+
 /** Reads and validates a course config; every problem is a {@link UsageError} naming the file and the place in it. */
-export function readCourseConfig(path: string, cwd = process.cwd()): CourseConfig {
+export function readCourseConfig(path: string, exercises: ExerciseSet, cwd = process.cwd()): CourseConfig {
+  const { file, data } = readCourseConfigJson(path, cwd);
+  return parseCourseConfig(data, file, exercises);
+}
+
+/** Reads a course config's JSON; a missing file or bad JSON is a {@link UsageError}. */
+export function readCourseConfigJson(path: string, cwd = process.cwd()): CourseConfigJson {
   const file = resolve(cwd, path);
   let text: string;
   try {
@@ -72,26 +87,41 @@ export function readCourseConfig(path: string, cwd = process.cwd()): CourseConfi
   } catch (err) {
     throw new UsageError(`course config ${file} is not valid JSON: ${(err as Error).message}`);
   }
-  return parseCourseConfig(data, file);
+  return { file, data };
 }
 
-/** Validates the parsed JSON of a course config read from `file`. */
-export function parseCourseConfig(data: unknown, file: string): CourseConfig {
+/**
+ * The course's own exercise folders a config names (`"exerciseDirs": ["ejercicios"]`, or one
+ * string), as absolute paths (relative ones are taken from the config's folder).
+ */
+export function exerciseDirsOf(data: unknown, file: string): string[] {
+  const dirs = isObject(data) ? data.exerciseDirs : undefined;
+  if (dirs === undefined) return [];
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  if (!Array.isArray(list) || list.some((d) => typeof d !== 'string' || d.trim() === '')) {
+    throw new UsageError(`course config ${file}: "exerciseDirs" must be a folder or a list of folders, like ["ejercicios"]`);
+  }
+  return (list as string[]).map((d) => resolve(dirname(file), d));
+}
+
+/** Validates the parsed JSON of a course config read from `file`, against the exercises the run knows. */
+export function parseCourseConfig(data: unknown, file: string, known: ExerciseSet): CourseConfig {
   const fail = (where: string, what: string): never => {
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'exercises', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exercises)`);
+  for (const key of Object.keys(data)) if (!['course', 'exercises', 'exerciseDirs', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exerciseDirs, exercises)`);
+  const exerciseDirs = exerciseDirsOf(data, file);
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
   const exercises = data.exercises ?? {};
   if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
   const out: Record<string, ExerciseCourse> = {};
   for (const [id, section] of Object.entries(exercises)) {
-    const exercise = findExercise(id);
-    if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
+    const exercise = known.find(id);
+    if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${known.ids().join(', ')})`);
     out[id] = parseExerciseSection(exercise as Exercise, section, (where, what) => fail(`exercises.${id}${where}: `, what));
   }
-  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), exercises: out };
+  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), exerciseDirs, exercises: out };
 }
 
 function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where: string, what: string) => never): ExerciseCourse {
