@@ -3,17 +3,15 @@
  * (hermetic where the system allows), several at once, so a submission that breaks or hangs the
  * grader costs only its own result. Each result is kept as soon as it is known.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { Exercise } from '../model/exercise.js';
-import type { GradeResult } from '../model/result.js';
 import { shellQuote } from '../engine/settings.js';
 import { MANIFEST_NAME, readManifest } from '../cli/manifest.js';
 import { UsageError } from '../model/failure.js';
 import { formatMs } from '../util/deadline.js';
 import type { BatchProgress } from './progress.js';
+import { gradeInChild } from './grade-child.js';
 import { readRecord, writeRecord, type StudentRecord } from './records.js';
 import type { Student } from './roster.js';
 
@@ -35,8 +33,6 @@ export interface BatchPlan {
   cli: string;
   progress: BatchProgress;
 }
-
-const LOG_CAP = 256 * 1024;
 
 /** Grades every student of the plan (reusing kept results unless `force`); resolves with every record, in roster order. */
 export async function runBatch(plan: BatchPlan): Promise<StudentRecord[]> {
@@ -94,52 +90,12 @@ export function gradeArgsFor(plan: Pick<BatchPlan, 'exercise' | 'server' | 'clie
 }
 
 async function gradeStudent(plan: BatchPlan, student: Student): Promise<StudentRecord> {
-  const t0 = performance.now();
   const args = gradeArgsFor(plan, student);
   if (!Array.isArray(args)) return { student: student.name, status: 'error', error: args.error, durationMs: 0 };
-  const tmp = mkdtempSync(join(tmpdir(), 'sockgrade-batch-'));
-  const jsonFile = join(tmp, 'result.json');
-  try {
-    const child = spawn(process.execPath, [plan.cli, ...args, '--json', jsonFile], {
-      cwd: student.dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let log = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      if (log.length < LOG_CAP) log += d.toString('utf8');
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      if (err.length < LOG_CAP) err += d.toString('utf8');
-    });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }, plan.studentTimeoutMs);
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('error', () => resolve(null));
-      child.on('close', (c) => resolve(c));
-    });
-    clearTimeout(timer);
-    const durationMs = Math.round(performance.now() - t0);
-    if (timedOut) return { student: student.name, status: 'error', error: `grading did not end within ${formatMs(plan.studentTimeoutMs)} and was stopped`, log, durationMs };
-    let result: GradeResult | undefined;
-    try {
-      result = JSON.parse(readFileSync(jsonFile, 'utf8')) as GradeResult;
-    } catch {
-      result = undefined;
-    }
-    if (result) return { student: student.name, status: 'graded', result, log, durationMs };
-    const reason = err.trim().split('\n')[0]?.replace(/^sockgrade: /, '') || `the grader exited with code ${code ?? 'unknown'} and wrote no result`;
-    return { student: student.name, status: 'error', error: reason, log: `${log}${err}`, durationMs };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  const run = await gradeInChild({ cli: plan.cli, args, cwd: student.dir, timeoutMs: plan.studentTimeoutMs });
+  const { durationMs, stdout: log } = run;
+  if (run.timedOut) return { student: student.name, status: 'error', error: `grading did not end within ${formatMs(plan.studentTimeoutMs)} and was stopped`, log, durationMs };
+  if (run.result) return { student: student.name, status: 'graded', result: run.result, log, durationMs };
+  const reason = run.stderr.trim().split('\n')[0]?.replace(/^sockgrade: /, '') || `the grader exited with code ${run.code ?? 'unknown'} and wrote no result`;
+  return { student: student.name, status: 'error', error: reason, log: `${log}${run.stderr}`, durationMs };
 }

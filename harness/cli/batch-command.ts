@@ -7,7 +7,7 @@ import { writeOut } from '../report/outputs.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { findExercise } from '../../exercises/index.js';
+import { openCourse, type Course } from './exercises.js';
 import { UsageError } from '../model/failure.js';
 import type { Exercise } from '../model/exercise.js';
 import { parseShard, shardOf, studentsIn } from '../batch/roster.js';
@@ -37,6 +37,8 @@ export interface BatchOptions {
   studentTimeout?: string;
   /** The course config (`sockgrade.config.json`) every student is graded with. */
   config?: string;
+  /** The course's own exercise folders (`--exercises DIR`). */
+  exercises?: string[];
 }
 
 /** Class outputs to write. */
@@ -59,8 +61,8 @@ async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerci
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
 export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStream): Promise<number> {
   if (!opts.exercise) throw new UsageError('sockgrade batch needs --exercise <id> (run "sockgrade list")');
-  const exercise = findExercise(opts.exercise);
-  if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  const exerciseDirs = (opts.exercises ?? []).map((d) => resolve(d));
+  const exercise = (await openCourse({ exerciseDirs, config: opts.config, cwd: process.cwd() })).exercises.get(opts.exercise);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);
@@ -73,6 +75,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const all = studentsIn(resolve(opts.dir));
   const students = shard ? shardOf(all, shard) : all;
   const gradeArgs = [
+    ...exerciseDirs.flatMap((d) => ['--exercises', d]),
     ...opts.param.flatMap((p) => ['--param', p]),
     ...opts.only.flatMap((o) => ['--only', o]),
     ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
@@ -105,11 +108,11 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
 }
 
 /** Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of outputs. */
-export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream): Promise<number> {
+export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream, course: Course): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
   const { exercise, students, duplicates } = readClassInputs(inputs.map((p) => resolve(p)));
-  await writeOutputs(out, findExercise(exercise), exercise, students);
+  await writeOutputs(out, course.exercises.find(exercise), exercise, students);
   stdout.write(`merged ${students.length} students of ${exercise}${duplicates.length ? ` (found twice, the later kept: ${duplicates.join(', ')})` : ''}\n`);
   return students.some((r) => r.status === 'error') ? 2 : 0;
 }

@@ -1,13 +1,20 @@
-/** `sockgrade list`: every exercise with its roles, parameters (and defaults) and checks. */
-import { EXERCISES } from '../../exercises/index.js';
+/** `sockgrade list`: every exercise with its roles, parameters (and defaults) and checks; a course's own exercises say where they come from. */
+import type { ExerciseSet } from '../course/exercise-set.js';
 import { canonicalPortOf, rolesOf, transportOf } from '../model/exercise.js';
 import { resolveParams } from '../model/params.js';
 
+function originText(exercises: ExerciseSet, id: string): string {
+  const origin = exercises.originOf(id);
+  return origin === undefined || origin === 'built-in' ? 'built-in' : origin.file;
+}
+
 /** Renders the catalogue as text. */
-export function listText(): string {
+export function listText(exercises: ExerciseSet): string {
   const lines: string[] = [];
-  for (const ex of Object.values(EXERCISES)) {
+  for (const ex of exercises.all()) {
     lines.push(`${ex.id}  (${ex.catalogue}) ${ex.title}`);
+    const origin = originText(exercises, ex.id);
+    if (origin !== 'built-in') lines.push(`  from: ${origin}`);
     const defaults = resolveParams(ex.id, ex.params, []);
     lines.push(`  roles: ${rolesOf(ex).join(', ')} · ${transportOf(ex, defaults).toUpperCase()} · course default port ${canonicalPortOf(ex, defaults)}`);
     const params = Object.entries(ex.params);
@@ -22,9 +29,10 @@ export function listText(): string {
 }
 
 /** The catalogue as JSON, for tools. */
-export function listJson(): string {
-  const list = Object.values(EXERCISES).map((ex) => ({
+export function listJson(exercises: ExerciseSet): string {
+  const list = exercises.all().map((ex) => ({
     id: ex.id,
+    origin: originText(exercises, ex.id),
     catalogue: ex.catalogue,
     title: ex.title,
     roles: rolesOf(ex),

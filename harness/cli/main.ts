@@ -13,26 +13,35 @@ import { checkArgv } from './check-command.js';
 import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
 import { chooseLang } from '../i18n/lang.js';
+import { builtinExercises, openCourse } from './exercises.js';
+import { selftestCommand } from './selftest-command.js';
 
 const USAGE = `Usage:
-  sockgrade list [--json]
+  sockgrade list [--json] [--exercises DIR]... [--config FILE]
   sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
                   [--param key=value]... [--only <check-id-prefix>]... [--seed N]
                   [--json FILE] [--junit FILE] [--html FILE] [--tap] [--lang es|en]
                   [--jobs N] [--startup-timeout SECONDS]
                   [--replay PATH] [--manifest sockgrade.json] [--isolation auto|on|off]
                   [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
+                  [--exercises DIR]...
   sockgrade check [--dir DIR] [any option of grade]   (grades DIR, default here, from its sockgrade.json)
   sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
                   [--jobs N] [--shard i/n] [--csv FILE] [--json FILE] [--junit FILE]
                   [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
                   [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
+                  [--exercises DIR]...
   sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
+                  [--exercises DIR]... [--config FILE]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
+  sockgrade selftest <pack-dir> [--jobs N] [--seed N] [--config FILE]
+                  (grades the pack's samples, fixtures/<exercise>/<name>/, with its exercises/)
   sockgrade demo [--lang es|en]
 
 Reports speak English or Spanish: --lang es|en on grade and demo (default from LC_ALL,
 LC_MESSAGES or LANG: es* gives Spanish). --html FILE writes a self-contained HTML report.
+--exercises DIR loads a course's own exercises (DIR/<id>/index.ts or index.js) beside the
+built-in ones; the course config's "exerciseDirs" does the same.
 In a command, {host} and {port} are replaced by the address sockgrade chose (also given as HOST
 and PORT in the environment); a server that hard-codes its port is found without being told.
 Exit codes: 0 all checks passed, 1 some check failed, 2 usage error or harness fault.`;
@@ -59,10 +68,11 @@ const GRADE_OPTIONS = {
   github: { type: 'boolean' },
   config: { type: 'string' },
   audience: { type: 'string' },
+  exercises: { type: 'string', multiple: true },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
-  list: { json: { type: 'boolean' } },
+  list: { json: { type: 'boolean' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
   grade: GRADE_OPTIONS,
   reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' } },
   demo: { lang: { type: 'string' } },
@@ -83,8 +93,10 @@ const OPTIONS_BY_COMMAND = {
     isolation: { type: 'string' },
     'student-timeout': { type: 'string' },
     config: { type: 'string' },
+    exercises: { type: 'string', multiple: true },
   },
-  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
+  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
+  selftest: { jobs: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' } },
 } as const;
 
 function isCommand(c: string | undefined): c is keyof typeof OPTIONS_BY_COMMAND {
@@ -99,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'check') return main(checkArgv(argv.slice(1), GRADE_OPTIONS, process.cwd()));
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, check, batch, merge, reference, demo; run "sockgrade --help")`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, check, batch, merge, reference, selftest, demo; run "sockgrade --help")`);
   let parsed;
   try {
     parsed = parseArgs({ args: argv.slice(1), options: OPTIONS_BY_COMMAND[command], allowPositionals: true, strict: true });
@@ -114,7 +126,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
-      process.stdout.write(values.json === true ? listJson() : listText());
+      {
+        const { exercises } = await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() });
+        process.stdout.write(values.json === true ? listJson(exercises) : listText(exercises));
+      }
       return 0;
     case 'grade': {
       if (rest.length !== 1) throw new UsageError(`"sockgrade grade" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
@@ -141,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
           github: values.github === true,
           config: str('config'),
           audience: str('audience'),
+          exercises: list('exercises'),
         },
         out,
       );
@@ -166,14 +182,18 @@ async function main(argv: string[]): Promise<number> {
           isolation: str('isolation'),
           studentTimeout: str('student-timeout'),
           config: str('config'),
+          exercises: list('exercises'),
         },
         process.stderr,
       );
     case 'merge':
-      return mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout);
+      return mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout, await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() }));
+    case 'selftest':
+      if (rest.length !== 1) throw new UsageError(`"sockgrade selftest" takes one course pack folder (holding exercises/ and fixtures/), got ${rest.length ? `"${rest.join(' ')}"` : 'none'}`);
+      return selftestCommand({ dir: rest[0] as string, jobs: str('jobs'), seed: str('seed'), config: str('config') }, process.stdout);
     case 'reference':
       if (rest.length !== 2) throw new UsageError('"sockgrade reference" takes an exercise id and a role: sockgrade reference tcp-echo server --port 65432');
-      return referenceCommand({
+      return referenceCommand(builtinExercises(), {
         exercise: rest[0] as string,
         role: rest[1] as string,
         param: list('param'),
@@ -183,7 +203,7 @@ async function main(argv: string[]): Promise<number> {
       });
     default:
       if (rest.length) throw new UsageError(`"sockgrade demo" takes no arguments`);
-      return demoCommand(out);
+      return demoCommand(out, builtinExercises());
   }
 }
 

@@ -1,6 +1,6 @@
 /** `sockgrade reference <exercise> <role>`: run a reference server or client by hand. */
 import { REFERENCES } from '../../reference/index.js';
-import { findExercise } from '../../exercises/index.js';
+import type { ExerciseSet } from '../course/exercise-set.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
@@ -16,8 +16,8 @@ export interface ReferenceOptions {
 }
 
 /** Runs a reference role until it ends (client) or is interrupted (server); returns the exit code. */
-export async function referenceCommand(opts: ReferenceOptions): Promise<number> {
-  const exercise = findExercise(opts.exercise);
+export async function referenceCommand(exercises: ExerciseSet, opts: ReferenceOptions): Promise<number> {
+  const exercise = exercises.find(opts.exercise);
   const entry = REFERENCES[opts.exercise];
   if (!exercise || !entry) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
   if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}"`);
