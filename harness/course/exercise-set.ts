@@ -41,7 +41,7 @@ export class ExerciseSet {
   }
 
   /** The exercise with this id; an unknown id is a {@link UsageError} that says how to see the ids. */
-  get(id: string, hint = 'run "sockgrade list" to see the exercises'): Exercise {
+  get(id: string, hint = 'run "sockgrade list" to see the exercises (a course\'s own load with --exercises DIR)'): Exercise {
     const found = this.find(id);
     if (!found) throw new UsageError(`unknown exercise "${id}": ${hint}`);
     return found;

@@ -5,8 +5,9 @@
  * build step (see `module-hooks.ts`). Sub-folders without an index (helpers shared by the
  * course's exercises) are not exercises.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { register } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineExercise, type Exercise } from '../model/exercise.js';
@@ -18,9 +19,22 @@ const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 let hooksRegistered = false;
 
+/** Environment variable naming the compiled-TypeScript cache a sockgrade process shares with those it starts. */
+export const TS_CACHE_ENV = 'SOCKGRADE_TS_CACHE';
+
+/** The cache folder this process was given, else a new one, removed when this process exits. */
+function compiledCache(): string {
+  const given = process.env[TS_CACHE_ENV];
+  if (given !== undefined && existsSync(given)) return given;
+  const dir = mkdtempSync(join(process.env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-ts-'));
+  process.env[TS_CACHE_ENV] = dir;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 function registerHooks(): void {
   if (hooksRegistered) return;
-  const data: HookData = { authoring: new URL('../authoring.js', import.meta.url).href };
+  const data: HookData = { authoring: new URL('../authoring.js', import.meta.url).href, cacheDir: compiledCache() };
   register('./module-hooks.js', { parentURL: import.meta.url, data });
   hooksRegistered = true;
 }

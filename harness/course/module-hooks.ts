@@ -6,10 +6,13 @@
  * - a relative import written the TypeScript way (`./checks.js` for `checks.ts`) finds the `.ts`;
  * - a `.ts` file outside `node_modules` is compiled on load with TypeScript's `transpileModule`
  *   (no type checking: the course runs `tsc` for that). TypeScript is sockgrade's build
- *   dependency; without it, only `.js` exercises load.
+ *   dependency; without it, only `.js` exercises load. What is compiled is kept in a cache folder
+ *   shared with the sockgrade processes this one starts, so each file is compiled once a run.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { InitializeHook, LoadHook, ResolveHook } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -17,15 +20,19 @@ import { fileURLToPath } from 'node:url';
 export interface HookData {
   /** URL of the built authoring entry point. */
   authoring: string;
+  /** Folder of compiled TypeScript, by hash of the source. */
+  cacheDir: string;
 }
 
 /** The public name of the authoring API. */
 export const AUTHORING_SPECIFIER = 'sockgrade/authoring';
 
 let authoringUrl = '';
+let cacheDir = '';
 
 export const initialize: InitializeHook<HookData> = (data) => {
   authoringUrl = data.authoring;
+  cacheDir = data.cacheDir;
 };
 
 const isTs = (url: string): boolean => url.startsWith('file:') && url.endsWith('.ts') && !url.includes('/node_modules/');
@@ -56,8 +63,12 @@ async function loadTypeScript(file: string): Promise<TypeScript> {
 export const load: LoadHook = async (url, context, next) => {
   if (!isTs(url)) return next(url, context);
   const file = fileURLToPath(url);
+  const text = await readFile(file, 'utf8');
+  const cached = join(cacheDir, `${createHash('sha256').update(text).digest('hex')}.js`);
+  const hit = await readFile(cached, 'utf8').catch(() => undefined);
+  if (hit !== undefined) return { format: 'module', source: hit, shortCircuit: true };
   const ts = await loadTypeScript(file);
-  const out = ts.transpileModule(await readFile(file, 'utf8'), {
+  const out = ts.transpileModule(text, {
     fileName: file,
     reportDiagnostics: true,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false, isolatedModules: true },
@@ -67,5 +78,9 @@ export const load: LoadHook = async (url, context, next) => {
     const at = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : undefined;
     throw new SyntaxError(`${file}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`);
   }
+  const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(partial, out.outputText)
+    .then(() => rename(partial, cached))
+    .catch(() => {});
   return { format: 'module', source: out.outputText, shortCircuit: true };
 };
