@@ -39,9 +39,11 @@ describe.concurrent('course exercises', () => {
     expect(run.survivors).toEqual([]);
   });
 
-  it('selftest fails when a sample is expected to get another verdict, and names the checks no sample fails', { timeout: 300_000 }, async () => {
+  it('selftest fails when a sample is expected to get another verdict, and names the checks no sample fails and the texts without Spanish', { timeout: 300_000 }, async () => {
     const pack = testDir('sockgrade-pack-');
     cpSync(PACK_EXERCISES, join(pack, 'exercises'), { recursive: true });
+    const es = join(pack, 'exercises', 'upper-echo', 'i18n', 'es.ts');
+    writeFileSync(es, readFileSync(es, 'utf8').replace(/^ {2}'closes the connection when the client sends the quit word': .*\n/m, ''));
     cpSync(join(PACK, 'fixtures', 'upper-echo', 'bug-ascii-upper'), join(pack, 'fixtures', 'upper-echo', 'bug-ascii-upper'), { recursive: true });
     const expected = join(pack, 'fixtures', 'upper-echo', 'bug-ascii-upper', 'expected.json');
     writeFileSync(expected, JSON.stringify({ ...JSON.parse(readFileSync(expected, 'utf8')), fail: ['upper.line'] }));
@@ -49,7 +51,9 @@ describe.concurrent('course exercises', () => {
     expect(run.stdout).toMatch(/DIFF {2}upper-echo\/bug-ascii-upper \(server\): failed upper\.accents, expected to pass; passed upper\.line, expected to fail/);
     expect(run.stdout).toMatch(/replay: sockgrade grade upper-echo --server /);
     expect(run.stdout).toMatch(/upper-echo: no sample fails upper\.several, upper\.accents, quit\.closes/);
-    expect(run.stdout).toMatch(/selftest: FAILED: 1 sample got other verdicts than expected; \d+ checks of upper-echo failed by no sample/);
+    expect(run.stdout).toContain('upper-echo: its Spanish (messages.es) lacks "closes the connection when the client sends the quit word"');
+    expect(run.stdout).toMatch(/selftest: FAILED: 1 sample got other verdicts than expected; \d+ checks of upper-echo failed by no sample; 1 title or hint of upper-echo without Spanish; 1 check of upper-echo passed by no sample\n/);
+    expect(run.stdout, 'the only sample is expected to fail upper.line').toContain('upper-echo: no sample passes upper.line (add a correct sample)');
     expect(run.code).toBe(1);
   });
 

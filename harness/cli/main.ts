@@ -34,6 +34,7 @@ const USAGE = `Usage:
   sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
                   [--exercises DIR]... [--config FILE]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
+                  [--exercises DIR]...
   sockgrade selftest <pack-dir> [--jobs N] [--seed N] [--config FILE]
                   (grades the pack's samples, fixtures/<exercise>/<name>/, with its exercises/)
   sockgrade demo [--lang es|en]
@@ -74,7 +75,7 @@ const GRADE_OPTIONS = {
 const OPTIONS_BY_COMMAND = {
   list: { json: { type: 'boolean' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
   grade: GRADE_OPTIONS,
-  reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' } },
+  reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' }, exercises: { type: 'string', multiple: true } },
   demo: { lang: { type: 'string' } },
   batch: {
     exercise: { type: 'string' },
@@ -193,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
       return selftestCommand({ dir: rest[0] as string, jobs: str('jobs'), seed: str('seed'), config: str('config') }, process.stdout);
     case 'reference':
       if (rest.length !== 2) throw new UsageError('"sockgrade reference" takes an exercise id and a role: sockgrade reference tcp-echo server --port 65432');
-      return referenceCommand(builtinExercises(), {
+      return referenceCommand((await openCourse({ exerciseDirs: list('exercises'), config: undefined, cwd: process.cwd() })).exercises, {
         exercise: rest[0] as string,
         role: rest[1] as string,
         param: list('param'),

@@ -18,6 +18,8 @@ export interface ReferenceOptions {
 /** Runs a reference role until it ends (client) or is interrupted (server); returns the exit code. */
 export async function referenceCommand(exercises: ExerciseSet, opts: ReferenceOptions): Promise<number> {
   const exercise = exercises.find(opts.exercise);
+  const origin = exercises.originOf(opts.exercise);
+  if (origin !== undefined && origin !== 'built-in') throw new UsageError(`exercise ${opts.exercise} comes from ${origin.file}: sockgrade has reference programs for its built-in exercises only`);
   const entry = REFERENCES[opts.exercise];
   if (!exercise || !entry) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
   if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}"`);

@@ -2,7 +2,8 @@
  * Self-test of a course pack: every sample submission (`fixtures/<exercise>/<name>/`) is graded
  * by its own `sockgrade grade` process with the pack's exercises, and must get exactly the
  * verdicts its expected.json states; every check of the pack's exercises must be failed by some
- * sample and passed by another, so that no check can only pass or only fail.
+ * sample and passed by another, so that no check can only pass or only fail; an exercise that
+ * declares Spanish must translate every title and hint.
  */
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
@@ -10,6 +11,10 @@ import type { ExerciseSet } from '../course/exercise-set.js';
 import { shellQuote } from '../engine/settings.js';
 import { gradeInChild } from '../batch/grade-child.js';
 import { namespaceSupport } from '../isolation/namespace.js';
+import type { GradeResult } from '../model/result.js';
+import type { Exercise } from '../model/exercise.js';
+import { translatorFor } from '../i18n/localize.js';
+import { formatMs } from '../util/deadline.js';
 import { expectationProblem, readSamples, uncoveredChecks, verdictDifference, type FixtureExpectation, type SampleRef } from './samples.js';
 
 /** What to self-test. */
@@ -39,6 +44,15 @@ function samplePath(ref: SampleRef): string {
   return `${ref.exercise}/${ref.name}`;
 }
 
+/** What `diagnosis` and `maxSeconds` of an expected.json ask for and the run did not give, or undefined. */
+function expectationsBeyondVerdicts(result: GradeResult, fx: FixtureExpectation, durationMs: number): string | undefined {
+  if (fx.maxSeconds !== undefined && durationMs > fx.maxSeconds * 1000) return `the grading took ${formatMs(durationMs)}, more than the ${fx.maxSeconds} s its expected.json allows`;
+  const diagnosis = fx.diagnosis;
+  if (diagnosis === undefined) return undefined;
+  const silent = result.checks.filter((c) => c.status === 'fail' && !JSON.stringify([c.message, c.evidence]).includes(diagnosis)).map((c) => c.id);
+  return silent.length > 0 ? `the diagnosis of ${silent.join(', ')} does not name "${diagnosis}"` : undefined;
+}
+
 async function runSample(plan: SelftestPlan, ref: SampleRef, fx: FixtureExpectation & { dir: string }): Promise<SampleOutcome> {
   const exercise = plan.exercises.find(ref.exercise);
   if (!exercise) return { ref, status: 'differs', text: `no exercise "${ref.exercise}" in the pack or built in (exercises: ${plan.exercises.ids().join(', ')})` };
@@ -52,7 +66,7 @@ async function runSample(plan: SelftestPlan, ref: SampleRef, fx: FixtureExpectat
     const why = run.timedOut ? 'the grading did not end in time' : (run.stderr.trim().split('\n')[0] ?? `the grader exited with code ${run.code ?? 'unknown'}`);
     return { ref, status: 'differs', text: `not graded: ${why}\n${replay}` };
   }
-  const difference = verdictDifference(run.result, fx);
+  const difference = verdictDifference(run.result, fx) ?? expectationsBeyondVerdicts(run.result, fx, run.durationMs);
   if (difference) return { ref, status: 'differs', text: `${difference}\n${replay}` };
   return { ref, status: 'ok', text: fx.fail.length === 0 ? `passes every ${fx.role} check` : `fails ${[...fx.fail].sort().join(', ')}, as expected` };
 }
@@ -72,6 +86,13 @@ async function allSamples(plan: SelftestPlan, samples: ReturnType<typeof readSam
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(plan.jobs, samples.length)) }, worker));
   return out;
+}
+
+/** The exercise's title and its checks' titles and hints that its Spanish catalogue does not translate. */
+function untranslatedTexts(exercise: Exercise): string[] {
+  const spanish = translatorFor('es');
+  const texts = [exercise.title, ...exercise.checks.flatMap((c) => [c.title, c.hint ?? ''])].filter((t) => t !== '');
+  return [...new Set(texts.filter((t) => spanish !== undefined && !spanish.knows(t)))];
 }
 
 /** Runs the self-test, printing one line per sample and the coverage; 0 when everything holds, 1 otherwise. */
@@ -99,6 +120,11 @@ export async function runSelftest(plan: SelftestPlan): Promise<number> {
     if (neverFailed.length > 0) {
       plan.write(`  ${exercise.id}: no sample fails ${neverFailed.join(', ')} (add a buggy sample that does)\n`);
       problems.push(`${neverFailed.length} check${neverFailed.length === 1 ? '' : 's'} of ${exercise.id} failed by no sample`);
+    }
+    const untranslated = exercise.messages?.es ? untranslatedTexts(exercise) : [];
+    if (untranslated.length > 0) {
+      plan.write(`  ${exercise.id}: its Spanish (messages.es) lacks ${untranslated.map((t) => `"${t}"`).join(', ')}\n`);
+      problems.push(`${untranslated.length} title${untranslated.length === 1 ? '' : 's'} or hint${untranslated.length === 1 ? '' : 's'} of ${exercise.id} without Spanish`);
     }
     if (neverPassed.length > 0) {
       plan.write(`  ${exercise.id}: no sample passes ${neverPassed.join(', ')} (add a correct sample)\n`);
