@@ -39,6 +39,8 @@ export interface BatchOptions {
   config?: string;
   /** The course's own exercise folders (`--exercises DIR`). */
   exercises?: string[];
+  /** Folder for packet traces, one sub-folder per student. */
+  trace?: string;
 }
 
 /** Class outputs to write. */
@@ -96,6 +98,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...(opts.server !== undefined ? { server: opts.server } : {}),
     ...(opts.client !== undefined ? { client: opts.client } : {}),
     gradeArgs,
+    ...(opts.trace !== undefined ? { trace: resolve(opts.trace) } : {}),
     jobs: effectiveJobs,
     resultsDir: resolve(opts.out ?? join('sockgrade-results', exercise.id)),
     force: opts.force,

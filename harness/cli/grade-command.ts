@@ -1,5 +1,6 @@
 /** `sockgrade grade`: grade one submission on one exercise and report it in every requested form. */
 import { tmpdir, availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
@@ -50,6 +51,8 @@ export interface GradeOptions {
   audience?: string;
   /** The course's own exercise folders (`--exercises DIR`), loaded beside the built-ins. */
   exercises?: string[];
+  /** Folder for the packets of each check, one pcap per check (`--trace`). */
+  trace?: string;
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -63,7 +66,8 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 export function settingsFrom(opts: GradeOptions, cwd: string, known: Course): RunSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = known.exercises.get(opts.exercise);
-  const course = known.config?.exercises[found.id];
+  const courseConfig = known.config;
+  const course = courseConfig?.exercises[found.id];
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -100,7 +104,14 @@ export function settingsFrom(opts: GradeOptions, cwd: string, known: Course): Ru
     outputCapBytes: 1024 * 1024,
     jobs: intOption('jobs', opts.jobs, 1, 64) ?? Math.max(2, Math.min(4, availableParallelism() * 2)),
     ...(opts.replay !== undefined ? { replay: replayPath(opts.replay, opts.seed) } : {}),
+    ...traceOf(opts.trace ?? courseConfig?.trace, cwd),
   };
+}
+
+function traceOf(dir: string | undefined, cwd: string): { trace?: string } {
+  if (dir === undefined) return {};
+  if (dir.trim() === '') throw new UsageError('--trace expects a folder for the pcap files, got an empty name');
+  return { trace: resolve(cwd, dir) };
 }
 
 function replayPath(value: string, seed: string | undefined): string {

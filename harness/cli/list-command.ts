@@ -2,6 +2,7 @@
 import type { ExerciseSet } from '../course/exercise-set.js';
 import { canonicalPortOf, rolesOf, transportOf } from '../model/exercise.js';
 import { resolveParams } from '../model/params.js';
+import { REPORTS } from './reports-catalogue.js';
 
 function originText(exercises: ExerciseSet, id: string): string {
   const origin = exercises.originOf(id);
@@ -24,6 +25,9 @@ export function listText(exercises: ExerciseSet): string {
       lines.push(`  ${role} checks: ${ex.checks.filter((c) => c.role === role).map((c) => c.id).join(', ')}`);
     }
     lines.push('');
+  }
+  for (const r of REPORTS) {
+    lines.push(`${r.id}  (${r.catalogue}) ${r.title}`, `  ${r.about}`, `  usage: ${r.usage}`, '');
   }
   return lines.join('\n');
 }

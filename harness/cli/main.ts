@@ -24,13 +24,14 @@ const USAGE = `Usage:
                   [--jobs N] [--startup-timeout SECONDS]
                   [--replay PATH] [--manifest sockgrade.json] [--isolation auto|on|off]
                   [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
-                  [--exercises DIR]...
+                  [--exercises DIR]... [--trace DIR]
+  sockgrade trace <exercise> [any option of grade]   (grade with --trace, default ./sockgrade-trace)
   sockgrade check [--dir DIR] [any option of grade]   (grades DIR, default here, from its sockgrade.json)
   sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
                   [--jobs N] [--shard i/n] [--csv FILE] [--json FILE] [--junit FILE]
                   [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
                   [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
-                  [--exercises DIR]...
+                  [--exercises DIR]... [--trace DIR]
   sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
                   [--exercises DIR]... [--config FILE]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
@@ -70,12 +71,14 @@ const GRADE_OPTIONS = {
   config: { type: 'string' },
   audience: { type: 'string' },
   exercises: { type: 'string', multiple: true },
+  trace: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
   list: { json: { type: 'boolean' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
   grade: GRADE_OPTIONS,
   reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' }, exercises: { type: 'string', multiple: true } },
+  trace: GRADE_OPTIONS,
   demo: { lang: { type: 'string' } },
   batch: {
     exercise: { type: 'string' },
@@ -95,6 +98,7 @@ const OPTIONS_BY_COMMAND = {
     'student-timeout': { type: 'string' },
     config: { type: 'string' },
     exercises: { type: 'string', multiple: true },
+    trace: { type: 'string' },
   },
   merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
   selftest: { jobs: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' } },
@@ -112,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'check') return main(checkArgv(argv.slice(1), GRADE_OPTIONS, process.cwd()));
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, check, batch, merge, reference, selftest, demo; run "sockgrade --help")`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, trace, check, batch, merge, reference, selftest, demo; run "sockgrade --help")`);
   let parsed;
   try {
     parsed = parseArgs({ args: argv.slice(1), options: OPTIONS_BY_COMMAND[command], allowPositionals: true, strict: true });
@@ -123,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
   const rest = parsed.positionals;
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
   const list = (k: string): string[] => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
-  if (command === 'grade' || command === 'demo') out.lang = chooseLang(str('lang'));
+  if (command === 'grade' || command === 'trace' || command === 'demo') out.lang = chooseLang(str('lang'));
   switch (command) {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
@@ -132,8 +136,9 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(values.json === true ? listJson(exercises) : listText(exercises));
       }
       return 0;
+    case 'trace':
     case 'grade': {
-      if (rest.length !== 1) throw new UsageError(`"sockgrade grade" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
+      if (rest.length !== 1) throw new UsageError(`"sockgrade ${command}" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
       return gradeCommand(
         {
           exercise: rest[0] as string,
@@ -158,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
           config: str('config'),
           audience: str('audience'),
           exercises: list('exercises'),
+          trace: str('trace') ?? (command === 'trace' ? 'sockgrade-trace' : undefined),
         },
         out,
       );
@@ -184,6 +190,7 @@ async function main(argv: string[]): Promise<number> {
           studentTimeout: str('student-timeout'),
           config: str('config'),
           exercises: list('exercises'),
+          trace: str('trace'),
         },
         process.stderr,
       );

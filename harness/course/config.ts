@@ -51,6 +51,8 @@ export interface CourseConfig {
   /** The course's own exercise folders (absolute), from `exerciseDirs`. */
   exerciseDirs: readonly string[];
   exercises: Readonly<Record<string, ExerciseCourse>>;
+  /** Folder for packet traces (`--trace`), absolute (a relative one is taken from the config's folder). */
+  trace?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -110,9 +112,10 @@ export function parseCourseConfig(data: unknown, file: string, known: ExerciseSe
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'exercises', 'exerciseDirs', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exerciseDirs, exercises)`);
+  for (const key of Object.keys(data)) if (!['course', 'exercises', 'exerciseDirs', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exerciseDirs, exercises, trace)`);
   const exerciseDirs = exerciseDirsOf(data, file);
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
+  if (data.trace !== undefined && (typeof data.trace !== 'string' || data.trace.trim() === '')) fail('"trace" ', 'must be the name of a folder for the pcap files');
   const exercises = data.exercises ?? {};
   if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
   const out: Record<string, ExerciseCourse> = {};
@@ -121,7 +124,13 @@ export function parseCourseConfig(data: unknown, file: string, known: ExerciseSe
     if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${known.ids().join(', ')})`);
     out[id] = parseExerciseSection(exercise as Exercise, section, (where, what) => fail(`exercises.${id}${where}: `, what));
   }
-  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), exerciseDirs, exercises: out };
+  return {
+    file,
+    ...(typeof data.course === 'string' ? { course: data.course } : {}),
+    exerciseDirs,
+    exercises: out,
+    ...(typeof data.trace === 'string' ? { trace: resolve(dirname(file), data.trace) } : {}),
+  };
 }
 
 function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where: string, what: string) => never): ExerciseCourse {
