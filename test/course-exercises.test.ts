@@ -103,4 +103,15 @@ describe.concurrent('course exercises', () => {
     expect(run.code).toBe(1);
     expect(readFileSync(junit, 'utf8')).toContain('upper.accents');
   });
+
+  it('batch grades a class on a course exercise, each student in their own grader that loads it', async () => {
+    const dir = testDir('sockgrade-course-batch-');
+    for (const [student, sample] of [['ana', 'correct-threads'], ['luis', 'bug-plain-echo']]) {
+      cpSync(join(PACK, 'fixtures', 'upper-echo', sample as string), join(dir, 'clase', student as string), { recursive: true });
+    }
+    const csv = join(dir, 'notas.csv');
+    const run = await runCli(['batch', join(dir, 'clase'), '--exercise', 'upper-echo', '--exercises', PACK_EXERCISES, '--server', 'python3 {dir}/server.py {port}', '--only', 'upper.line', '--csv', csv, '--out', join(dir, 'results')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toBe('student,score,max,status,server upper.line\nana,2,2,passed,2\nluis,0,2,failed,0\n');
+  });
 });
