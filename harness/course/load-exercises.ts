@@ -34,6 +34,7 @@ function compiledCache(): string {
 
 function registerHooks(): void {
   if (hooksRegistered) return;
+  if (typeof register !== 'function') throw new UsageError(`loading a course's exercises needs Node.js 20.6 or newer (this is ${process.version})`);
   const data: HookData = { authoring: new URL('../authoring.js', import.meta.url).href, cacheDir: compiledCache() };
   register('./module-hooks.js', { parentURL: import.meta.url, data });
   hooksRegistered = true;
