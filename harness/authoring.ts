@@ -9,7 +9,7 @@
  * import { es } from './i18n/es.js';
  *
  * export default defineExercise({
- *   id: 'upper-echo', catalogue: 'E1', title: 'Upper-case echo', transport: 'tcp', canonicalPort: 5000,
+ *   id: 'upper-echo', catalogue: 'P1', title: 'Upper-case echo', transport: 'tcp', canonicalPort: 5000,
  *   contract: { server: 'answers every line in upper case' },
  *   params: {},
  *   messages: { es },

@@ -1,5 +1,5 @@
 /**
- * E1 `upper-echo`: a TCP server that answers every line with the same line in upper case, and
+ * P1 `upper-echo`: a TCP server that answers every line with the same line in upper case, and
  * closes a client's connection when the client sends the quit word (`DESCONEXION` by default).
  * A course's own exercise, written with the authoring API only.
  */
@@ -9,7 +9,7 @@ import { es } from './i18n/es.js';
 
 export default defineExercise({
   id: 'upper-echo',
-  catalogue: 'E1',
+  catalogue: 'P1',
   title: 'Upper-case echo server that ends on a quit word',
   contract: {
     server:
