@@ -2,7 +2,6 @@
 import type { ClientCheckContext } from '../../harness/authoring.js';
 import { ProgramExited, type Program } from '../../harness/authoring.js';
 import { WaitTimeout, poll } from '../../harness/authoring.js';
-import { isWaitingOnStdin } from '../../harness/authoring.js';
 import { findCrash, visibleText } from '../../harness/authoring.js';
 import { hostsOf, type HostTable } from './host-table.js';
 
@@ -35,7 +34,7 @@ export async function typeWhenAsked(ctx: ClientCheckContext, program: Program, l
 
 /** Whether the client is blocked reading its terminal (Linux; false where that cannot be told). */
 function waitingOnStdin(program: Program): boolean {
-  return program.processTree().some((pid) => isWaitingOnStdin(pid) === true);
+  return program.readingTerminal() === true;
 }
 
 /**

@@ -3,7 +3,6 @@ import { readdir } from 'node:fs/promises';
 import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
 import type { ClientCheckContext } from '../../harness/authoring.js';
 import { ProgramExited, describeExit, type Program } from '../../harness/authoring.js';
-import { isWaitingOnStdin } from '../../harness/authoring.js';
 import { CheckFailure } from '../../harness/authoring.js';
 import { describeSize, escapeBytes } from '../../harness/authoring.js';
 import { findCrash, visibleText } from '../../harness/authoring.js';
@@ -18,7 +17,7 @@ import { accentedText } from './server-checks.js';
 
 /** Whether the client is blocked reading its terminal (it has finished the last command). */
 function waitingForInput(program: Program): boolean {
-  return program.processTree().some((pid) => isWaitingOnStdin(pid) === true);
+  return program.readingTerminal() === true;
 }
 
 /** What the client printed last, with a crash named first. */
