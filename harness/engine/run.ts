@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { budgetOf, type Check } from '../model/check.js';
-import { CheckFailure, CheckSkipped } from '../model/failure.js';
+import { CheckFailure, CheckNotReached, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
 import { roleNotGiven, sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
 import { Program, ProgramExited, describeExit } from '../process/program.js';
@@ -244,6 +244,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
+  if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
     return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);

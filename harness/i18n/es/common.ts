@@ -7,6 +7,7 @@ import type { Catalogue } from '../catalogue.js';
 export const common: Catalogue = {
   // engine
   'not applicable: {reason}': 'no aplicable: {reason}',
+  'not reached: {reason}': 'no alcanzada: {reason}',
   'no server was given (use --server "<command>")': 'no se indicó un servidor (usa --server "<orden>")',
   'no client was given (use --client "<command>")': 'no se indicó un cliente (usa --client "<orden>")',
   'did not finish within its time budget of {budget}; it was {step}': 'no terminó dentro de su tiempo asignado de {budget}; estaba {step}',
