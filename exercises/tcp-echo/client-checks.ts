@@ -9,11 +9,14 @@ import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { showsBytes } from '../shared/printed.js';
 import { acceptClientMessage } from '../shared/client-session.js';
 import { robustNoServerCheck } from '../shared/robust.js';
+import { echoPieceSizes, sendPiecesWhenRead } from './echo-cuts.js';
 
 /** Sends `request` back in pieces and returns the pieces. */
-async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number): Promise<Buffer[]> {
+async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number, whenRead = false): Promise<Buffer[]> {
   ctx.doing('sending the echo back in small slices');
-  const cuts = await conn.sendSliced(request, ctx.rng, { min, max, delayMs, signal: ctx.signal });
+  const cuts = whenRead
+    ? await sendPiecesWhenRead(ctx, conn, request, echoPieceSizes(request, ctx.rng, min, max))
+    : await conn.sendSliced(request, ctx.rng, { min, max, delayMs, signal: ctx.signal });
   const lastSentAt = performance.now();
   const pieces: Buffer[] = [];
   let prev = 0;
@@ -71,7 +74,7 @@ export const echoClientChecks: readonly ClientCheck[] = [
       const message = `Hola servidor ${ctx.rng.word(12)} ${ctx.rng.word(12)}`;
       const { conn, program, request } = await acceptClientMessage(ctx, message);
       const from = program.outputLength;
-      const pieces = await echoInSlices(ctx, conn, request, 4, 12, 40);
+      const pieces = await echoInSlices(ctx, conn, request, 4, 12, 40, true);
       await expectPrinted(ctx, program, conn, request, pieces, from);
     },
   }),
