@@ -48,3 +48,10 @@ describe('client.full-echo-sliced always slices the echo', () => {
     expect(correct).toEqual(SEEDS.map((s) => `${s}:pass`));
   });
 });
+
+describe('UDP robust.survives-garbage does not depend on luck', () => {
+  it('fails, for every seed, a receiver that drops half of the datagrams at random and crashes on decode()', async () => {
+    const statuses = await statusesOverSeeds('reliable-udp', 'server', `python3 ${fixture('reliable-udp/bug-lossy-decode-garbage/receptor.py')} {port}`, 'robust.survives-garbage');
+    expect(statuses).toEqual(SEEDS.map((s) => `${s}:fail`));
+  });
+});
