@@ -7,7 +7,7 @@ import { formatMs } from '../../harness/util/deadline.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { robustServerChecks } from '../shared/robust.js';
-import { expectEcho } from '../shared/echo.js';
+import { expectEcho, lineEchoFailure, waitsForNewline } from '../shared/echo.js';
 import { echoSession, smallMessage } from '../tcp-echo/server-checks.js';
 
 /** Connects `n` clients, all at once, then plays `rounds` rounds of distinct messages on every one. */
@@ -38,6 +38,7 @@ async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, p
       const first = late[0] as number;
       const conn = conns[first] as Connection;
       const served = n - late.length;
+      if (await waitsForNewline(ctx, conn, Buffer.concat(sent[first] ?? []))) throw lineEchoFailure(`round ${round}: ${conn.transcript.label}`, Buffer.concat(sent[first] ?? []), conn.received);
       throw new CheckFailure(
         `round ${round}: ${late.length} of ${n} connected clients got no complete echo within ${formatMs(perRoundMs)} (${served} were served)${served <= 1 ? ': the server seems to serve one client at a time' : ''}`,
         {
@@ -90,6 +91,7 @@ export const tcpEchoConcurrent = defineExercise({
         ctx.doing(`waiting for client B's echo while client A stays connected and silent`);
         const ok = await b.waitForBytes(msg.length, ctx.within(bound), ctx.signal);
         if (!ok) {
+          if (await waitsForNewline(ctx, b, msg)) throw lineEchoFailure('client B', msg, b.received);
           throw new CheckFailure(`client B got no echo within ${formatMs(bound)} while client A was connected and silent: the server serves one client at a time`, {
             expected: `the echo of "${msg.toString()}" within ${formatMs(bound)}`,
             received: b.receivedBytes ? `${b.receivedBytes} bytes` : 'nothing',

@@ -14,6 +14,16 @@ export const shared: Catalogue = {
   'after {event}': 'después de {event}',
   'after {event}, a new client was not served: {reason}': 'después de {event}, un cliente nuevo no fue atendido: {reason}',
   'no reply to a datagram sent {n} times': 'ninguna respuesta a un datagrama enviado {n} veces',
+  '{label} got {what} until it sent a newline: the server echoes only complete lines (it waits for "\\n" before answering)':
+    '{label} no recibió {what} hasta que envió un salto de línea: el servidor solo devuelve líneas completas (espera un "\\n" antes de contestar)',
+  'no echo': 'eco alguno',
+  'only {n} of {total} bytes back': 'más que {n} de {total} bytes de vuelta',
+  '{echo} back at once, without a newline': '{echo} de vuelta enseguida, sin salto de línea',
+  'nothing before the newline': 'nada antes del salto de línea',
+  '{got} before the newline': '{got} antes del salto de línea',
+  'TCP carries bytes, not lines: send back whatever recv() returns as soon as it arrives; do not wait for "\\n" (readline(), makefile(), or a loop until a newline)':
+    'TCP transporta bytes, no líneas: devuelve lo que recv() entregue en cuanto llegue; no esperes un "\\n" (readline(), makefile() o un bucle hasta el salto de línea)',
+  'sending a newline, to see whether the server waits for one': 'enviando un salto de línea, para ver si el servidor lo espera',
   'it received {n} datagrams of random bytes': 'recibió {n} datagramas de bytes aleatorios',
   'a reply': 'una respuesta',
   nothing: 'nada',
