@@ -21,6 +21,7 @@ import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
+import { leadWithCrash } from '../diagnose/crash-lead.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
@@ -212,7 +213,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     }
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
+    if (ctx) await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
+    const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
+    return ctx ? leadWithCrash(failed, ctx.launched()) : failed;
   } finally {
     if (budgetTimer) clearTimeout(budgetTimer);
     abort.abort(new Error('check finished'));
