@@ -109,7 +109,7 @@ export const sntpClientChecks: readonly ClientCheck[] = [
       const from = program.outputLength;
       await peer.reply(request, serverReply(request.data, times));
       ctx.doing(`waiting for the client to print ${expected}`);
-      const shown = await program.waitForText(`the time ${expected}`, (t) => (t.includes(expected) ? true : undefined), ctx.within(PRINT_WAIT_MS), ctx.signal).catch(() => false);
+      const shown = await program.waitForText(`the time ${expected}`, (t) => (printedTimes(t).includes(expected) ? true : undefined), ctx.within(PRINT_WAIT_MS), ctx.signal).catch(() => false);
       if (shown === true) return;
       const { why, hint } = explainPrinted(printedTimes(program.outputBuffer().subarray(from).toString('utf8')), times);
       const crash = findCrash(program.outputText());
