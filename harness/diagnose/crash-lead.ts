@@ -31,11 +31,10 @@ export function leadWithCrash(result: CheckResult, programs: readonly Program[])
       evidence.received = visibleText(trace);
     }
     if (result.message.includes(name)) return { ...result, evidence };
-    const where = crash.file ? ` (${crash.file}, line ${crash.line})` : '';
     return {
       ...result,
       message: `the ${program.transcript.label} crashed: ${describeCrash(crash)}\n${result.message}`,
-      evidence: { ...evidence, hint: `the program stopped with ${name}${where}: read the traceback's last lines, fix or handle that case, and the rest of this check can run` },
+      evidence: { ...evidence, hint: `fix the ${name} first: the traceback's last lines name the file and line that raised it; handle that case, and the rest of this check can run` },
     };
   }
   return result;
