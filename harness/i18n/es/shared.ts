@@ -23,6 +23,7 @@ export const shared: Catalogue = {
   '{got} before the newline': '{got} antes del salto de línea',
   'TCP carries bytes, not lines: send back whatever recv() returns as soon as it arrives; do not wait for "\\n" (readline(), makefile(), or a loop until a newline)':
     'TCP transporta bytes, no líneas: devuelve lo que recv() entregue en cuanto llegue; no esperes un "\\n" (readline(), makefile() o un bucle hasta el salto de línea)',
+  'waiting a little longer for the rest of the echo before sending a newline': 'esperando un poco más el resto del eco antes de enviar un salto de línea',
   'sending a newline, to see whether the server waits for one': 'enviando un salto de línea, para ver si el servidor lo espera',
   'it received {n} datagrams of random bytes': 'recibió {n} datagramas de bytes aleatorios',
   'a reply': 'una respuesta',
