@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { TelemetryProtocol } from './manifest.js';
 import type { Observation } from './sink.js';
+import type { Packet } from '../../harness/trace/decode.js';
 
 const IP = 20;
 const UDP = 8;
@@ -58,6 +59,15 @@ function tcpColumn(recordBytes: number, replyBytes: number, readingsPerConnectio
     total: recordBytes + replyBytes + 3 * header + setup / readingsPerConnection,
     payload: recordBytes + replyBytes,
   };
+}
+
+/** What the capture shows of the client's traffic: IP bytes per reading over the transport it used. */
+export function measuredOnTheWire(proto: TelemetryProtocol, obs: Observation, packets: readonly Packet[]): string {
+  const own = packets.filter((p) => (proto.transport === 'tcp' ? p.tcp : p.udp));
+  const bytes = own.reduce((n, p) => n + (p.ipLength ?? 0), 0);
+  const n = obs.readings.length;
+  const segments = own.filter((p) => (p.tcp?.payloadLength ?? p.udp?.payloadLength ?? 0) > 0).length;
+  return `measured on the wire (the run's capture, IP headers included, Ethernet framing not): ${round(bytes / n)} bytes per reading over ${proto.transport.toUpperCase()}: ${own.length} packets (${segments} carrying data, ${own.length - segments} bare), ${bytes} bytes for ${n} readings`;
 }
 
 /** The overhead table of what the client did, next to what the other transport would cost. */

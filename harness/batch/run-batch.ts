@@ -26,6 +26,8 @@ export interface BatchPlan {
   client?: string;
   /** Extra `grade` arguments for every student (`--param`, `--only`, `--isolation`, `--seed`…). */
   gradeArgs: readonly string[];
+  /** Folder for packet traces: each student's pcaps go into a sub-folder named after them. */
+  trace?: string;
   jobs: number;
   resultsDir: string;
   force: boolean;
@@ -66,7 +68,7 @@ export async function runBatch(plan: BatchPlan): Promise<StudentRecord[]> {
 }
 
 /** The `grade` arguments for one student, or the reason they cannot be graded. */
-export function gradeArgsFor(plan: Pick<BatchPlan, 'exercise' | 'server' | 'client' | 'gradeArgs'>, student: Student): string[] | { error: string } {
+export function gradeArgsFor(plan: Pick<BatchPlan, 'exercise' | 'server' | 'client' | 'gradeArgs' | 'trace'>, student: Student): string[] | { error: string } {
   const args = ['grade', plan.exercise.id];
   const manifestPath = join(student.dir, MANIFEST_NAME);
   const hasManifest = existsSync(manifestPath);
@@ -90,6 +92,7 @@ export function gradeArgsFor(plan: Pick<BatchPlan, 'exercise' | 'server' | 'clie
     return { error: `no command to run: the folder has no ${MANIFEST_NAME}, and no --server/--client template was given` };
   }
   args.push(...plan.gradeArgs);
+  if (plan.trace !== undefined) args.push('--trace', join(plan.trace, student.name));
   return args;
 }
 

@@ -37,6 +37,8 @@ export interface BatchOptions {
   studentTimeout?: string;
   /** The course config (`sockgrade.config.json`) every student is graded with. */
   config?: string;
+  /** Folder for packet traces, one sub-folder per student. */
+  trace?: string;
 }
 
 /** Class outputs to write. */
@@ -93,6 +95,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...(opts.server !== undefined ? { server: opts.server } : {}),
     ...(opts.client !== undefined ? { client: opts.client } : {}),
     gradeArgs,
+    ...(opts.trace !== undefined ? { trace: resolve(opts.trace) } : {}),
     jobs: effectiveJobs,
     resultsDir: resolve(opts.out ?? join('sockgrade-results', exercise.id)),
     force: opts.force,

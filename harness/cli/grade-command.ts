@@ -1,5 +1,6 @@
 /** `sockgrade grade`: grade one submission on one exercise and report it in every requested form. */
 import { tmpdir, availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
@@ -48,6 +49,8 @@ export interface GradeOptions {
   config?: string;
   /** Who reads the reports: `student` or `instructor` (the default of `grade`). */
   audience?: string;
+  /** Folder for the packets of each check, one pcap per check (`--trace`). */
+  trace?: string;
 }
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -62,7 +65,8 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = findExercise(opts.exercise);
   if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
-  const course = findCourseConfig(opts.config, cwd)?.exercises[found.id];
+  const courseConfig = findCourseConfig(opts.config, cwd);
+  const course = courseConfig?.exercises[found.id];
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -99,7 +103,14 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     outputCapBytes: 1024 * 1024,
     jobs: intOption('jobs', opts.jobs, 1, 64) ?? Math.max(2, Math.min(4, availableParallelism() * 2)),
     ...(opts.replay !== undefined ? { replay: replayPath(opts.replay, opts.seed) } : {}),
+    ...traceOf(opts.trace ?? courseConfig?.trace, cwd),
   };
+}
+
+function traceOf(dir: string | undefined, cwd: string): { trace?: string } {
+  if (dir === undefined) return {};
+  if (dir.trim() === '') throw new UsageError('--trace expects a folder for the pcap files, got an empty name');
+  return { trace: resolve(cwd, dir) };
 }
 
 function replayPath(value: string, seed: string | undefined): string {

@@ -2,6 +2,7 @@
 import { EXERCISES } from '../../exercises/index.js';
 import { canonicalPortOf, rolesOf, transportOf } from '../model/exercise.js';
 import { resolveParams } from '../model/params.js';
+import { REPORTS } from './reports-catalogue.js';
 
 /** Renders the catalogue as text. */
 export function listText(): string {
@@ -17,6 +18,9 @@ export function listText(): string {
       lines.push(`  ${role} checks: ${ex.checks.filter((c) => c.role === role).map((c) => c.id).join(', ')}`);
     }
     lines.push('');
+  }
+  for (const r of REPORTS) {
+    lines.push(`${r.id}  (${r.catalogue}) ${r.title}`, `  ${r.about}`, `  usage: ${r.usage}`, '');
   }
   return lines.join('\n');
 }

@@ -22,11 +22,14 @@ const USAGE = `Usage:
                   [--jobs N] [--startup-timeout SECONDS]
                   [--replay PATH] [--manifest sockgrade.json] [--isolation auto|on|off]
                   [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
+                  [--trace DIR]
+  sockgrade trace <exercise> [any option of grade]   (grade with --trace, default ./sockgrade-trace)
   sockgrade check [--dir DIR] [any option of grade]   (grades DIR, default here, from its sockgrade.json)
   sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
                   [--jobs N] [--shard i/n] [--csv FILE] [--json FILE] [--junit FILE]
                   [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
                   [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
+                  [--trace DIR]
   sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
   sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
   sockgrade demo [--lang es|en]
@@ -59,11 +62,13 @@ const GRADE_OPTIONS = {
   github: { type: 'boolean' },
   config: { type: 'string' },
   audience: { type: 'string' },
+  trace: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
   list: { json: { type: 'boolean' } },
   grade: GRADE_OPTIONS,
+  trace: GRADE_OPTIONS,
   reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' } },
   demo: { lang: { type: 'string' } },
   batch: {
@@ -83,6 +88,7 @@ const OPTIONS_BY_COMMAND = {
     isolation: { type: 'string' },
     'student-timeout': { type: 'string' },
     config: { type: 'string' },
+    trace: { type: 'string' },
   },
   merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
 } as const;
@@ -99,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'check') return main(checkArgv(argv.slice(1), GRADE_OPTIONS, process.cwd()));
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, check, batch, merge, reference, demo; run "sockgrade --help")`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, trace, check, batch, merge, reference, demo; run "sockgrade --help")`);
   let parsed;
   try {
     parsed = parseArgs({ args: argv.slice(1), options: OPTIONS_BY_COMMAND[command], allowPositionals: true, strict: true });
@@ -110,14 +116,15 @@ async function main(argv: string[]): Promise<number> {
   const rest = parsed.positionals;
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
   const list = (k: string): string[] => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
-  if (command === 'grade' || command === 'demo') out.lang = chooseLang(str('lang'));
+  if (command === 'grade' || command === 'trace' || command === 'demo') out.lang = chooseLang(str('lang'));
   switch (command) {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
       process.stdout.write(values.json === true ? listJson() : listText());
       return 0;
+    case 'trace':
     case 'grade': {
-      if (rest.length !== 1) throw new UsageError(`"sockgrade grade" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
+      if (rest.length !== 1) throw new UsageError(`"sockgrade ${command}" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
       return gradeCommand(
         {
           exercise: rest[0] as string,
@@ -141,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
           github: values.github === true,
           config: str('config'),
           audience: str('audience'),
+          trace: str('trace') ?? (command === 'trace' ? 'sockgrade-trace' : undefined),
         },
         out,
       );
@@ -166,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
           isolation: str('isolation'),
           studentTimeout: str('student-timeout'),
           config: str('config'),
+          trace: str('trace'),
         },
         process.stderr,
       );

@@ -21,7 +21,7 @@
  * `role:id` (`client:robust.no-crash-output`) for one role's check.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { EXERCISES, findExercise } from '../../exercises/index.js';
 import type { Exercise } from '../model/exercise.js';
 import { UsageError } from '../model/failure.js';
@@ -48,6 +48,8 @@ export interface CourseConfig {
   /** The course's name, if it gives one. */
   course?: string;
   exercises: Readonly<Record<string, ExerciseCourse>>;
+  /** Folder for packet traces (`--trace`), absolute (a relative one is taken from the config's folder). */
+  trace?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -81,8 +83,9 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'exercises', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exercises)`);
+  for (const key of Object.keys(data)) if (!['course', 'exercises', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exercises, trace)`);
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
+  if (data.trace !== undefined && (typeof data.trace !== 'string' || data.trace.trim() === '')) fail('"trace" ', 'must be the name of a folder for the pcap files');
   const exercises = data.exercises ?? {};
   if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
   const out: Record<string, ExerciseCourse> = {};
@@ -91,7 +94,12 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
     if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
     out[id] = parseExerciseSection(exercise as Exercise, section, (where, what) => fail(`exercises.${id}${where}: `, what));
   }
-  return { file, ...(typeof data.course === 'string' ? { course: data.course } : {}), exercises: out };
+  return {
+    file,
+    ...(typeof data.course === 'string' ? { course: data.course } : {}),
+    exercises: out,
+    ...(typeof data.trace === 'string' ? { trace: resolve(dirname(file), data.trace) } : {}),
+  };
 }
 
 function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where: string, what: string) => never): ExerciseCourse {

@@ -4,6 +4,7 @@
  */
 import { Program, describeExit } from '../process/program.js';
 import type { Transcript, TranscriptView } from '../process/transcript.js';
+import type { Packet } from '../trace/decode.js';
 import { connectTo, type Connection } from '../net/connection.js';
 import { TcpPeer } from '../net/tcp-peer.js';
 import { UdpClient, UdpPeer } from '../net/udp.js';
@@ -38,6 +39,11 @@ export abstract class CheckContext {
   manifest: Readonly<Record<string, unknown>> | undefined;
   /** The current step, used to say what the check was doing when its budget ran out. */
   step = 'starting';
+  /**
+   * When the run records packets (`--trace`): the packets of this check so far, once the
+   * recorder has caught up with now. Undefined when packets are not recorded.
+   */
+  packets: (() => Promise<Packet[]>) | undefined;
   private readonly transcripts: Transcript[] = [];
   /** Sources of transcripts that appear while the check runs (a peer's accepted connections). */
   protected readonly transcriptSources: (() => readonly Transcript[])[] = [];

@@ -23,6 +23,7 @@ import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from '
 import { programOutputForReport } from '../diagnose/output.js';
 import { leadWithCrash } from '../diagnose/crash-lead.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
+import { TraceSession, wallMicros } from '../trace/session.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -61,16 +62,31 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const recorded: Record<Role, RecordedProgram[]> = { server: [], client: [] };
   const learnedNotes = new Set<string>();
 
+  const trace = settings.trace !== undefined && runnable.length > 0 ? await TraceSession.open(settings.trace, root, settings.isolation?.hermetic === true).catch((err: Error) => err) : undefined;
+  if (trace instanceof Error) notes.push(`packets were not recorded: ${trace.message}`);
+  const session = trace instanceof TraceSession ? trace : undefined;
+  const jobs = session ? 1 : settings.jobs;
+  if (session) notes.push(`packets recorded into ${settings.trace}, one pcap per check (the checks ran one at a time so that every packet belongs to one check)`);
+
   const runOne = async (check: Check): Promise<void> => {
-    const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes });
+    session?.checkStarts(check.role, check.id);
+    const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes, ...(session ? { trace: session } : {}) });
     done(check, r);
   };
 
   try {
     const first = runnable.filter((c) => !c.runsLast);
     const last = runnable.filter((c) => c.runsLast);
-    await pool(first, settings.jobs, runOne);
-    await pool(last, settings.jobs, runOne);
+    await pool(first, jobs, runOne);
+    await pool(last, jobs, runOne);
+    if (session) {
+      const traces = await session.close([...results.values()]).catch((err: Error) => err);
+      if (traces instanceof Error) notes.push(`packets were not recorded: ${traces.message}`);
+      else for (const r of results.values()) {
+        const t = traces.get(`${r.role}:${r.id}`);
+        if (t) r.trace = t;
+      }
+    }
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -116,6 +132,7 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
+  trace?: TraceSession;
 }
 
 async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
@@ -145,6 +162,11 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = sctx;
       sctx.transport = transportOf(settings.exercise, settings.params);
       sctx.workDir = scratch;
+      if (st.trace) {
+        const trace = st.trace;
+        const since = wallMicros();
+        sctx.packets = () => trace.packetsSince(since, abort.signal);
+      }
       sctx.replay = settings.replay;
       sctx.manifest = settings.manifest;
       const offered = await freePort(HOST);
@@ -182,6 +204,11 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       ctx = cctx;
       cctx.transport = transportOf(settings.exercise, settings.params);
       cctx.workDir = scratch;
+      if (st.trace) {
+        const trace = st.trace;
+        const since = wallMicros();
+        cctx.packets = () => trace.packetsSince(since, abort.signal);
+      }
       cctx.replay = settings.replay;
       cctx.manifest = settings.manifest;
       const fixed = st.plans.client.fixedPort;

@@ -39,6 +39,8 @@ export interface RunSettings {
   isolation?: { hermetic: boolean; description: string };
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
+  /** Folder where the packets of each check are written as pcap files (`--trace`). */
+  trace?: string;
 }
 
 /** Whether a command line contains a `{name}` placeholder. */

@@ -3,6 +3,7 @@
  */
 import type { TranscriptView } from '../process/transcript.js';
 import type { ParamValues } from './params.js';
+import type { CheckTrace } from '../trace/session.js';
 
 /** A role of an exercise: the submission's side of the conversation. */
 export type Role = 'server' | 'client';
@@ -55,6 +56,8 @@ export interface CheckResult {
   evidence: Evidence;
   /** `hidden` when the course shows this check to students only as "hidden check" (see {@link Visibility}); absent when visible. */
   visibility?: Visibility;
+  /** What crossed the wire during the check, when packets were recorded (`--trace`). */
+  trace?: CheckTrace;
 }
 
 /** Result of grading one submission on one exercise. */

@@ -8,6 +8,7 @@ import { formatMs } from '../util/deadline.js';
 import type { Lang } from '../i18n/lang.js';
 import { localize, localizeCheck, localizeText } from '../i18n/localize.js';
 import { ui } from '../i18n/ui.js';
+import { traceSection } from './trace-text.js';
 
 /** Where console output goes, and whether it may use colour. */
 export interface ConsoleSink {
@@ -75,6 +76,8 @@ export function consoleSummary(sink: ConsoleSink, result: GradeResult): void {
       if (e.reproduce) sink.write(`    ${words.reproduce}: ${e.reproduce}\n`);
     }
   }
+  const packets = traceSection(result, lang);
+  if (packets) sink.write(`\n${packets}`);
   if (result.run.notes.length > 0) {
     sink.write(`\n${paint(sink, '1', words.notes)}\n`);
     for (const n of result.run.notes) sink.write(`  • ${n}\n`);

@@ -69,7 +69,7 @@ export function renderHtml(result: GradeResult, lang: Lang = 'en', opts: HtmlOpt
 ${summary(local, lang, { ...opts, ...(opts.exerciseTitle ? { exerciseTitle: localizeText(opts.exerciseTitle, lang) } : {}) })}
 <div class="toolbar"><button type="button" class="js-only" id="expand-all">${escapeHtml(words.html.expandAll)}</button> <button type="button" class="js-only" id="collapse-all">${escapeHtml(words.html.collapseAll)}</button></div>
 <main id="checks">
-${checks.map(({ c }) => checkSection(c, words)).join('\n')}
+${checks.map(({ c }) => checkSection(c, words, lang)).join('\n')}
 </main>
 ${notes}
 <script>${SCRIPT}</script>

@@ -138,4 +138,12 @@ export const common: Catalogue = {
   'off (this system does not allow unprivileged namespaces{why})': 'desactivado (este sistema no permite espacios de nombres sin privilegios{why})',
   'the server listens on port {port}, which it chose itself (found in the kernel\'s socket table); its instances ran one at a time':
     'el servidor escucha en el puerto {port}, que eligió él mismo (visto en la tabla de sockets del núcleo); sus instancias se ejecutaron de una en una',
+  // packet traces (--trace)
+  'packets recorded into {dir}, one pcap per check (the checks ran one at a time so that every packet belongs to one check)':
+    'paquetes grabados en {dir}, un pcap por comprobación (las comprobaciones se ejecutaron de una en una para que cada paquete pertenezca a una sola)',
+  'packets were not recorded: {reason}': 'no se grabaron los paquetes: {reason}',
+  'packets are recorded only in a hermetic run (its private loopback carries nothing else), and this run is not isolated':
+    'solo se graban paquetes en una ejecución aislada (su loopback privado no lleva nada más), y esta no lo está',
+  "capturing packets needs CAP_NET_RAW in the run's network namespace, which this system did not grant":
+    'grabar paquetes necesita CAP_NET_RAW en el espacio de red de la ejecución, y este sistema no lo concede',
 };

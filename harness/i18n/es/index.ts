@@ -4,21 +4,21 @@
  */
 import type { Catalogue } from '../catalogue.js';
 import { common } from './common.js';
-import { shared } from './shared.js';
-import { udpEcho } from './udp-echo.js';
-import { tcpEcho } from './tcp-echo.js';
-import { framedEcho } from './framed-echo.js';
-import { tcpChatAck } from './tcp-chat-ack.js';
-import { chat1to1 } from './chat-1to1.js';
-import { groupChat } from './group-chat.js';
-import { fileCopy } from './file-copy.js';
-import { miniFtp } from './mini-ftp.js';
-import { reliableUdp } from './reliable-udp.js';
-import { sntpClient } from './sntp-client.js';
-import { httpGetClient } from './http-get-client.js';
-import { dnsLookup } from './dns-lookup.js';
-import { binaryStruct } from './binary-struct.js';
-import { sensorTelemetry } from './sensor-telemetry.js';
+import { shared } from '../../../exercises/shared/i18n/es.js';
+import { udpEcho } from '../../../exercises/udp-echo/i18n/es.js';
+import { tcpEcho } from '../../../exercises/tcp-echo/i18n/es.js';
+import { framedEcho } from '../../../exercises/framed-echo/i18n/es.js';
+import { tcpChatAck } from '../../../exercises/tcp-chat-ack/i18n/es.js';
+import { chat1to1 } from '../../../exercises/chat-1to1/i18n/es.js';
+import { groupChat } from '../../../exercises/group-chat/i18n/es.js';
+import { fileCopy } from '../../../exercises/file-copy/i18n/es.js';
+import { miniFtp } from '../../../exercises/mini-ftp/i18n/es.js';
+import { reliableUdp } from '../../../exercises/reliable-udp/i18n/es.js';
+import { sntpClient } from '../../../exercises/sntp-client/i18n/es.js';
+import { httpGetClient } from '../../../exercises/http-get-client/i18n/es.js';
+import { dnsLookup } from '../../../exercises/dns-lookup/i18n/es.js';
+import { binaryStruct } from '../../../exercises/binary-struct/i18n/es.js';
+import { sensorTelemetry } from '../../../exercises/sensor-telemetry/i18n/es.js';
 
 /** Every Spanish catalogue, merged by the translator. */
 export const SPANISH: readonly Catalogue[] = [common, shared, udpEcho, tcpEcho, framedEcho, tcpChatAck, chat1to1, groupChat, fileCopy, miniFtp, sntpClient, httpGetClient, dnsLookup, binaryStruct, sensorTelemetry, reliableUdp];

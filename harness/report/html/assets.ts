@@ -40,6 +40,10 @@ svg.sequence .sent .arrow { stroke: var(--sent); } svg.sequence .sent .head { fi
 svg.sequence .received .arrow { stroke: var(--recv); } svg.sequence .received .head { fill: var(--recv); }
 svg.sequence .typed .arrow { stroke: var(--typed); } svg.sequence .typed .head { fill: var(--typed); }
 svg.sequence .program .arrow { stroke: var(--printed); stroke-dasharray: 5 3; } svg.sequence .program .head { fill: var(--printed); }
+svg.packets .axis { stroke: var(--line); stroke-width: 1; } svg.packets text { font: 10px ui-monospace, Menlo, Consolas, monospace; fill: var(--muted); }
+svg.packets .pkt.data { fill: var(--sent); } svg.packets .pkt.ack { fill: var(--muted); } svg.packets .pkt.syn, svg.packets .pkt.fin { fill: var(--typed); }
+svg.packets .pkt.rst, svg.packets .pkt.marked { fill: var(--fail, #c0392b); }
+pre.trace-summary, pre.packet-table { font-size: 12px; overflow-x: auto; }
 svg.sequence .event rect { fill: var(--bg); stroke: var(--event); } svg.sequence .event text { fill: var(--muted); }
 details.transcript { margin: 6px 0; } details.transcript > summary { cursor: pointer; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 4px; }

@@ -4,6 +4,8 @@ import type { TranscriptView } from '../../process/transcript.js';
 import type { UiText } from '../../i18n/ui.js';
 import { elide, escapeHtml } from './escape.js';
 import { formatTime, sequenceDiagram } from './sequence.js';
+import { packetsSection } from './trace.js';
+import type { Lang } from '../../i18n/lang.js';
 
 const MARK: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', skip: '–', error: '!' };
 const CELL_UNITS = 240;
@@ -69,7 +71,7 @@ function conversation(r: CheckResult, words: UiText): string {
 }
 
 /** The `<details>` element of one check; failures and errors start open. */
-export function checkSection(r: CheckResult, words: UiText): string {
+export function checkSection(r: CheckResult, words: UiText, lang: Lang = 'en'): string {
   const open = r.status === 'fail' || r.status === 'error' ? ' open' : '';
   const notes = (r.evidence.notes ?? []).map((n) => `<li>${escapeHtml(n)}</li>`).join('');
   const meta = r.status === 'skip' ? escapeHtml(words.status.skip) : `${r.points}/${r.maxPoints} ${escapeHtml(words.html.points)} · ${formatTime(r.durationMs)}`;
@@ -80,6 +82,7 @@ export function checkSection(r: CheckResult, words: UiText): string {
     r.status === 'skip' ? `<p class="muted">${escapeHtml(r.message)}</p>` : diagnosis(r, words),
     notes ? `<ul class="notes">${notes}</ul>` : '',
     conversation(r, words),
+    packetsSection(r, lang),
     '</div></details>',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 /** Spanish for the checks and helpers shared by several exercises (`exercises/shared/`). */
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../../../harness/i18n/catalogue.js';
 
 export const shared: Catalogue = {
   // echo helpers
