@@ -25,6 +25,8 @@ export const shared: Catalogue = {
     'TCP transporta bytes, no líneas: devuelve lo que recv() entregue en cuanto llegue; no esperes un "\\n" (readline(), makefile() o un bucle hasta el salto de línea)',
   'waiting a little longer for the rest of the echo before sending a newline': 'esperando un poco más el resto del eco antes de enviar un salto de línea',
   'sending a newline, to see whether the server waits for one': 'enviando un salto de línea, para ver si el servidor lo espera',
+  'waiting for the replies to the random datagrams, if any, to stop': 'esperando a que dejen de llegar las respuestas a los datagramas aleatorios, si las hay',
+  'sending {n} datagrams of random bytes': 'enviando {n} datagramas de bytes aleatorios',
   'it received {n} datagrams of random bytes': 'recibió {n} datagramas de bytes aleatorios',
   'a reply': 'una respuesta',
   nothing: 'nada',

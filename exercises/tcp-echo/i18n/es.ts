@@ -105,4 +105,5 @@ export const tcpEcho: Catalogue = {
     'trata el tiempo límite de una conexión dentro del bucle de accept: cierra esa conexión y vuelve a accept()',
   'the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from':
     'el servidor nunca cerró el cliente inactivo (mira timeout.idle-kick), así que no hubo expulsión de la que recuperarse',
+  'waiting for the client to read the piece of the echo it was sent': 'esperando a que el cliente leyera el trozo del eco que se le envió',
 };
