@@ -24,12 +24,16 @@ async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: 
     pieces.push(request.subarray(prev, c));
     prev = c;
   }
-  const closedEarly = conn.finAt !== undefined && conn.finAt < lastSentAt - 1 && cuts.length > 1;
+  // A FIN alone is a half-close (shutdown(SHUT_WR)): the client may still read, so sockgrade
+  // keeps sending. A client that closed for good answers the slices that follow with a reset.
+  const closedEarly = conn.wasReset && conn.errorAt !== undefined && conn.errorAt <= lastSentAt && cuts.length > 1;
   if (prev < request.length || closedEarly) {
     throw new CheckFailure(`the client closed the connection before the whole echo had arrived (${request.length} bytes, sent in ${cuts.length} slices)`, {
       hint: 'one recv() may return only part of the reply: keep calling recv() until you have as many bytes as you sent',
     });
   }
+  // A client that half-closed reads until end-of-file: answer its FIN with ours, as a server does.
+  if (conn.finAt !== undefined) conn.halfClose();
   return pieces;
 }
 

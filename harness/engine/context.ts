@@ -13,7 +13,6 @@ import type { ParamValues } from '../model/params.js';
 import { Rng } from '../util/rng.js';
 import { poll } from '../util/deadline.js';
 import { escapeBytes } from '../diagnose/bytes.js';
-import { isWaitingOnStdin } from '../process/proc-tree.js';
 import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
 
 /** A program launched during the run, kept for checks that look at the whole run. */
@@ -138,6 +137,8 @@ export interface LaunchedServer {
   port: number;
   /** The port was chosen by the program itself (hard-coded), not the one offered. */
   hardCoded: boolean;
+  /** Start-up prompts sockgrade answered before the server listened. */
+  startupAnswers?: readonly { prompt: string; typed: string }[];
 }
 
 /** Context of a server check: the submission's server is already up. */
@@ -274,7 +275,7 @@ export class ClientCheckContext extends CheckContext {
       if (text === undefined) return;
       program.type(text);
       from = program.outputLength;
-      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.processTree().some((pid) => isWaitingOnStdin(pid)) ? undefined : true)).catch(() => {});
+      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.readingTerminal() === true ? undefined : true)).catch(() => {});
       if (answer === 'message') return;
     }
   }

@@ -110,12 +110,15 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   };
 }
 
+/**
+ * Every server instance is offered a port of its own, whatever the command says (`{port}` or
+ * not, `--port` or not): where the server listens is learned from the first instance, and only a
+ * server that binds a fixed port sockgrade cannot move has its instances run one at a time.
+ */
 function serverPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
   const cmd = s.commands.server;
   if (!cmd) return { mode: 'free' };
-  if (s.declaredPort !== undefined) return { mode: 'fixed', port: s.declaredPort };
-  if (hasPlaceholder(cmd, 'port')) return { mode: 'free' };
-  return { mode: 'discover' };
+  return { mode: 'discover', ...(hasPlaceholder(cmd, 'port') ? { unlearned: 'free' as const } : {}) };
 }
 
 function clientPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
@@ -132,6 +135,8 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
+  /** Fixed ports a server's helper processes bind, learned from the first instance. */
+  serverHelperPorts?: number[];
   trace?: TraceSession;
 }
 
@@ -147,6 +152,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   let ctx: CheckContext | undefined;
   let budgetTimer: NodeJS.Timeout | undefined;
   let budgetExpired = false;
+  let running: Promise<void> | undefined;
   try {
     const armBudget = (): Promise<never> =>
       new Promise<never>((_, reject) => {
@@ -177,20 +183,28 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
-        moveHardCodedPort: serverPortMode(settings).mode === 'discover',
+        moveHardCodedPort: true,
         startupMs: settings.startupMs,
         outputCapBytes: settings.outputCapBytes,
         signal: abort.signal,
         track: (p) => sctx.track(p),
       });
+      // Learned from the leader: later instances are serialised on these ports whatever they show at start.
+      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : (st.serverHelperPorts ?? []);
       if (ticket.leader) {
-        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded);
+        st.serverHelperPorts = helperPorts;
+        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
         const leaderRelease = ticket.release;
         ticket = { leader: false, release: () => (release(), leaderRelease()) };
       }
+      for (const p of helperPorts) st.learnedNotes.add(`the server's processes also bind port ${p} themselves (kept as it is); its instances ran one at a time`);
       const moved = sctx.server.program.movedBindPort();
       if (moved !== undefined) {
-        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own, so the checks ran in parallel`);
+        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own${helperPorts.length === 0 ? ', so the checks ran in parallel' : ''}`);
+      }
+      for (const a of sctx.server.startupAnswers ?? []) {
+        const typed = a.typed === '' ? 'an empty line (the default)' : a.typed === String(sctx.server.port) ? 'the port it offered' : a.typed;
+        st.learnedNotes.add(`the server asked at start-up "${a.prompt}"; sockgrade typed ${typed}`);
       }
       if (sctx.server.hardCoded && settings.declaredPort === undefined) {
         st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
@@ -198,7 +212,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.runPrograms = check.runsLast ? st.recorded.server : [];
       sctx.deadline = performance.now() + budget;
       sctx.doing('running');
-      await Promise.race([check.run(sctx), armBudget()]);
+      running = check.run(sctx);
+      await Promise.race([running, armBudget()]);
     } else {
       const cctx = new ClientCheckContext(check.id, settings.params, rng, abort.signal, budget, performance.now() + budget);
       ctx = cctx;
@@ -236,7 +251,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
           ...(hostsFile ? { hostsFile } : {}),
         });
       };
-      await Promise.race([check.run(cctx), armBudget()]);
+      running = check.run(cctx);
+      await Promise.race([running, armBudget()]);
     }
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
@@ -253,7 +269,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       st.recorded[check.role].push(...judged);
     }
     ticket.release();
-    await rm(scratch, { recursive: true, force: true });
+    // A check cut off by its budget may still be writing into its folder: let it stop first (bounded).
+    if (running) await settledWithin(running, 2000);
+    await rm(scratch, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
@@ -348,6 +366,13 @@ export function reproduceCommand(check: Check, s: RunSettings, replay?: string):
   parts.push('--only', check.id, '--seed', String(s.seed));
   if (replay) parts.push('--replay', replay);
   return parts.join(' ');
+}
+
+/** Waits until `p` settles, at most `ms`. */
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.then(() => {}, () => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function pool<T>(items: readonly T[], jobs: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -136,6 +136,21 @@ export const common: Catalogue = {
   'off (cannot run unshare ({code}): install util-linux)': 'desactivado (no se puede ejecutar unshare ({code}): instala util-linux)',
   'off (the ip command (iproute2) is not installed)': 'desactivado (la orden ip (iproute2) no está instalada)',
   'off (this system does not allow unprivileged namespaces{why})': 'desactivado (este sistema no permite espacios de nombres sin privilegios{why})',
+  "the server binds port {port}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own{parallel}":
+    'el servidor hace bind() al puerto {port}, que lleva fijo en el código; el gancho de arranque de Python de sockgrade dio a la instancia de cada comprobación un puerto propio{parallel}',
+  ', so the checks ran in parallel': ', así que las comprobaciones se ejecutaron en paralelo',
+  "the server's processes also bind port {port} themselves (kept as it is); its instances ran one at a time":
+    'los procesos del servidor también hacen bind() al puerto {port} por su cuenta (se deja tal cual); sus instancias se ejecutaron de una en una',
+  'the server asked at start-up "{prompt}"; sockgrade typed {typed}': 'el servidor preguntó al arrancar "{prompt}"; sockgrade escribió {typed}',
+  'an empty line (the default)': 'una línea vacía (el valor por defecto)',
+  'the port it offered': 'el puerto que le ofrecía',
+  'the server is waiting for input at the prompt "{prompt}" and never listened on a {transport} port within {ms}':
+    'el servidor está esperando una entrada en la pregunta "{prompt}" y no escuchó en ningún puerto {transport} en {ms}',
+  '{answered}a server must start without help: take its settings from the command line (sys.argv, {{port}} in the command) or use defaults, and bind right away':
+    '{answered}un servidor debe arrancar sin ayuda: toma su configuración de la línea de órdenes (sys.argv, {{port}} en la orden) o usa valores por defecto, y hace bind() enseguida',
+  'sockgrade answered its prompts: {answers}; ': 'sockgrade respondió a sus preguntas: {answers}; ',
+  '{answered}look at its output below (a traceback shows the line that failed); the command given was: {command}':
+    '{answered}mira su salida más abajo (un traceback señala la línea que falló); la orden indicada era: {command}',
   'the server listens on port {port}, which it chose itself (found in the kernel\'s socket table); its instances ran one at a time':
     'el servidor escucha en el puerto {port}, que eligió él mismo (visto en la tabla de sockets del núcleo); sus instancias se ejecutaron de una en una',
   // packet traces (--trace)
