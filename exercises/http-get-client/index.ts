@@ -13,7 +13,7 @@ export const httpGetClient = defineExercise({
   contract: {
     client:
       `Connects over TCP to the web server given as {host} {port} in its command (or HOST/PORT, or typed at prompts), or to ${WEB_HOST} port ${WEB_PORT} when it hard-codes it, ` +
-      'and asks for the path given as {path} in its command (also {message}/MESSAGE, or typed at a prompt): ' +
+      'and asks for the path given as {path} in its command (also {message}/MESSAGE, or typed at a prompt), or for the default path (`--param default-path`, "/") when it takes none of them: ' +
       '"GET <path> HTTP/1.1\\r\\n", one "Host: <host>" header (":<port>" may follow), "Connection: close\\r\\n" and an empty line, every line ending in \\r\\n. ' +
       'It reads until the server closes the connection (recv returns b""), then prints the whole response as it came — status line, headers, empty line and body — decoded once as UTF-8 (print(respuesta.decode())), and ends. ' +
       'With no server listening it prints one line saying so and exits with a non-zero code.',
@@ -21,6 +21,12 @@ export const httpGetClient = defineExercise({
   transport: 'tcp',
   canonicalPort: WEB_PORT,
   canonicalHost: WEB_HOST,
-  params: {},
+  params: {
+    'default-path': {
+      type: 'string',
+      default: '/',
+      description: "the path a client that cannot be told one (no {path} or {message} in its command, no prompt for it) must ask for, as the course's own client does",
+    },
+  },
   checks: httpClientChecks,
 });

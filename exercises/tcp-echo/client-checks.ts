@@ -92,6 +92,13 @@ export const echoClientChecks: readonly ClientCheck[] = [
       const { conn, program, request } = await acceptClientMessage(ctx, message);
       const typed = Buffer.from(message);
       if (!request.subarray(0, typed.length).equals(typed)) {
+        if (!ctx.takes('message') && !ctx.typedMessage(program)) {
+          throw new CheckFailure('the client sends a message of its own and takes none, so sockgrade cannot give it one with multi-byte characters', {
+            expected: `"${escapeBytes(typed)}", given as {message} (MESSAGE) or typed at a prompt`,
+            received: `"${escapeBytes(request)}"`,
+            hint: 'take the message from the command line (sys.argv) or from input(), as the exercise asks, instead of writing it in the program',
+          });
+        }
         throw new CheckFailure('the client did not send the typed message as UTF-8 bytes', {
           expected: `"${escapeBytes(typed)}"`,
           received: `"${escapeBytes(request)}"`,

@@ -47,6 +47,8 @@ export interface FixtureExpectation {
   role: 'server' | 'client';
   command: string;
   fail: string[];
+  /** Checks that end in `error`: the machine, not the submission, is at fault (e.g. a module that is not installed). */
+  error?: string[];
   args?: string[];
   /** Seconds within which the whole run must end (hostile fixtures). */
   maxSeconds?: number;

@@ -15,6 +15,7 @@ import { renderHtml } from '../report/html.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { mergeEnv, onTopOfInherited } from '../course/program-env.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
@@ -67,6 +68,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
   const courseConfig = findCourseConfig(opts.config, cwd);
   const course = courseConfig?.exercises[found.id];
+  const env = onTopOfInherited(mergeEnv(mergeEnv(manifest?.env ?? {}, courseConfig?.env ?? {}), course?.env ?? {}));
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -78,7 +80,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
       if (fromFlag === undefined) continue;
       throw new UsageError(`exercise ${exercise.id} has no ${role} role (it grades: ${roles.join(', ')})`);
     }
-    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd);
+    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd, env.PATH);
   }
   if (!commands.server && !commands.client) {
     throw new UsageError(`nothing to grade: give ${roles.map((r) => `--${r} "<command>"`).join(' and/or ')}`);
@@ -96,6 +98,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),
+    ...(Object.keys(env).length > 0 ? { env } : {}),
     ...(opts.host !== undefined ? { declaredHost: opts.host } : {}),
     only,
     tmpRoot: process.env.SOCKGRADE_TMPDIR ?? tmpdir(),

@@ -207,14 +207,29 @@ export class ClientCheckContext extends CheckContext {
   alsoListen: number[] = [];
   /** The offered port was declared with --port (the client hard-codes it). */
   declared = false;
+  /** Host names the check's programs looked up through sockgrade's DNS responder (hermetic runs), in order. */
+  resolvedNames: () => readonly string[] = () => [];
   /** Ports of `alsoListen` that another program held. */
   readonly unavailable: number[] = [];
+  /** The client's command as given, placeholders unfilled: which values it can be told. */
+  command = '';
+  private readonly messageTypedTo = new WeakSet<Program>();
   /** Launches the submitted client; provided by the engine. */
   launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string>; hosts?: Readonly<Record<string, string>>; outputCapBytes?: number }) => Program;
 
   /** Whether a client can be given its own hosts file here, and why not. */
   hostMapping(): HostMapSupport {
     return hostMapSupport();
+  }
+
+  /** Whether the client's command takes `{name}`, so the program can be told that value. */
+  takes(name: string): boolean {
+    return this.command.includes(`{${name}}`);
+  }
+
+  /** Whether sockgrade typed the message at one of `program`'s prompts. */
+  typedMessage(program: Program): boolean {
+    return this.messageTypedTo.has(program);
   }
 
   /** Starts sockgrade's TCP server where the client will look for it. */
@@ -273,7 +288,10 @@ export class ClientCheckContext extends CheckContext {
       const answer = classifyPrompt(prompt);
       const text = answer === 'port' ? String(port) : answer === 'host' ? this.offered.host : message;
       if (text === undefined) return;
+      const reading = program.processTree().map((pid) => isWaitingOnStdin(pid));
+      const asked = reading.includes(true) || (!reading.includes(false) && prompt !== '' && !prompt.endsWith('\n'));
       program.type(text);
+      if (answer === 'message' && asked) this.messageTypedTo.add(program);
       from = program.outputLength;
       await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.readingTerminal() === true ? undefined : true)).catch(() => {});
       if (answer === 'message') return;

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
+import { isIP } from 'node:net';
 import { budgetOf, type Check } from '../model/check.js';
 import { CheckFailure, CheckNotReached, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
@@ -22,7 +23,9 @@ import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
 import { leadWithCrash } from '../diagnose/crash-lead.js';
+import { environmentFault } from '../diagnose/environment.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
+import { mappedNames, startNameService } from './name-service.js';
 import { TraceSession, wallMicros } from '../trace/session.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
@@ -153,6 +156,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   let budgetTimer: NodeJS.Timeout | undefined;
   let budgetExpired = false;
   let running: Promise<void> | undefined;
+  let everyNameMapped = false;
   try {
     const armBudget = (): Promise<never> =>
       new Promise<never>((_, reject) => {
@@ -182,6 +186,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         cwd: scratch,
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
+        ...(settings.env ? { env: settings.env } : {}),
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
         moveHardCodedPort: true,
         startupMs: settings.startupMs,
@@ -230,34 +235,44 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
       cctx.declared = settings.declaredPort !== undefined;
+      cctx.command = settings.commands.client ?? '';
       if (settings.isolation?.hermetic) cctx.listenHost = '0.0.0.0';
+      else if (settings.declaredHost !== undefined && isIP(settings.declaredHost) === 0) cctx.listenHost = HOST;
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
+      const nameService = await startNameService(settings, st.root, check.id, HOST);
+      if (nameService) {
+        everyNameMapped = !settings.exercise.unknownNamesFail;
+        cctx.own(undefined, () => nameService.responder.close());
+        cctx.resolvedNames = () => [...nameService.responder.asked];
+      }
       let hostsFiles = 0;
       let netLogs = 0;
       cctx.launcher = ({ port: p, message, label, placeholders, hosts, outputCapBytes }) => {
-        const names: Record<string, string> = { ...(settings.exercise.canonicalHost ? { [settings.exercise.canonicalHost]: HOST } : {}), ...hosts };
+        const names: Record<string, string> = { ...mappedNames(settings, HOST), ...hosts };
         let hostsFile: string | undefined;
-        if (Object.keys(names).length > 0 && hostMapSupport().available) {
+        if ((nameService || Object.keys(names).length > 0) && hostMapSupport().available) {
           hostsFile = join(st.root, `hosts-${check.id}-${++hostsFiles}`);
           writeFileSync(hostsFile, hostsFileText(names));
         }
         return new Program({
           command: fillPlaceholders(settings.commands.client as string, { ...paramPlaceholders(settings), ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
           cwd: scratch,
-          env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
+          env: { ...settings.env, HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
           outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
           netLog: `${scratch}.net-${++netLogs}.log`,
-          ...(hostsFile ? { hostsFile } : {}),
+          ...(hostsFile ? { hostsFile, ...(nameService?.files ?? {}) } : {}),
         });
       };
       running = check.run(cctx);
       await Promise.race([running, armBudget()]);
     }
+    const fault = setUpFault(ctx, settings, everyNameMapped);
+    if (fault) return finish(check, 'error', fault, { notes: [...ctx.notes, ...addressNotes(ctx.launched())] }, t0);
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
     if (ctx) await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
-    const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
+    const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
     return ctx ? leadWithCrash(failed, ctx.launched()) : failed;
   } finally {
     if (budgetTimer) clearTimeout(budgetTimer);
@@ -275,7 +290,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   }
 }
 
-function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number }): CheckResult {
+function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number; everyNameMapped: boolean }): CheckResult {
   const { ctx } = info;
   const evidence: Evidence = {};
   if (ctx) {
@@ -292,6 +307,8 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
+  const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
+  if (fault) return finish(check, 'error', fault, evidence, info.t0);
   if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
@@ -308,6 +325,13 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
+}
+
+/** The set-up fault (a module not installed, a name not mapped…) that decided the check, as its error message, if any. */
+function setUpFault(ctx: CheckContext | undefined, settings: RunSettings, everyNameMapped: boolean): string | undefined {
+  if (!ctx) return undefined;
+  const fault = environmentFault(ctx.launched(), { everyNameMapped, lookupsJudged: settings.exercise.unknownNamesFail === true, isolation: settings.isolation?.description ?? 'off' });
+  return fault === undefined ? undefined : `not the submission's fault: ${fault}`;
 }
 
 /** Exercise parameters as `{name}` placeholders for commands (e.g. `{order}`), so a program can be told a parameter's value. */

@@ -18,6 +18,8 @@ export interface ServerLaunchPlan {
   transport: 'tcp' | 'udp';
   offeredPort: number;
   declaredPort?: number;
+  /** Environment from the course config and the manifest. */
+  env?: Readonly<Record<string, string>>;
   /** The server may hard-code its port: move a Python server's fixed-port bind to the offered port. */
   moveHardCodedPort?: boolean;
   startupMs: number;
@@ -32,7 +34,7 @@ export async function launchServer(plan: ServerLaunchPlan): Promise<LaunchedServ
     new Program({
       command: plan.command,
       cwd: plan.cwd,
-      env: { HOST: '127.0.0.1', PORT: String(plan.offeredPort) },
+      env: { ...plan.env, HOST: '127.0.0.1', PORT: String(plan.offeredPort) },
       label: 'server',
       outputCapBytes: plan.outputCapBytes,
       netLog: `${plan.cwd}.net.log`,

@@ -15,6 +15,8 @@ export interface RunSettings {
   declaredPort?: number;
   /** Host a hard-coded client connects to (`--host`). */
   declaredHost?: string;
+  /** Environment every launched program gets on top of sockgrade's (course config and manifest `"env"`). */
+  env?: Readonly<Record<string, string>>;
   /** Only checks whose id starts with one of these. */
   only: readonly string[];
   /** Folder under which scratch directories are made (and removed). */

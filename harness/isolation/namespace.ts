@@ -27,7 +27,8 @@ export interface NamespaceSupport {
   description: string;
 }
 
-const SETUP = 'ip link set lo up && ip route add local 0.0.0.0/0 dev lo';
+// 127.0.0.2 is an IPv4 address other than 127.0.0.1, which glibc's AI_ADDRCONFIG look-ups (getent ahostsv4, Node's net.connect) need to return IPv4 at all.
+const SETUP = 'ip link set lo up && ip addr add 127.0.0.2/8 dev lo && ip route add local 0.0.0.0/0 dev lo';
 
 /** `unshare` arguments that make this process root of a new user namespace, or none when it already is root. */
 export function userNamespaceArgs(): string[] {

@@ -49,6 +49,10 @@ export interface LaunchOptions {
    * checked that {@link hostMapSupport} is available.
    */
   hostsFile?: string;
+  /** With `hostsFile`: a resolv.conf to bind over /etc/resolv.conf (see `name-service.ts`). */
+  resolvConf?: string;
+  /** With `hostsFile`: an nsswitch.conf to bind over /etc/nsswitch.conf (see `name-service.ts`). */
+  nsswitchConf?: string;
   /**
    * File where a Python program's start-up hook records the addresses it binds, connects and
    * sends to (see `python-hook/sitecustomize.py`); read back with {@link Program.netCalls}.
@@ -83,7 +87,7 @@ const WRAPPER = [
   'stty -echo -onlcr 2>/dev/null',
   'ulimit -t "$SOCKGRADE_CPU" 2>/dev/null; ulimit -n "$SOCKGRADE_FILES" 2>/dev/null',
   'if [ -n "$SOCKGRADE_HOSTS" ]; then',
-  '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && unset SOCKGRADE_HOSTS SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
+  '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && { [ -z "$SOCKGRADE_RESOLV" ] || mount --bind "$SOCKGRADE_RESOLV" /etc/resolv.conf 2>/dev/null || :; } && { [ -z "$SOCKGRADE_NSSWITCH" ] || mount --bind "$SOCKGRADE_NSSWITCH" /etc/nsswitch.conf 2>/dev/null || :; } && unset SOCKGRADE_HOSTS SOCKGRADE_RESOLV SOCKGRADE_NSSWITCH SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
   'else',
   '  /bin/sh -c "$SOCKGRADE_COMMAND"',
   'fi',
@@ -145,7 +149,11 @@ export class Program {
         Object.assign(env, { SOCKGRADE_BIND_PORT: String(opts.moveBindTo), SOCKGRADE_BIND_TYPE: opts.moveBindTransport ?? 'tcp', SOCKGRADE_BIND_CLAIM: `${opts.netLog}.bind` });
       }
     }
-    if (opts.hostsFile) Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
+    if (opts.hostsFile) {
+      Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
+      if (opts.resolvConf) env.SOCKGRADE_RESOLV = opts.resolvConf;
+      if (opts.nsswitchConf) env.SOCKGRADE_NSSWITCH = opts.nsswitchConf;
+    }
     this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
       name: 'dumb',
       cols: 400,

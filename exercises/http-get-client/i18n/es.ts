@@ -47,6 +47,9 @@ export const httpGetClient: Catalogue = {
     'la línea de petición es "GET <ruta> HTTP/1.1" (espacios simples, método en mayúsculas, sin espacios en la ruta), cada cabecera es "Nombre: valor", y cada línea acaba en "\\r\\n"',
   'the request uses the method {method}, not GET': 'la petición usa el método {method}, no GET',
   'the client asked for {url}, not for the path it was given, {path}': 'el cliente pidió {url}, no la ruta que se le dio, {path}',
+  "the client asked for {url}: its command takes no path ({{path}} or {{message}}), so it must ask for the given path or the course's default path {path}":
+    'el cliente pidió {url}: su orden no recibe ninguna ruta ({{path}} ni {{message}}), así que debe pedir la ruta dada o la ruta por defecto del curso, {path}',
+  '"GET {fallback} HTTP/1.1" (or "GET {path} HTTP/1.1", typed or from MESSAGE)': '"GET {fallback} HTTP/1.1" (o "GET {path} HTTP/1.1", tecleada o de MESSAGE)',
   'take the path from the command line ({{path}}, e.g. sys.argv[3]) or from input(), and put it in the request line as it is':
     'toma la ruta de la línea de órdenes ({{path}}, p. ej. sys.argv[3]) o de input(), y ponla tal cual en la línea de petición',
   'the request line says HTTP/{version}, not HTTP/1.1': 'la línea de petición dice HTTP/{version}, no HTTP/1.1',

@@ -42,6 +42,11 @@ export const tcpEcho: Catalogue = {
   'the client printed the echo but closed the connection with unread data (the kernel sent RST)':
     'el cliente imprimió el eco pero cerró la conexión con datos sin leer (el núcleo envió un RST)',
   'read everything the server sends before closing': 'lee todo lo que envía el servidor antes de cerrar',
+  'the client sends a message of its own and takes none, so sockgrade cannot give it one with multi-byte characters':
+    'el cliente envía un mensaje propio y no recibe ninguno, así que sockgrade no puede darle uno con caracteres multibyte',
+  '{typed}, given as {{message}} (MESSAGE) or typed at a prompt': '{typed}, dado como {{message}} (MESSAGE) o tecleado cuando se pide',
+  'take the message from the command line (sys.argv) or from input(), as the exercise asks, instead of writing it in the program':
+    'toma el mensaje de la línea de órdenes (sys.argv) o de input(), como pide el ejercicio, en vez de escribirlo en el programa',
   'the client did not send the typed message as UTF-8 bytes': 'el cliente no envió el mensaje tecleado como bytes UTF-8',
   'send the message the user typed (or gave on the command line), encoded with .encode("utf-8")':
     'envía el mensaje que tecleó el usuario (o que dio en la línea de órdenes), codificado con .encode("utf-8")',

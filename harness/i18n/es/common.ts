@@ -6,6 +6,17 @@ import type { Catalogue } from '../catalogue.js';
 
 export const common: Catalogue = {
   // engine
+  "not the submission's fault: {fault}": 'no es culpa de la entrega: {fault}',
+  'the {label} needs the Python module {module}, which is not installed for its interpreter on this machine (ModuleNotFoundError): install it (pip install {pkg}), or set PYTHONPATH to its folder in the "env" section of the course config or of the submission\'s sockgrade.json':
+    'el {label} necesita el módulo de Python {module}, que no está instalado para su intérprete en esta máquina (ModuleNotFoundError): instálalo (pip install {pkg}), o pon su carpeta en PYTHONPATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  'the {label}\'s command runs {command}, which is not installed on this machine (command not found): install it, or add its folder to PATH in the "env" section of the course config or of the submission\'s sockgrade.json':
+    'la orden del {label} ejecuta {command}, que no está instalado en esta máquina (command not found): instálalo, o añade su carpeta a PATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available, or pass --host {name}':
+    'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres, o pasa --host {name}',
+  'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available':
+    'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres',
+  'the host name {name}': 'el nombre {name}',
+  'a host name': 'un nombre de máquina',
   'not applicable: {reason}': 'no aplicable: {reason}',
   'not reached: {reason}': 'no alcanzada: {reason}',
   'the {label} crashed: {crash}': 'el {label} falló: {crash}',
