@@ -288,8 +288,8 @@ export class ClientCheckContext extends CheckContext {
       const answer = classifyPrompt(prompt);
       const text = answer === 'port' ? String(port) : answer === 'host' ? this.offered.host : message;
       if (text === undefined) return;
-      const reading = program.processTree().map((pid) => isWaitingOnStdin(pid));
-      const asked = reading.includes(true) || (!reading.includes(false) && prompt !== '' && !prompt.endsWith('\n'));
+      const reading = program.readingTerminal();
+      const asked = reading === true || (reading === undefined && prompt !== '' && !prompt.endsWith('\n'));
       program.type(text);
       if (answer === 'message' && asked) this.messageTypedTo.add(program);
       from = program.outputLength;
