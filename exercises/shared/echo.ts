@@ -46,6 +46,8 @@ export async function expectEcho(ctx: ServerCheckContext, conn: Connection, expe
  * server echoes complete lines only.
  */
 export async function waitsForNewline(ctx: ServerCheckContext, conn: Connection, expected: Buffer): Promise<boolean> {
+  // Under `framing=line` (an echo variant) waiting for a newline is what the server must do.
+  if (ctx.params['framing'] === 'line') return false;
   if (conn.closeKind !== 'open' || expected.length === 0 || expected[expected.length - 1] === 0x0a) return false;
   const got = conn.received;
   if (got.length >= expected.length || firstDifference(expected.subarray(0, got.length), got) >= 0) return false;

@@ -10,6 +10,26 @@ import { showsBytes } from '../shared/printed.js';
 import { acceptClientMessage } from '../shared/client-session.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { echoPieceSizes, sendPiecesWhenRead } from './echo-cuts.js';
+import { echoVariant, replyTo } from '../shared/echo-variant.js';
+
+/** Plays the server's side up to the client's message: the banner first when there is one, and the message checked for its newline under `framing=line`. */
+async function acceptEchoRequest(ctx: ClientCheckContext, message: string): Promise<{ conn: Connection; program: Program; request: Buffer }> {
+  const v = echoVariant(ctx.params);
+  const got = await acceptClientMessage(ctx, message, v.banner === '' ? undefined : Buffer.from(`${v.banner}\n`));
+  if (v.framing === 'line' && got.request[got.request.length - 1] !== 0x0a) {
+    throw new CheckFailure('the client\'s message does not end with a newline, so a server that reads whole lines never answers it', {
+      expected: `"${escapeBytes(Buffer.from(`${message}\n`))}"`,
+      received: `"${escapeBytes(got.request, 160)}"`,
+      hint: 'end the message with "\\n" before sending it: sock.sendall((mensaje + "\\n").encode())',
+    });
+  }
+  return got;
+}
+
+/** What the client should print for the reply `reply`: without its line end under `framing=line`. */
+function printedReply(ctx: ClientCheckContext, reply: Buffer): Buffer {
+  return echoVariant(ctx.params).framing === 'line' ? Buffer.from(reply.toString('latin1').replace(/\r?\n$/, ''), 'latin1') : reply;
+}
 
 /** Sends `request` back in pieces and returns the pieces. */
 async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number, whenRead = false): Promise<Buffer[]> {
@@ -76,10 +96,12 @@ export const echoClientChecks: readonly ClientCheck[] = [
     budgetMs: 20_000,
     async run(ctx) {
       const message = `Hola servidor ${ctx.rng.word(12)} ${ctx.rng.word(12)}`;
-      const { conn, program, request } = await acceptClientMessage(ctx, message);
+      const { conn, program, request } = await acceptEchoRequest(ctx, message);
       const from = program.outputLength;
-      const pieces = await echoInSlices(ctx, conn, request, 4, 12, 40, true);
-      await expectPrinted(ctx, program, conn, request, pieces, from);
+      const reply = replyTo(echoVariant(ctx.params), request);
+      const pieces = await echoInSlices(ctx, conn, reply, 4, 12, 40, true);
+      const shown = printedReply(ctx, reply);
+      await expectPrinted(ctx, program, conn, shown, shown.length === reply.length ? pieces : undefined, from);
     },
   }),
   defineClientCheck({
@@ -89,7 +111,7 @@ export const echoClientChecks: readonly ClientCheck[] = [
     budgetMs: 20_000,
     async run(ctx) {
       const message = multiByteMessage(ctx);
-      const { conn, program, request } = await acceptClientMessage(ctx, message);
+      const { conn, program, request } = await acceptEchoRequest(ctx, message);
       const typed = Buffer.from(message);
       if (!request.subarray(0, typed.length).equals(typed)) {
         if (!ctx.takes('message') && !ctx.typedMessage(program)) {
@@ -106,8 +128,9 @@ export const echoClientChecks: readonly ClientCheck[] = [
         });
       }
       const from = program.outputLength;
-      await echoInSlices(ctx, conn, request, 1, 1, 12);
-      await expectPrinted(ctx, program, conn, typed, undefined, from);
+      const reply = replyTo(echoVariant(ctx.params), request);
+      await echoInSlices(ctx, conn, reply, 1, 1, 12);
+      await expectPrinted(ctx, program, conn, printedReply(ctx, replyTo(echoVariant(ctx.params), typed)), undefined, from);
     },
   }),
   robustNoServerCheck({ giveUpMs: 10_000, transport: 'tcp', message: (rng) => `Hola ${rng.word(6)}` }),

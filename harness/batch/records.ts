@@ -60,8 +60,9 @@ export function scoreOf(r: StudentRecord): { score: number; max: number } {
  * Reads class reports (batch `--json` outputs) or results folders and joins them; a student found
  * twice keeps the later entry. Every problem is a {@link UsageError} naming the file.
  */
-export function readClassInputs(paths: readonly string[]): { exercise: string; students: StudentRecord[]; duplicates: string[] } {
+export function readClassInputs(paths: readonly string[]): { exercise: string; students: StudentRecord[]; duplicates: string[]; shards: string[] } {
   const byName = new Map<string, StudentRecord>();
+  const shards: string[] = [];
   const duplicates: string[] = [];
   let exercise: string | undefined;
   const claim = (ex: string | undefined, from: string): void => {
@@ -95,9 +96,10 @@ export function readClassInputs(paths: readonly string[]): { exercise: string; s
     }
     if (report.kind !== 'sockgrade-class' || !Array.isArray(report.students)) throw new UsageError(`${path} is not a class report written by "sockgrade batch --json" (or a results folder)`);
     claim(report.exercise, path);
+    if (report.shard) shards.push(report.shard);
     for (const r of report.students) add(r, path);
   }
   if (!exercise) throw new UsageError('nothing to merge: the inputs hold no graded student');
   const students = [...byName.values()].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
-  return { exercise, students, duplicates };
+  return { exercise, students, duplicates, shards };
 }

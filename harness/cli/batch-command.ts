@@ -2,7 +2,7 @@
  * `sockgrade batch <dir>`: grade one sub-folder per student, several at once, and write the
  * class's gradebook CSV, JSON and JUnit. `sockgrade merge` joins the outputs of shards.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { writeOut } from '../report/outputs.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,15 @@ import { progressTo } from '../batch/progress.js';
 import { readClassInputs, type ClassReport, type StudentRecord } from '../batch/records.js';
 import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/class-outputs.js';
 import { namespaceSupport } from '../isolation/namespace.js';
+import { unknownExercise } from './suggest.js';
+import type { GradeResult } from '../model/result.js';
+import type { Lang } from '../i18n/lang.js';
+import { localizeText } from '../i18n/localize.js';
+import { ui } from '../i18n/ui.js';
+import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
+import { renderHtml } from '../report/html.js';
+import { renderGradescope } from '../report/gradescope.js';
+import { renderClassIndex, studentPageName } from '../report/class-index.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -37,6 +46,14 @@ export interface BatchOptions {
   studentTimeout?: string;
   /** The course config (`sockgrade.config.json`) every student is graded with. */
   config?: string;
+  /** Language of the HTML pages and of the closing lines. */
+  lang?: Lang;
+  /** A folder for one HTML page per student and the class's index.html. */
+  html?: string;
+  /** A folder for one Gradescope results.json per student (`DIR/<student>/results.json`). */
+  gradescope?: string;
+  /** Who reads the HTML and Gradescope reports (default instructor). */
+  audience?: string;
   /** Folder for packet traces, one sub-folder per student. */
   trace?: string;
 }
@@ -46,6 +63,30 @@ interface Outputs {
   json?: string;
   junit?: string;
   csv?: string;
+}
+
+/** Per-student pages and results: HTML (with the class's index) and Gradescope. */
+async function writeStudentReports(opts: BatchOptions, exercise: Exercise, students: readonly StudentRecord[]): Promise<void> {
+  const audience = (opts.audience ?? 'instructor') as Audience;
+  const lang = opts.lang ?? 'en';
+  const viewOf = (result: GradeResult): GradeResult => new AudienceView(audience, result.checks.filter((c) => c.visibility === 'hidden')).result(result);
+  if (opts.html) {
+    for (const s of students) if (s.result) await writeOut(join(opts.html, studentPageName(s.student)), renderHtml(viewOf(s.result), lang, { exerciseTitle: exercise.title }));
+    await writeOut(join(opts.html, 'index.html'), renderClassIndex(exercise.id, exercise.title, students, lang));
+  }
+  if (opts.gradescope) {
+    for (const s of students) {
+      const file = join(opts.gradescope, s.student, 'results.json');
+      await writeOut(file, s.result ? renderGradescope(viewOf(s.result)) : `${JSON.stringify({ score: 0, output: `sockgrade could not grade this submission: ${s.error ?? 'unknown reason'}` }, null, 2)}\n`);
+    }
+  }
+}
+
+/** The closing lines naming every student who could not be graded, and why. */
+function notGradedLines(students: readonly StudentRecord[], lang: Lang): string {
+  const errors = students.filter((s) => s.status === 'error');
+  if (errors.length === 0) return '';
+  return `${ui(lang).classIndex.notGradedList(errors.length)}\n${errors.map((s) => `  ${s.student}: ${localizeText(s.error ?? 'unknown reason', lang)}`).join('\n')}\n`;
 }
 
 async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerciseId: string, students: StudentRecord[], shard?: string): Promise<void> {
@@ -61,8 +102,12 @@ async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerci
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
 export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStream): Promise<number> {
   if (!opts.exercise) throw new UsageError('sockgrade batch needs --exercise <id> (run "sockgrade list")');
+  if (opts.audience !== undefined && !(AUDIENCES as readonly string[]).includes(opts.audience)) throw new UsageError(`--audience expects ${AUDIENCES.join(' or ')}, got "${opts.audience}"`);
+  for (const [flag, dir] of [['--html', opts.html], ['--gradescope', opts.gradescope]] as const) {
+    if (dir !== undefined && (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory()))) throw new UsageError(`${flag} takes a folder for one report per student, got "${dir}"`);
+  }
   const exercise = findExercise(opts.exercise);
-  if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (!exercise) throw unknownExercise(opts.exercise);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);
@@ -104,15 +149,34 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     progress: progressTo(stderr, effectiveJobs),
   });
   await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined);
+  await writeStudentReports(opts, exercise, records);
+  stderr.write(notGradedLines(records, opts.lang ?? 'en'));
   return records.some((r) => r.status === 'error') ? 2 : 0;
 }
 
-/** Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of outputs. */
+/**
+ * Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of
+ * outputs, names the students who could not be graded, and exits 0 when the class is complete
+ * (2 when a shard of the inputs' `i/n` is missing).
+ */
 export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
-  const { exercise, students, duplicates } = readClassInputs(inputs.map((p) => resolve(p)));
+  const { exercise, students, duplicates, shards } = readClassInputs(inputs.map((p) => resolve(p)));
   await writeOutputs(out, findExercise(exercise), exercise, students);
   stdout.write(`merged ${students.length} students of ${exercise}${duplicates.length ? ` (found twice, the later kept: ${duplicates.join(', ')})` : ''}\n`);
-  return students.some((r) => r.status === 'error') ? 2 : 0;
+  process.stderr.write(notGradedLines(students, 'en'));
+  const missing = missingShards(shards);
+  if (missing.length > 0) {
+    process.stderr.write(`sockgrade: the class is incomplete: shard ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among the inputs\n`);
+    return 2;
+  }
+  return 0;
+}
+
+/** Shards `i/n` missing from a set of shard labels (none when the inputs were not sharded). */
+export function missingShards(shards: readonly string[]): string[] {
+  const counts = new Set(shards.map((s) => Number(s.split('/')[1])));
+  const have = new Set(shards);
+  return [...counts].flatMap((n) => Array.from({ length: n }, (_, i) => `${i + 1}/${n}`)).filter((s) => !have.has(s));
 }

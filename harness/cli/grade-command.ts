@@ -18,7 +18,11 @@ import { applyCourse, findCourseConfig } from '../course/apply.js';
 import { mergeEnv, onTopOfInherited } from '../course/program-env.js';
 import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
+import { watchLoop, watchedFolders } from './watch.js';
+import { consoleChanges } from '../report/changes.js';
+import { ui } from '../i18n/ui.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
+import { unknownExercise } from './suggest.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -50,6 +54,10 @@ export interface GradeOptions {
   config?: string;
   /** Who reads the reports: `student` or `instructor` (the default of `grade`). */
   audience?: string;
+  /** Print each failed check's transcripts on the console. */
+  verbose?: boolean;
+  /** Grade again whenever a file of the submission's folder changes. */
+  watch?: boolean;
   /** Folder for the packets of each check, one pcap per check (`--trace`). */
   trace?: string;
 }
@@ -61,11 +69,14 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
+/** Run settings plus what only the report shows: the course config in force. */
+export type GradeSettings = RunSettings & { course?: { file: string; course?: string } };
+
 /** Validates options into run settings; every problem is a {@link UsageError}. */
-export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
+export function settingsFrom(opts: GradeOptions, cwd: string): GradeSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = findExercise(opts.exercise);
-  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (!found) throw unknownExercise(opts.exercise);
   const courseConfig = findCourseConfig(opts.config, cwd);
   const course = courseConfig?.exercises[found.id];
   const env = onTopOfInherited(mergeEnv(mergeEnv(manifest?.env ?? {}, courseConfig?.env ?? {}), course?.env ?? {}));
@@ -95,6 +106,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     exercise,
     params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...(course?.params ?? []), ...opts.param]),
     ...(manifest ? { manifest: manifest.data, manifestPath: manifest.file } : {}),
+    ...(courseConfig ? { course: { file: courseConfig.file, ...(courseConfig.course !== undefined ? { course: courseConfig.course } : {}) } } : {}),
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),
@@ -137,20 +149,51 @@ function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reex
 export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promise<number> {
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
+  if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
   const checked = settingsFrom(opts, process.cwd());
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
-  const settings: RunSettings = { ...checked, isolation };
+  const settings: GradeSettings = { ...checked, isolation };
   for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
-  if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);
+  if (showConsole) {
+    consoleHeader(out, settings.exercise, settings.commands, settings.seed, {
+      ...(settings.isolation ? { isolation: settings.isolation.description } : {}),
+      ...(settings.course ? { course: settings.course } : {}),
+    });
+  }
   const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
-  const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
-  if (showConsole) consoleSummary(out, result);
-  else out.write(renderTap(result));
-  await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
-  if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
-  return exitCodeOf(result);
+  const once = async (progress: boolean): Promise<GradeResult> => {
+    const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => progress && showConsole && consoleCheckLine(out, view.check(r)) }));
+    await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
+    if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
+    return result;
+  };
+  if (!opts.watch) {
+    const result = await once(true);
+    if (showConsole) consoleSummary(out, result, { verbose: opts.verbose === true });
+    else out.write(renderTap(result));
+    return exitCodeOf(result);
+  }
+  const words = ui(out.lang).watch;
+  const folders = watchedFolders([...Object.values(settings.commands), ...(settings.manifestPath ? [settings.manifestPath] : [])], process.cwd());
+  let last: GradeResult | undefined;
+  return watchLoop({
+    folders,
+    ownFiles: [opts.json, opts.junit, opts.html, opts.gradescope].filter((f): f is string => f !== undefined),
+    gradeAgain: async (changed) => {
+      if (last === undefined || changed === undefined) {
+        last = await once(true);
+        consoleSummary(out, last, { verbose: opts.verbose === true });
+        return;
+      }
+      out.write(`\n${words.saved(changed)}\n`);
+      const next = await once(false);
+      consoleChanges(out, last, next, { verbose: opts.verbose === true });
+      last = next;
+    },
+    waiting: () => out.write(`\n${words.waiting(folders.join(', '))}\n`),
+  });
 }
 
 function audienceOf(value: string | undefined): Audience {

@@ -24,6 +24,7 @@ import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from '
 import { programOutputForReport } from '../diagnose/output.js';
 import { leadWithCrash } from '../diagnose/crash-lead.js';
 import { environmentFault } from '../diagnose/environment.js';
+import { refusedConnect, wrongPortInstruction } from '../diagnose/wrong-port.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
 import { mappedNames, startNameService } from './name-service.js';
 import { TraceSession, wallMicros } from '../trace/session.js';
@@ -312,7 +313,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
-    return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
+    return finish(check, 'fail', withPortInstruction(err.message, ctx), { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
   }
   if (info.budgetExpired || err instanceof Aborted) {
     return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
@@ -332,6 +333,15 @@ function setUpFault(ctx: CheckContext | undefined, settings: RunSettings, everyN
   if (!ctx) return undefined;
   const fault = environmentFault(ctx.launched(), { everyNameMapped, lookupsJudged: settings.exercise.unknownNamesFail === true, isolation: settings.isolation?.description ?? 'off' });
   return fault === undefined ? undefined : `not the submission's fault: ${fault}`;
+}
+
+/** A failed client that connected to a port where nothing listened is told first which --port grades it as it is. */
+function withPortInstruction(message: string, ctx: CheckContext | undefined): string {
+  if (!(ctx instanceof ClientCheckContext) || !ctx.offered) return message;
+  const main = ctx.launched().at(-1);
+  const neverReached = /^the client (exited before connecting|did not connect) to sockgrade's/.test(message);
+  const at = main ? refusedConnect(main.netCalls(), [ctx.offered.port, ...ctx.alsoListen], neverReached) : undefined;
+  return at ? `${wrongPortInstruction('client', at)}\n${message}` : message;
 }
 
 /** Exercise parameters as `{name}` placeholders for commands (e.g. `{order}`), so a program can be told a parameter's value. */

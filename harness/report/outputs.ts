@@ -46,7 +46,7 @@ export async function writeReports(result: GradeResult, req: ReportRequest, io: 
   if (req.junit) await writeOut(req.junit, await renderJunit(result));
   if (req.gradescope) await writeOut(req.gradescope, renderGradescope(result));
   if (req.github) {
-    io.stdout(githubAnnotations(result));
+    io.stdout(githubAnnotations(result, io.env.GITHUB_WORKSPACE ?? process.cwd()));
     const summary = io.env.GITHUB_STEP_SUMMARY;
     if (summary) await appendFile(summary, `${githubSummary(result)}\n`);
     else io.warn('--github: GITHUB_STEP_SUMMARY is not set (not running in GitHub Actions?), so no job summary was written');

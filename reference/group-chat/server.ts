@@ -1,6 +1,6 @@
 /**
  * Reference server for `group-chat`: line-based; optional password, then the nickname prompt;
- * join and leave announcements to everyone; every line relayed as `<nick>: <text>`; members
+ * join and leave announcements to everyone; every line relayed as `<nick>: <text>` (or the `relay` template); members
  * silent for `idle` seconds are told and expelled. One event loop serves every member.
  */
 import { createServer, type AddressInfo, type Socket } from 'node:net';
@@ -28,11 +28,15 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     leave: textParam(p, 'leave', 'ha salido del chat'),
     quit: textParam(p, 'quit', 'salir'),
     password: textParam(p, 'password', ''),
+    relay: textParam(p, 'relay', '{nick}: {text}'),
   };
   const idleMs = numberParam(p, 'idle', 60) * 1000;
   const echo = p['echo-sender'] !== false;
   const members = new Set<Member>();
 
+  const prompt = (m: Member, line: string): void => {
+    if (line !== '') send(m, line);
+  };
   const send = (m: Member, line: string): void => {
     if (!m.socket.destroyed && m.socket.writable) m.socket.write(`${line}\n`);
   };
@@ -62,7 +66,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     if (m.phase === 'password') {
       if (line === words.password) {
         m.phase = 'nick';
-        send(m, words.nickPrompt);
+        prompt(m, words.nickPrompt);
       } else {
         send(m, 'Contraseña incorrecta');
         remove(m, 'contraseña incorrecta');
@@ -70,7 +74,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       }
     } else if (m.phase === 'nick') {
       const nick = line.trim();
-      if (nick === '') return send(m, words.nickPrompt);
+      if (nick === '') return prompt(m, words.nickPrompt);
       m.nick = nick;
       m.phase = 'chat';
       opts.log(`~ ${nick} ${words.join} ~`);
@@ -79,7 +83,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       remove(m, words.quit);
       m.socket.end();
     } else {
-      broadcast(`${m.nick}: ${line}`, echo ? undefined : m);
+      broadcast(words.relay.replaceAll('{nick}', m.nick).replaceAll('{text}', line), echo ? undefined : m);
     }
   };
 
@@ -102,7 +106,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     });
     socket.on('error', () => remove(m, 'conexión perdida'));
     socket.on('close', () => remove(m, 'desconectado'));
-    send(m, words.password ? PASSWORD_PROMPT : words.nickPrompt);
+    prompt(m, words.password ? PASSWORD_PROMPT : words.nickPrompt);
     armIdle(m);
   });
   await listenTcp(server, opts.host, opts.port);

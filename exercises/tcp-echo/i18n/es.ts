@@ -111,4 +111,23 @@ export const tcpEcho: Catalogue = {
   'the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from':
     'el servidor nunca cerró el cliente inactivo (mira timeout.idle-kick), así que no hubo expulsión de la que recuperarse',
   'waiting for the client to read the piece of the echo it was sent': 'esperando a que el cliente leyera el trozo del eco que se le envió',
+  'closes a connection when the client sends the quit word, and serves the next client': 'cierra la conexión cuando el cliente envía la palabra de salida, y atiende al siguiente cliente',
+  'compare each received line, without its newline (line.strip()), with the quit word: when it matches, say goodbye if you want, close that connection and go back to accept()':
+    'compara cada línea recibida, sin su salto de línea (linea.strip()), con la palabra de salida: si coincide, despídete si quieres, cierra esa conexión y vuelve a accept()',
+  'the exercise has no quit word (--param quit=WORD sets one)': 'el ejercicio no tiene palabra de salida (--param quit=PALABRA la fija)',
+  'waiting for the server to close the connection after the quit word "{word}"': 'esperando a que el servidor cerrara la conexión tras la palabra de salida "{word}"',
+  'the server did not close the connection within {ms} after the client sent the quit word': 'el servidor no cerró la conexión en {ms} después de que el cliente enviara la palabra de salida',
+  'after a client sent the quit word': 'después de que un cliente enviara la palabra de salida',
+  'after a client quit, the next client was not served: {reason}': 'cuando un cliente salió, el siguiente cliente no fue atendido: {reason}',
+  'waiting for the banner "{banner}" on {label}': 'esperando el saludo "{banner}" en {label}',
+  'the server did not greet {label} with its banner line within {ms}': 'el servidor no saludó a {label} con su línea de bienvenida en {ms}',
+  'the server sent {label} the banner without the newline that ends it': 'el servidor envió a {label} el saludo sin el salto de línea que lo termina',
+  'the first line the server sent to {label} is not the banner': 'la primera línea que el servidor envió a {label} no es el saludo',
+  'send the greeting line (ending with a newline) right after accept(), before reading anything from the client':
+    'envía la línea de saludo (terminada en salto de línea) justo después de accept(), antes de leer nada del cliente',
+  "the client's message does not end with a newline, so a server that reads whole lines never answers it":
+    'el mensaje del cliente no termina en salto de línea, así que un servidor que lee líneas completas nunca lo contesta',
+  'end the message with "\\n" before sending it: sock.sendall((mensaje + "\\n").encode())': 'termina el mensaje con "\\n" antes de enviarlo: sock.sendall((mensaje + "\\n").encode())',
+  'the connection closed after "{sent}"': 'la conexión cerrada después de "{sent}"',
+  '"{received}" and the connection still open': '"{received}" y la conexión todavía abierta',
 };

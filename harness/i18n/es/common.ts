@@ -62,6 +62,8 @@ export const common: Catalogue = {
   'client {i} of 3': 'cliente {i} de 3',
   'member {nick}': 'miembro {nick}',
   "the {label}'s socket calls: {calls}": 'llamadas de socket del {label}: {calls}',
+  'your client connects to {address}, where sockgrade was not listening: run again with --port {port}':
+    'tu cliente se conecta a {address}, donde sockgrade no escuchaba: vuelve a ejecutarlo con --port {port}',
   // how programs end
   'exit code {code}': 'código de salida {code}',
   'killed by {signal}': 'terminado por la señal {signal}',
