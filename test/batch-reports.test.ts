@@ -30,13 +30,13 @@ describe('sockgrade batch reports', () => {
     expect(index).not.toMatch(/<script/);
     const beto = readFileSync(join(out, 'html', 'beto.html'), 'utf8');
     expect(beto).toContain('<html lang="es">');
-    expect(beto).toContain('hidden.1');
+    expect(beto).toContain('<code class="id">hidden</code>');
     expect(beto).not.toContain('echo.large');
     expect(existsSync(join(out, 'html', 'carla.html'))).toBe(false);
 
     const gs = JSON.parse(readFileSync(join(out, 'gs', 'beto', 'results.json'), 'utf8')) as GradescopeResults;
     expect(gs.score).toBe(1);
-    expect(gs.tests.map((t) => t.name.split(':')[0])).toEqual(['echo.small', 'hidden.1']);
+    expect(gs.tests.map((t) => t.name.split(':')[0])).toEqual(['echo.small', 'hidden']);
     const carla = JSON.parse(readFileSync(join(out, 'gs', 'carla', 'results.json'), 'utf8')) as { score: number; output: string };
     expect(carla.score).toBe(0);
     expect(carla.output).toMatch(/^sockgrade could not grade this submission: /);
