@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { CheckResult, GradeResult } from '../model/result.js';
 import type { Lang } from '../i18n/lang.js';
-import type { PacketRow, SynOptions, TcpConnectionSummary, TraceSummary, UdpExchangeSummary } from '../trace/summary.js';
+import { TABLE_HEAD, type PacketRow, type SynOptions, type TcpConnectionSummary, type TraceSummary, type UdpExchangeSummary } from '../trace/summary.js';
 
 interface Words {
   heading: (dir: string) => string;
@@ -89,9 +89,7 @@ export function packetTable(c: TcpConnectionSummary, w: Words = EN): string[] {
     `${r.t.toFixed(2).padStart(11)}  ${r.dir === '>' ? ' → ' : ' ← '}  ${r.flags.padEnd(5)} ${String(r.seq).padStart(10)} ${String(r.ack).padStart(10)} ${String(r.len).padStart(6)} ${String(r.win).padStart(7)}${r.marks ? `  [${r.marks.join(', ')}]` : ''}`;
   const rows = c.packets.map(row);
   if (c.packetsOmitted > 0) {
-    const head = c.packets.findIndex((r, i) => i > 0 && r.frame - c.packets[i - 1]!.frame > 1 && i >= 1);
-    const cut = head > 0 ? head : Math.ceil(rows.length / 2);
-    rows.splice(cut, 0, `          ${w.omitted(c.packetsOmitted)}`);
+    rows.splice(TABLE_HEAD, 0, `          ${w.omitted(c.packetsOmitted)}`);
   }
   return [w.tableHead, ...rows];
 }
