@@ -24,7 +24,7 @@ const SCRIPT = `set -e
 ip link set lo up
 python3 "$1" "$2" > "$2.log" &
 cp=$!
-trap 'kill $cp 2>/dev/null' EXIT
+trap 'kill $cp 2>/dev/null || true' EXIT
 until grep -q ready "$2.log" 2>/dev/null; do
   kill -0 $cp 2>/dev/null || exit 3
   sleep 0.01
