@@ -23,7 +23,7 @@ export const REFERENCES: Readonly<Record<string, ReferenceEntry>> = {
   'file-copy': { server: () => import('./file-copy/server.js'), client: () => import('./file-copy/client.js') },
   'mini-ftp': { server: () => import('./mini-ftp/server.js'), client: () => import('./mini-ftp/client.js') },
   'sntp-client': { server: () => import('./sntp-client/server.js'), client: () => import('./sntp-client/client.js') },
-  'http-get-client': { client: () => import('./http-get-client/client.js') },
+  'http-get-client': { server: () => import('./http-get-client/server.js'), client: () => import('./http-get-client/client.js') },
   'dns-lookup': { client: () => import('./dns-lookup/client.js') },
   'binary-struct': { server: () => import('./binary-struct/server.js'), client: () => import('./binary-struct/client.js') },
   'sensor-telemetry': { server: () => import('./sensor-telemetry/server.js'), client: () => import('./sensor-telemetry/client.js') },

@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { EXERCISES } from '../exercises/index.js';
+import { junitSchema, needTool, XMLLINT } from './support/tools.js';
 
 const CORRECT = `python3 ${join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py')} {port}`;
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
 
 describe.concurrent('usage errors: one readable line, exit code 2', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown exercise', ['grade', 'tcp-ecoh', '--server', CORRECT], /unknown exercise "tcp-ecoh": run "sockgrade list"/],
-    ['unknown flag', ['grade', 'tcp-echo', '--sever', CORRECT], /Unknown option '--sever'/],
+    ['unknown exercise', ['grade', 'tcp-ecoh', '--server', CORRECT], /unknown exercise "tcp-ecoh": did you mean tcp-echo\? \(run "sockgrade list"/],
+    ['unknown flag', ['grade', 'tcp-echo', '--sever', CORRECT], /"sockgrade grade" has no option --sever: did you mean --server\? \(run "sockgrade grade --help"\)/],
     ['no role', ['grade', 'tcp-echo'], /nothing to grade: give --server "<command>" and\/or --client "<command>"/],
     ['missing script', ['grade', 'tcp-echo', '--server', 'python3 nope/server.py {port}'], /names nope\/server.py, which does not exist/],
     ['missing program', ['grade', 'tcp-echo', '--server', 'pythn3 server.py'], /"pythn3", which is not a program on PATH/],
@@ -49,21 +50,22 @@ describe.concurrent('sockgrade list', () => {
 });
 
 describe.concurrent('reports', () => {
-  it('exit 1, TAP 14 and JUnit with the diagnosis when a check fails; the score agrees everywhere', async () => {
+  it('exit 1, TAP 14 and JUnit with the diagnosis when a check fails; the score agrees everywhere', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-reports-');
     const junit = join(dir, 'out.xml');
     const run = await runCli(['grade', 'tcp-echo', '--server', BUGGY, '--tap', '--junit', junit, '--seed', '7'], { json: true });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^TAP version 14\n1\.\.11\n/);
+    expect(run.stdout).toMatch(/^TAP version 14\n1\.\.12\n/);
     expect(run.stdout).toMatch(/not ok \d+ - echo\.large: .*\n {2}---\n {2}message: "client #1 got back only 1024 of the 262144 bytes/);
     expect(run.stdout).toMatch(/ok \d+ - client\.binary-safe: .* # SKIP no client was given/);
     const xml = readFileSync(junit, 'utf8');
-    const schema = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+    const schema = junitSchema(ROOT);
     const lint = spawnSync('xmllint', ['--noout', '--schema', schema, junit], { encoding: 'utf8' });
     expect(lint.stderr).toContain('validates');
     expect(xml).toContain('<testcase name="echo.large: echoes 256 KiB of binary data sent at once" classname="tcp-echo"');
     expect(xml).toMatch(/<failure message="client #1 got back only 1024/);
-    expect(xml.match(/<testcase /g)).toHaveLength(11);
+    expect(xml.match(/<testcase /g)).toHaveLength(12);
     const result = run.result!;
     expect(run.stdout).toContain(`# score ${result.score}/${result.maxScore}`);
     expect(result.score).toBe(6);
@@ -117,7 +119,8 @@ describe.concurrent('programs that cannot start or misbehave', () => {
     const c = run.result!.checks[0]!;
     expect(c.status).toBe('fail');
     expect(c.message).toMatch(/did not listen on any TCP port within 2 s/);
-    expect(run.ms).toBeLessThan(10_000);
+    // The 2 s do not count time spent waiting for a CPU, up to four times them: on a loaded machine the run ends later.
+    expect(run.ms).toBeLessThan(25_000);
     expect(run.survivors).toEqual([]);
   });
 

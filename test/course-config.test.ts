@@ -29,10 +29,10 @@ function problem(config: unknown): string | undefined {
 describe('validation: every mistake is a usage error naming the place', () => {
   const cases: [string, unknown, RegExp][] = [
     ['not an object', [], /must hold a JSON object/],
-    ['an unknown top-level key', { exercise: {} }, /unknown key "exercise" \(known: course, exercises, trace\)/],
+    ['an unknown top-level key', { exercise: {} }, /unknown key "exercise" \(known: course, env, exercises, trace\)/],
     ['an unknown exercise', { exercises: { 'tcp-ecoh': {} } }, /exercises\.tcp-ecoh: unknown exercise \(exercises: udp-echo, tcp-echo/],
-    ['an unknown key in an exercise', { exercises: { 'tcp-echo': { weight: {} } } }, /exercises\.tcp-echo: unknown key "weight" \(known: params, weights, visibility\)/],
-    ['an unknown parameter', { exercises: { 'tcp-echo-timeout': { params: { idel: 2 } } } }, /exercises\.tcp-echo-timeout\.params: exercise tcp-echo-timeout has no parameter "idel" \(it has: idle/],
+    ['an unknown key in an exercise', { exercises: { 'tcp-echo': { weight: {} } } }, /exercises\.tcp-echo: unknown key "weight" \(known: params, weights, visibility, env\)/],
+    ['an unknown parameter', { exercises: { 'tcp-echo-timeout': { params: { idel: 2 } } } }, /exercises\.tcp-echo-timeout\.params: exercise tcp-echo-timeout has no parameter "idel" \(it has: [^)]*idle/],
     ['a bad parameter value', { exercises: { 'tcp-echo-timeout': { params: { idle: 'soon' } } } }, /exercises\.tcp-echo-timeout\.params: parameter idle expects a number, got "soon"/],
     ['a weight for an unknown check', { exercises: { 'tcp-echo': { weights: { 'echo.huge': 1 } } } }, /exercises\.tcp-echo\.weights: "echo\.huge" is not a check of tcp-echo \(its checks: echo\.small/],
     ['a weight for a check of a role that lacks it', { exercises: { 'tcp-echo': { weights: { 'client:echo.large': 1 } } } }, /"client:echo\.large" is not a check of tcp-echo for the client/],

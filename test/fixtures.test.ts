@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, failedIds, runCli } from './support/cli.js';
+import { ROOT, runCli } from './support/cli.js';
 import { readFixture } from '../harness/cli/demo-command.js';
 import { EXERCISES } from '../exercises/index.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
@@ -33,13 +33,16 @@ describe.concurrent('fixtures graded by the CLI', () => {
       const fx = readFixture(ROOT, `${exercise}/${name}`);
       const run = await runCli(['grade', exercise, `--${fx.role}`, fx.command, ...(fx.args ?? [])], { json: true });
       expect(run.stderr).toBe('');
+      expect(run.stdout, 'no control character or escape sequence reaches the terminal').not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
       expect(run.result, run.stdout).toBeDefined();
       const result = run.result!;
-      expect(result.checks.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
-      expect(failedIds(result), run.stdout).toEqual([...fx.fail].sort());
+      const errors = result.checks.filter((c) => c.status === 'error');
+      expect(errors.filter((c) => !(fx.error ?? []).includes(c.id)).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+      expect(errors.map((c) => c.id).sort()).toEqual([...(fx.error ?? [])].sort());
+      expect(result.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort(), run.stdout).toEqual([...fx.fail].sort());
       const graded = result.checks.filter((c) => c.role === fx.role);
       expect(graded.length).toBeGreaterThan(0);
-      expect(run.code).toBe(fx.fail.length === 0 ? 0 : 1);
+      expect(run.code).toBe((fx.error ?? []).length > 0 ? 2 : fx.fail.length === 0 ? 0 : 1);
       for (const c of result.checks.filter((x) => x.status === 'fail')) {
         expect(c.message.length, `${c.id} has a diagnosis`).toBeGreaterThan(10);
         expect(c.evidence.reproduce).toContain(`--only ${c.id}`);
@@ -48,7 +51,7 @@ describe.concurrent('fixtures graded by the CLI', () => {
       expect(run.survivors).toEqual([]);
       if (fx.maxSeconds !== undefined) expect(run.ms / 1000, 'the run ends within its budget').toBeLessThan(fx.maxSeconds);
       if (fx.diagnosis !== undefined) {
-        for (const c of result.checks.filter((x) => x.status === 'fail')) expect(JSON.stringify([c.message, c.evidence]), `${c.id} names the cause`).toContain(fx.diagnosis);
+        for (const c of result.checks.filter((x) => x.status === 'fail' || x.status === 'error')) expect(JSON.stringify([c.message, c.evidence]), `${c.id} names the cause`).toContain(fx.diagnosis);
       }
     });
   }

@@ -4,7 +4,7 @@
  * outside, and no way for a submission's output to inject markup or script.
  */
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,15 +12,15 @@ import { inflateSync } from 'node:zlib';
 import { ROOT, runCli, testDir } from './support/cli.js';
 import { renderHtml } from '../harness/report/html.js';
 import type { CheckResult, GradeResult } from '../harness/model/result.js';
+import { CHROMIUM, needTool, whichTool } from './support/tools.js';
 
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
 
-/** The Chromium binary, or a failure that says how to install it (never a silent skip). */
+/** The Chromium binary: tests that open the page call {@link needTool} with CHROMIUM first. */
 function chromium(): string {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    if (spawnSync('sh', ['-c', `command -v ${name}`]).status === 0) return name;
-  }
-  throw new Error('headless Chromium is needed to check that the HTML report renders, and it is not installed: apt-get install -y chromium (Debian)');
+  const cmd = whichTool(CHROMIUM);
+  if (!cmd) throw new Error(`headless Chromium is needed to check that the HTML report renders: ${CHROMIUM.install}`);
+  return cmd;
 }
 
 /** Runs headless Chromium on `file` with `args`; resolves with its stdout. */
@@ -135,7 +135,8 @@ describe('the HTML report', () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
   });
 
-  it('renders in Chromium with the checks, failures first and open, and no injected markup or script', async () => {
+  it('renders in Chromium with the checks, failures first and open, and no injected markup or script', async ({ skip }) => {
+    needTool(CHROMIUM, skip);
     const dir = testDir();
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(hostileResult(), 'en'));
@@ -173,7 +174,8 @@ describe('the HTML report', () => {
 });
 
 describe('sockgrade grade --html', () => {
-  it('writes a report of a real run that Chromium renders, with a diagram of each failure', async () => {
+  it('writes a report of a real run that Chromium renders, with a diagram of each failure', async ({ skip }) => {
+    needTool(CHROMIUM, skip);
     const dir = testDir();
     const file = join(dir, 'sub', 'informe.html');
     const run = await runCli(['grade', 'tcp-echo', '--server', BUGGY, '--only', 'echo.', '--seed', '5', '--lang', 'es', '--html', file], { json: true });

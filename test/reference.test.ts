@@ -17,7 +17,10 @@ const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
  * (TCP or UDP): arguments for grade only (the reference's manifest), and parameters also given
  * to the reference programs. Each variant may skip only the checks not applicable to it.
  */
+const ECHO_VARIANTS = [[], ['framing=line', 'transform=upper', 'banner=Bienvenido', 'quit=adios']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) }));
 const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>> = {
+  'tcp-echo': ECHO_VARIANTS,
+  'tcp-echo-concurrent': ECHO_VARIANTS,
   'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
     grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
     params: ['--param', `transport=${t}`],

@@ -10,8 +10,9 @@ import { renderJunit } from '../harness/report/junit.js';
 import { escapeCommandData, escapeCommandProperty, githubAnnotations } from '../harness/report/github.js';
 import type { GradescopeResults } from '../harness/report/gradescope.js';
 import { testNames } from '../harness/report/names.js';
+import { junitSchema, needTool, XMLLINT } from './support/tools.js';
 
-const SCHEMA = join(ROOT, '..', 'shared', 'schemas', 'junit-10.xsd');
+const SCHEMA = junitSchema(ROOT);
 const TRUNCATES = join(ROOT, 'fixtures/udp-echo/bug-truncates-1024/server.py');
 const CORRECT = join(ROOT, 'fixtures/udp-echo/correct-loop/server.py');
 
@@ -46,7 +47,8 @@ function fractionalCourse(dir: string, extra: object = {}): string {
 }
 
 describe.concurrent('one grading, the same score in every format', () => {
-  it('console, JSON, JUnit, TAP, Gradescope and the GitHub summary agree on 0.3/0.633', async () => {
+  it('console, JSON, JUnit, TAP, Gradescope and the GitHub summary agree on 0.3/0.633', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-reports-');
     const files = { json: join(dir, 'r.json'), junit: join(dir, 'r.xml'), gradescope: join(dir, 'results.json'), summary: join(dir, 'summary.md') };
     writeFileSync(files.summary, '# earlier step\n');
@@ -87,12 +89,13 @@ describe.concurrent('one grading, the same score in every format', () => {
     expect(summary.startsWith('# earlier step\n## sockgrade · udp-echo: 0.3/0.633 points')).toBe(true);
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toHaveLength(1);
-    expect(annotations[0]).toMatch(/^::error title=sockgrade udp-echo%3A echo\.roundtrip%3A replies to datagrams[^:]*::the reply to a \d+ bytes .*%0A/);
+    expect(annotations[0]).toMatch(/^::error file=fixtures\/udp-echo\/bug-truncates-1024\/server\.py,title=sockgrade udp-echo%3A echo\.roundtrip%3A replies to datagrams[^:]*::the reply to a \d+ bytes .*%0A/);
   });
 });
 
 describe.concurrent('JUnit that CI systems accept', () => {
-  it('a failure carries its headline, the whole diagnosis, the transcript in system-out and the run seed', async () => {
+  it('a failure carries its headline, the whole diagnosis, the transcript in system-out and the run seed', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-junit-');
     const junit = join(dir, 'r.xml');
     const run = await runCli(['grade', 'udp-echo', '--server', `python3 ${TRUNCATES} {port}`, '--only', 'echo.roundtrip,client.sends-line', '--seed', '9', '--junit', junit]);
@@ -104,7 +107,8 @@ describe.concurrent('JUnit that CI systems accept', () => {
     expect(xml).toMatch(/<testcase name="client\.sends-line: [^"]*" classname="udp-echo" time="0\.000">\s*<skipped message="no client was given \(use --client &quot;&lt;command&gt;&quot;\)"\/>/);
   });
 
-  it('a failed property check gives its fast-check seed and path as suite properties', async () => {
+  it('a failed property check gives its fast-check seed and path as suite properties', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-junit-');
     const junit = join(dir, 'r.xml');
     const server = `python3 ${join(ROOT, 'fixtures/framed-echo/bug-recv-once/server.py')} {port}`;
@@ -127,7 +131,8 @@ describe.concurrent('JUnit that CI systems accept', () => {
     run: { seed: 1, startedAt: new Date(0).toISOString(), durationMs: 1234, isolation: 'off', notes: [], commands: {} },
   });
 
-  it('names are unique per class when a check id exists for both roles; harness faults are <error>', async () => {
+  it('names are unique per class when a check id exists for both roles; harness faults are <error>', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-junit-');
     const r = result([
       check('chat.ack-each-message', 'server', 'fail', 'no ack\nsecond line'),
@@ -145,7 +150,8 @@ describe.concurrent('JUnit that CI systems accept', () => {
     expect(xml).toMatch(/<testsuites [^>]*failures="1" errors="1"/);
   });
 
-  it('bytes XML cannot carry are shown escaped, and markup in diagnoses is escaped', async () => {
+  it('bytes XML cannot carry are shown escaped, and markup in diagnoses is escaped', async ({ skip }) => {
+    needTool(XMLLINT, skip);
     const dir = testDir('sockgrade-junit-');
     const bad = check('echo.small', 'server', 'fail', 'got "\u0001<b>&amp;\u0000" &nbsp;');
     bad.evidence = { received: 'a\u001bb', notes: ['&copy; ünïcode ok'] };
@@ -213,16 +219,16 @@ describe.concurrent('sockgrade check', () => {
     expect(run.stdout).toMatch(/^TAP version 14\n1\.\.1\n# sockgrade udp-echo seed=5\nnot ok 1 - echo\.roundtrip/);
   });
 
-  it('the student sees a hidden check only as "hidden check failed"; the instructor sees the diagnosis', async () => {
+  it('the student sees hidden checks only as "hidden checks: 0 of 1 passed", after the others; the instructor sees the diagnosis', async () => {
     const dir = submission('udp-echo/bug-truncates-1024');
     fractionalCourse(dir, { visibility: { 'echo.roundtrip': 'hidden' } });
     const student = await runCli(['check', '--dir', dir, '--only', 'echo.roundtrip,echo.empty', '--seed', '2'], { json: true });
     expect(student.code).toBe(1);
-    expect(student.stdout).toMatch(/✗ server hidden\.1 +hidden check/);
-    expect(student.stdout).toMatch(/✗ hidden\.1 — hidden check\n {4}hidden check failed\n\n/);
+    expect(student.stdout).toMatch(/✓ server echo\.empty-datagram .*\n {2}✗ server hidden +hidden checks/);
+    expect(student.stdout).toMatch(/✗ hidden — hidden checks \(0\/0\.333 pts\)\n {4}hidden checks: 0 of 1 passed\n\n/);
     expect(student.stdout).not.toMatch(/recvfrom|1400 bytes|echo\.roundtrip/);
     expect(student.stdout).toContain('Score: 0.1/0.433');
-    expect(student.result!.checks[0]).toMatchObject({ id: 'hidden.1', title: 'hidden check', status: 'fail', message: 'hidden check failed', evidence: {}, visibility: 'hidden' });
+    expect(student.result!.checks[1]).toMatchObject({ id: 'hidden', title: 'hidden checks', status: 'fail', message: 'hidden checks: 0 of 1 passed', evidence: {}, visibility: 'hidden' });
 
     const gradescope = join(dir, 'results.json');
     const instructor = await runCli(['grade', 'udp-echo', '--manifest', join(dir, 'sockgrade.json'), '--config', join(dir, 'sockgrade.config.json'), '--only', 'echo.roundtrip,echo.empty', '--seed', '2', '--gradescope', gradescope], { json: true });

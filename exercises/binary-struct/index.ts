@@ -18,7 +18,7 @@ export const binaryStruct = defineExercise({
       '(the float as Python prints it, or with at least two decimals), then serves the next client. ' +
       'The byte order is the order parameter, given to the server as {order} in its command (e.g. --server "python3 servidor.py {port} {order}" --param order=!).',
     client:
-      'Reads one line with two integers and a real number separated by spaces ("a b c", typed at its prompt, or given as {message}/MESSAGE), connects to {host} {port} (or HOST/PORT, or typed at prompts), ' +
+      'Reads one line with two integers and a real number separated by spaces ("a b c", typed at its prompt, or given as {message}/MESSAGE; a client whose command has no {message} may send the course\'s values 1 4 2.7 instead), connects to {host} {port} (or HOST/PORT, or typed at prompts), ' +
       'sends exactly struct.pack(order + "iif", a, b, c) — 12 bytes, standard sizes, no padding — and closes. The byte-order character is given as {order} in its command (default "=", native order, little-endian on x86/ARM).',
   },
   transport: 'tcp',

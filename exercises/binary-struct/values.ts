@@ -26,6 +26,9 @@ export interface Triple {
   c: number;
 }
 
+/** The values the course's own client packs, `struct.pack("=iif", 1, 4, 2.7)`: what a client that reads no values must send. */
+export const COURSE_VALUES: { triple: Triple; line: string } = { triple: { a: 1, b: 4, c: Math.fround(2.7) }, line: '1 4 2.7' };
+
 /** The endianness a byte-order character means on this machine (`=` is native). */
 export function endianOf(order: OrderChar): Endian {
   if (order === '<') return 'little';

@@ -21,12 +21,21 @@ import { textSince, waitOnConnection } from '../shared/chat-lines.js';
 export const PARAMS: ParamSpecs = {
   transport: { type: 'enum', default: 'tcp', values: ['tcp', 'udp'], description: 'the variant graded: tcp or udp (the course asks for both)' },
   quit: { type: 'string', default: 'exit', description: 'the word that, typed on either side, ends the chat' },
+  names: {
+    type: 'enum',
+    default: 'on',
+    values: ['on', 'off'],
+    description: 'on: each side sends the name its user typed, once, before the first message; off: no names, the first message is the client\'s first line',
+  },
   prompt: PROMPT_PARAM,
   'give-up': { type: 'number', default: 10, min: 1, max: 120, description: 'seconds within which a TCP client started with no server must give up' },
 };
 
 export const transportOf = (p: ParamValues): 'tcp' | 'udp' => (str(p, 'transport') === 'udp' ? 'udp' : 'tcp');
 export const quitOf = (p: ParamValues): string => str(p, 'quit');
+export const namesOn = (p: ParamValues): boolean => p['names'] !== 'off';
+/** Why a check that exchanges names does not apply under `p`. */
+export const namesOff = (p: ParamValues): string | undefined => (namesOn(p) ? undefined : 'names is off: no names are exchanged');
 export const giveUpMsOf = (p: ParamValues): number => num(p, 'give-up') * 1000;
 
 /** How long one turn may take before it is a failure. */

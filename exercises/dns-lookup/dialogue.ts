@@ -2,7 +2,6 @@
 import type { ClientCheckContext } from '../../harness/engine/context.js';
 import { ProgramExited, type Program } from '../../harness/process/program.js';
 import { WaitTimeout, poll } from '../../harness/util/deadline.js';
-import { isWaitingOnStdin } from '../../harness/process/proc-tree.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { hostsOf, type HostTable } from './host-table.js';
 
@@ -35,7 +34,7 @@ export async function typeWhenAsked(ctx: ClientCheckContext, program: Program, l
 
 /** Whether the client is blocked reading its terminal (Linux; false where that cannot be told). */
 function waitingOnStdin(program: Program): boolean {
-  return program.processTree().some((pid) => isWaitingOnStdin(pid) === true);
+  return program.readingTerminal() === true;
 }
 
 /**

@@ -18,6 +18,7 @@ export const dnsLookup = defineExercise({
   },
   transport: 'udp',
   canonicalPort: 53,
+  unknownNamesFail: true,
   params: {},
   checks: dnsClientChecks,
 });

@@ -8,7 +8,7 @@ import type { ServerCheckContext } from '../../harness/engine/context.js';
 import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
 import { num } from '../../harness/model/params.js';
 import { formatMs } from '../../harness/util/deadline.js';
-import { Room, idleMsOf, nicknames, quietMs, type Member } from './protocol.js';
+import { Room, idleMsOf, nicknames, quietMs, relayPattern, wordsOf, type ChatWords, type Member } from './protocol.js';
 
 /** What one member saw of the burst. */
 interface Reception {
@@ -43,8 +43,9 @@ class Receptions {
   constructor(
     private readonly nicks: readonly string[],
     private readonly tag: string,
+    words: ChatWords,
   ) {
-    this.re = new RegExp(`(\\S+): ${MARK} (\\d+)\\.(\\d+) ${tag}`, 'g');
+    this.re = relayPattern(words, `${MARK} (?<s>\\d+)\\.(?<k>\\d+) ${tag}`);
   }
 
   /** `member`'s reception, brought up to date with the lines that arrived since the last call. */
@@ -60,10 +61,11 @@ class Receptions {
       if (!line.includes(`${MARK} `) || !line.includes(this.tag)) continue;
       let found = false;
       for (const m of line.matchAll(this.re)) {
-        const s = Number(m[2]) - 1;
-        const k = Number(m[3]) - 1;
+        const s = Number(m.groups?.['s']) - 1;
+        const k = Number(m.groups?.['k']) - 1;
         const nick = this.nicks[s];
-        if (nick === undefined || !(m[1] as string).endsWith(nick)) continue;
+        const named = m.groups?.['nick'];
+        if (nick === undefined || (named !== undefined && !named.endsWith(nick))) continue;
         found = true;
         if (!r.seen[s]?.has(k)) {
           r.seen[s]?.add(k);
@@ -109,7 +111,7 @@ export async function burstCheck(ctx: ServerCheckContext): Promise<void> {
   );
 
   ctx.doing(`waiting for every member to receive the ${expectedEach} lines of the others`);
-  const receptions = new Receptions(nicks, tag);
+  const receptions = new Receptions(nicks, tag, wordsOf(ctx.params));
   const complete = (m: Member): boolean => receptions.of(m).order.every((ks, s) => s === members.indexOf(m) || ks.length >= k);
   await Promise.all(members.map((m) => m.inbox.until(() => (complete(m) ? true : undefined), ctx.within(20_000), ctx.signal, quietMs(ctx.params))));
 

@@ -43,7 +43,7 @@ async function startAndJoin(ctx: ClientCheckContext): Promise<Session> {
   if (!conn) {
     throw term.stalled(`connect to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port}`, 10_000, 'connect to the host and port given as {host} {port} in the command, HOST/PORT in the environment, or typed at the prompt; if your client hard-codes its port, pass --port N');
   }
-  await conn.send(`${words.nickPrompt}\n`);
+  if (words.nickPrompt !== '') await conn.send(`${words.nickPrompt}\n`);
   const typed = await typing;
   if (typed) throw typed;
   const inbox = new LineInbox(conn);
@@ -51,11 +51,19 @@ async function startAndJoin(ctx: ClientCheckContext): Promise<Session> {
   const first = await inbox.until((lines) => lines[0], ctx.within(5000), ctx.signal);
   if (first === undefined) {
     const partial = inbox.partial;
-    throw new CheckFailure(`the client did not send the nickname "${nick}" (typed at its prompt) after the server asked for it with "${words.nickPrompt}"`, {
-      expected: `"${nick}\\n"`,
-      received: partial ? `"${escapeBytes(partial)}" (no newline)` : `nothing; the client printed: ${outputTail(term.printedSince(0), 200)}`,
-      hint: `the server's prompt arrives as a line: compare data.decode().strip() == "${words.nickPrompt}" (not the raw bytes), then send the nickname followed by "\\n"`,
-    });
+    const noPrompt = words.nickPrompt === '';
+    throw new CheckFailure(
+      noPrompt
+        ? `the client did not send the nickname "${nick}" (typed at its prompt) right after connecting; this server sends no prompt (nick-prompt is empty)`
+        : `the client did not send the nickname "${nick}" (typed at its prompt) after the server asked for it with "${words.nickPrompt}"`,
+      {
+        expected: `"${nick}\\n"`,
+        received: partial ? `"${escapeBytes(partial)}" (no newline)` : `nothing; the client printed: ${outputTail(term.printedSince(0), 200)}`,
+        hint: noPrompt
+          ? 'send the nickname followed by "\\n" as soon as the connection is made, without waiting for anything from the server'
+          : `the server's prompt arrives as a line: compare data.decode().strip() == "${words.nickPrompt}" (not the raw bytes), then send the nickname followed by "\\n"`,
+      },
+    );
   }
   if (first.trim() !== nick) {
     throw new CheckFailure(`the client answered the nickname prompt with "${escapeBytes(first)}" instead of the nickname typed, "${nick}"`, { expected: `"${nick}\\n"`, received: `"${escapeBytes(first)}\\n"` });
@@ -112,7 +120,7 @@ export const clientChecks: readonly ClientCheck[] = [
     async run(ctx) {
       const s = await joinedOrSkip(ctx);
       await s.term.waitForPrompt('a message', 5000);
-      await expectPrinted(ctx, s, relayLine(s.other, `hola a todos ${ctx.rng.word(5)}`), 'while the client was waiting for the user to type', READER_HINT);
+      await expectPrinted(ctx, s, relayLine(wordsOf(ctx.params), s.other, `hola a todos ${ctx.rng.word(5)}`), 'while the client was waiting for the user to type', READER_HINT);
       const text = `qué tal ${ctx.rng.word(6)}`;
       const before = s.inbox.sync().length;
       await s.term.typeWhenAsked(text, 'a message');
@@ -126,8 +134,8 @@ export const clientChecks: readonly ClientCheck[] = [
           hint: sent.includes(`${s.nick}: `) ? 'send only the text: the server puts "<apodo>: " in front of it when it relays the line' : 'send exactly what input() returned, then "\\n"',
         });
       }
-      await s.conn.send(`${relayLine(s.nick, text)}\n`);
-      await expectPrinted(ctx, s, relayLine(s.other, `adiós ${ctx.rng.word(5)}`), 'after the client had sent a line', READER_HINT);
+      await s.conn.send(`${relayLine(wordsOf(ctx.params), s.nick, text)}\n`);
+      await expectPrinted(ctx, s, relayLine(wordsOf(ctx.params), s.other, `adiós ${ctx.rng.word(5)}`), 'after the client had sent a line', READER_HINT);
     },
   }),
   defineClientCheck({

@@ -8,7 +8,7 @@
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckSkipped, UsageError } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import type { Rng } from '../../harness/util/rng.js';
@@ -17,7 +17,16 @@ import { LineInbox } from '../shared/chat-lines.js';
 
 /** Parameters of `group-chat`, with the course's wording as defaults. */
 export const PARAMS: ParamSpecs = {
-  'nick-prompt': { type: 'string', default: 'intr_apodo', description: 'what the server sends to ask a new client for its nickname' },
+  'nick-prompt': {
+    type: 'string',
+    default: 'intr_apodo',
+    description: 'what the server sends to ask a new client for its nickname; empty: the server sends nothing and the client sends its nickname first, as its first line',
+  },
+  relay: {
+    type: 'string',
+    default: '{nick}: {text}',
+    description: 'the line the server relays for a message, {nick} and {text} standing for the sender and its text (e.g. "[{nick}] {text}", or "{text}" when the client adds its own name)',
+  },
   join: { type: 'string', default: 'se ha unido al chat', description: 'text after the nickname in the join announcement' },
   leave: { type: 'string', default: 'ha salido del chat', description: 'text after the nickname in the leave announcement' },
   quit: { type: 'string', default: 'salir', description: 'the line a client sends to leave the chat' },
@@ -39,17 +48,35 @@ export interface ChatWords {
   quit: string;
   password: string;
   echo: boolean;
+  relay: string;
 }
 
 export function wordsOf(p: ParamValues): ChatWords {
-  return { nickPrompt: str(p, 'nick-prompt'), join: str(p, 'join'), leave: str(p, 'leave'), quit: str(p, 'quit'), password: str(p, 'password'), echo: bool(p, 'echo-sender') };
+  const relay = typeof p['relay'] === 'string' ? p['relay'] : '{nick}: {text}';
+  if (!relay.includes('{text}')) throw new UsageError(`parameter relay must contain {text} (where the message goes), got "${relay}"`);
+  return { nickPrompt: str(p, 'nick-prompt'), join: str(p, 'join'), leave: str(p, 'leave'), quit: str(p, 'quit'), password: str(p, 'password'), echo: bool(p, 'echo-sender'), relay };
 }
 
 export const idleMsOf = (p: ParamValues): number => num(p, 'idle') * 1000;
 export const toleranceMsOf = (p: ParamValues): number => num(p, 'tolerance') * 1000;
 
-/** The relay line of `text` sent by `nick`. */
-export const relayLine = (nick: string, text: string): string => `${nick}: ${text}`;
+/** The relay line of `text` sent by `nick`, as the `relay` template lays it out. */
+export const relayLine = (words: Pick<ChatWords, 'relay'>, nick: string, text: string): string => words.relay.replaceAll('{nick}', nick).replaceAll('{text}', text);
+
+/** A pattern for relay lines of the template, with the named groups `nick` (absent when the template has none) and `text` (matched by `textPattern`). */
+export function relayPattern(words: Pick<ChatWords, 'relay'>, textPattern: string): RegExp {
+  let nickSeen = false;
+  const parts = words.relay.split(/(\{nick\}|\{text\})/).map((part) => {
+    if (part === '{text}') return `(?<text>${textPattern})`;
+    if (part === '{nick}') {
+      const group = nickSeen ? '\\k<nick>' : '(?<nick>\\S+)';
+      nickSeen = true;
+      return group;
+    }
+    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(parts.join(''), 'g');
+}
 
 const NAMES = ['ana', 'luis', 'marta', 'pedro', 'lucia', 'jorge', 'sara', 'pablo', 'elena', 'david', 'irene', 'hugo', 'nerea', 'ivan', 'alba', 'mario', 'carla', 'diego', 'noa', 'raul'];
 
@@ -181,7 +208,7 @@ export class Room {
     return new CheckFailure(`${what} ${how} after ${after} (member ${m.nick})`, {
       expected,
       received: m.inbox.text ? `"${escapeBytes(m.inbox.text, 300)}"` : 'nothing',
-      hint: 'right after accept(), send the prompt (e.g. conn.sendall(b"intr_apodo\\n")) and read the answer',
+      hint: `right after accept(), send the prompt (e.g. conn.sendall(b"${this.words.nickPrompt}\\n")) and read the answer`,
     });
   }
 
@@ -205,7 +232,7 @@ export class Room {
       throw new CheckFailure(`${deaf.length === before.length ? 'no member' : `${deaf.length} of ${before.length} members (${deaf.map((d) => d.nick).join(', ')})`} already in the chat received "${announcement}" within ${formatMs(step)} after ${nick} gave its nickname`, {
         expected: `a line "${announcement}" sent to every member`,
         received: `${first.nick} received: ${first.inbox.tail()}`,
-        hint: 'after reading the nickname (strip its newline), send "<apodo> se ha unido al chat\\n" to every client in the list',
+        hint: `after reading the nickname (strip its newline), send "<apodo> ${words.join}\\n" to every client in the list`,
       });
     }
     return m;

@@ -69,7 +69,7 @@ export const serverChecks: readonly ServerCheck[] = [
       const lines: { sender: Member; line: string }[] = [];
       for (const [i, sender] of members.entries()) {
         const text = chatText(ctx, i);
-        const line = relayLine(sender.nick, text);
+        const line = relayLine(room.words, sender.nick, text);
         lines.push({ sender, line });
         await sender.sendLine(text);
         // Pace the messages: wait until one other member has it.
@@ -166,7 +166,7 @@ export const serverChecks: readonly ServerCheck[] = [
         problems.push(`a new member could not join after the others left: ${err.message}`);
       }
       const text = `sigo aquí ${ctx.rng.word(6)}`;
-      const line = relayLine(a.nick, text);
+      const line = relayLine(room.words, a.nick, text);
       if (a.connected) await a.sendLine(text);
       // Whether the sender gets its own line is chat.broadcast-all's business.
       const receivers = e ? [e] : [];
@@ -287,7 +287,7 @@ export const serverChecks: readonly ServerCheck[] = [
         }
         if (performance.now() >= nextTalk && active.closedByServerAt === undefined) {
           const text = `sigo aquí ${++spoken} ${ctx.rng.word(4)}`;
-          said.push(relayLine(active.nick, text));
+          said.push(relayLine(room.words, active.nick, text));
           await active.sendLine(text);
         }
       }

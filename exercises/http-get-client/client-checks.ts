@@ -5,6 +5,7 @@
  */
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
+import type { Connection } from '../../harness/net/connection.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { parseWithNode } from './node-parser.js';
 import { readLeniently } from './request.js';
@@ -21,12 +22,23 @@ export const WEB_PORT = 80;
 const EXIT_MS = 15_000;
 
 /** Runs the client once, answers with a short page, and returns the exchange. */
-async function shortExchange(ctx: ClientCheckContext, path: string): Promise<Exchange & { path: string }> {
+async function shortExchange(ctx: ClientCheckContext, path: string): Promise<Exchange> {
   const peer = await ctx.tcpPeer();
   const ex = await startExchange(ctx, peer, 0, path);
-  const page = buildResponse(readLeniently(ex.request.bytes).target === path ? 200 : 404, Buffer.from('Hola desde el servidor web de sockgrade\n'), true);
+  const page = buildResponse(ex.paths.includes(readLeniently(ex.request.bytes).target ?? '') ? 200 : 404, Buffer.from('Hola desde el servidor web de sockgrade\n'), true);
   await serve(ctx, ex.conn, page, [page.length], 0);
-  return { ...ex, path };
+  return ex;
+}
+
+/**
+ * Names a Host header may give for `conn`: those the client looked up (sockgrade's DNS answers
+ * every name in a hermetic run), the address offered, the course's host, and `localhost` for a
+ * loopback connection.
+ */
+function hostNames(ctx: ClientCheckContext, conn: Connection): string[] {
+  const local = conn.socket.localAddress ?? '';
+  const loopback = /^(::ffff:)?127\.|^::1$/.test(local);
+  return [...new Set([...ctx.resolvedNames(), ctx.offered.host, WEB_HOST, ...(loopback ? ['localhost'] : [])])];
 }
 
 export const httpClientChecks: readonly ClientCheck[] = [
@@ -37,10 +49,10 @@ export const httpClientChecks: readonly ClientCheck[] = [
     budgetMs: 25_000,
     hint: 'send exactly "GET <path> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n" with the path you were given',
     async run(ctx) {
-      const { request, path } = await shortExchange(ctx, randomPath(ctx.rng));
+      const { request, paths } = await shortExchange(ctx, randomPath(ctx.rng));
       ctx.doing('parsing the request with an HTTP parser');
       const parsed = expectParsed(request, await parseWithNode(request.bytes, ctx.within(5000), ctx.signal));
-      expectRequestLine(parsed, path, request.bytes);
+      expectRequestLine(parsed, paths, request.bytes);
     },
   }),
   defineClientCheck({
@@ -50,7 +62,7 @@ export const httpClientChecks: readonly ClientCheck[] = [
     budgetMs: 25_000,
     async run(ctx) {
       const { request, conn } = await shortExchange(ctx, randomPath(ctx.rng));
-      expectHostHeader(readLeniently(request.bytes), request.bytes, [ctx.offered.host, WEB_HOST], conn.socket.localPort ?? ctx.offered.port);
+      expectHostHeader(readLeniently(request.bytes), request.bytes, hostNames(ctx, conn), conn.socket.localPort ?? ctx.offered.port);
     },
   }),
   defineClientCheck({
@@ -64,7 +76,7 @@ export const httpClientChecks: readonly ClientCheck[] = [
       for (const [index, c] of BODY_CASES.entries()) {
         const path = randomPath(ctx.rng);
         const ex = await startExchange(ctx, peer, index, path);
-        const response = buildResponse(readLeniently(ex.request.bytes).target === path ? 200 : 404, bodyText(ctx.rng, c.size), c.contentLength);
+        const response = buildResponse(ex.paths.includes(readLeniently(ex.request.bytes).target ?? '') ? 200 : 404, bodyText(ctx.rng, c.size), c.contentLength);
         const sent = await serve(ctx, ex.conn, response, sliceSizes(ctx.rng, response, c.slices.min, c.slices.max), c.slices.delayMs);
         ctx.doing(`waiting for the client to print the response with the ${describeCase(c)} and end`);
         const exit = await exitWithin(ctx, ex.program, EXIT_MS);

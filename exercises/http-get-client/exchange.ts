@@ -8,12 +8,26 @@ import { findCrash } from '../../harness/diagnose/output.js';
 import { WaitTimeout, formatMs } from '../../harness/util/deadline.js';
 import { readRequest, type ReceivedRequest } from './request.js';
 import { OUTPUT_KEPT } from './response.js';
+import { str } from '../../harness/model/params.js';
 
 /** A client that connected and sent its request. */
 export interface Exchange {
   program: Program;
   conn: Connection;
   request: ReceivedRequest;
+  /** Paths the request may ask for: the one offered first, then the default when the client could not be told one. */
+  paths: string[];
+}
+
+/**
+ * The paths a client may ask for: `path`, which it was offered, and the course's default path
+ * when its command takes neither `{path}` nor `{message}`, as a client whose command has no
+ * `{port}` may use the course's port.
+ */
+export function acceptedPaths(ctx: ClientCheckContext, path: string): string[] {
+  const told = ctx.takes('path') || ctx.takes('message');
+  const fallback = str(ctx.params, 'default-path');
+  return told || fallback === path ? [path] : [path, fallback];
 }
 
 /**
@@ -33,7 +47,8 @@ export async function startExchange(ctx: ClientCheckContext, peer: TcpPeer, inde
       { hint: 'connect to the host and port given as {host} {port} in the command (or HOST/PORT, or typed at a prompt), and take the path from {path}' },
     );
   }
-  return { program, conn, request: await readRequest(ctx, conn) };
+  const request = await readRequest(ctx, conn);
+  return { program, conn, request, paths: acceptedPaths(ctx, path) };
 }
 
 /** Sends `response` in slices, then closes sockgrade's side; returns how many bytes went out before the client stopped taking them. */

@@ -37,16 +37,26 @@ export function expectParsed(request: ReceivedRequest, verdict: ParserVerdict): 
   });
 }
 
-/** Fails unless the parsed request is `GET <path> HTTP/1.1` with `Connection: close`. */
-export function expectRequestLine(parsed: Extract<ParserVerdict, { ok: true }>, path: string, raw: Buffer): void {
+/**
+ * Fails unless the parsed request is `GET <path> HTTP/1.1` with `Connection: close`, for one of
+ * `paths` (the path offered first, then the default of a client that could not be told one).
+ */
+export function expectRequestLine(parsed: Extract<ParserVerdict, { ok: true }>, paths: readonly string[], raw: Buffer): void {
+  const path = paths[0] ?? '/';
   const line = escapeBytes(raw.subarray(0, Math.max(0, raw.indexOf('\n'))).toString('latin1').replace(/\r$/, ''), 200);
   if (parsed.method !== 'GET') throw new CheckFailure(`the request uses the method ${parsed.method}, not GET`, { expected: `"GET ${path} HTTP/1.1"`, received: `"${line}"` });
-  if (parsed.url !== path) {
-    throw new CheckFailure(`the client asked for "${parsed.url}", not for the path it was given, "${path}"`, {
-      expected: `"GET ${path} HTTP/1.1"`,
-      received: `"${line}"`,
-      hint: 'take the path from the command line ({path}, e.g. sys.argv[3]) or from input(), and put it in the request line as it is',
-    });
+  if (!paths.includes(parsed.url)) {
+    const fallback = paths[1];
+    throw new CheckFailure(
+      fallback === undefined
+        ? `the client asked for "${parsed.url}", not for the path it was given, "${path}"`
+        : `the client asked for "${parsed.url}": its command takes no path ({path} or {message}), so it must ask for the given path or the course's default path "${fallback}"`,
+      {
+        expected: fallback === undefined ? `"GET ${path} HTTP/1.1"` : `"GET ${fallback} HTTP/1.1" (or "GET ${path} HTTP/1.1", typed or from MESSAGE)`,
+        received: `"${line}"`,
+        hint: 'take the path from the command line ({path}, e.g. sys.argv[3]) or from input(), and put it in the request line as it is',
+      },
+    );
   }
   if (parsed.httpVersion !== '1.1') throw new CheckFailure(`the request line says HTTP/${parsed.httpVersion}, not HTTP/1.1`, { expected: `"GET ${path} HTTP/1.1"`, received: `"${line}"` });
   const connection = String(parsed.headers.connection ?? '');

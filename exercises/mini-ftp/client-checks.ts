@@ -3,7 +3,6 @@ import { readdir } from 'node:fs/promises';
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
 import { ProgramExited, describeExit, type Program } from '../../harness/process/program.js';
-import { isWaitingOnStdin } from '../../harness/process/proc-tree.js';
 import { CheckFailure } from '../../harness/model/failure.js';
 import { describeSize, escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
@@ -18,7 +17,7 @@ import { accentedText } from './server-checks.js';
 
 /** Whether the client is blocked reading its terminal (it has finished the last command). */
 function waitingForInput(program: Program): boolean {
-  return program.processTree().some((pid) => isWaitingOnStdin(pid) === true);
+  return program.readingTerminal() === true;
 }
 
 /** What the client printed last, with a crash named first. */

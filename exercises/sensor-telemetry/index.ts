@@ -37,7 +37,7 @@ export const sensorTelemetry = defineExercise({
   transport: (p) => (p.transport === 'udp' ? 'udp' : 'tcp'),
   canonicalPort: 10001,
   params: {
-    transport: { type: 'enum', default: 'tcp', values: ['tcp', 'udp'], description: 'the version graded: tcp or udp (a submission usually sets it in sockgrade.json: "params": {"transport": "udp"})' },
+    transport: { type: 'enum', default: 'tcp', values: ['tcp', 'udp'], fromSubmission: true, description: 'the version graded: tcp or udp (a submission usually sets it in sockgrade.json: "params": {"transport": "udp"})' },
     readings: { type: 'integer', default: 8, min: 4, max: 40, description: 'readings of the client watched by each client check' },
     tolerance: { type: 'number', default: 0.1, min: 0.02, max: 0.5, description: 'allowed error of the measured period, as a fraction of the declared period (never under 30 ms)' },
   },

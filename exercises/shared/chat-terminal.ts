@@ -5,7 +5,6 @@
  */
 import { classifyPrompt, type CheckContext } from '../../harness/engine/context.js';
 import { ProgramExited, describeExit, type ExitInfo, type Program } from '../../harness/process/program.js';
-import { isWaitingOnStdin } from '../../harness/process/proc-tree.js';
 import { CheckFailure } from '../../harness/model/failure.js';
 import { str, type ParamSpec, type ParamValues } from '../../harness/model/params.js';
 import { WaitTimeout, formatMs, poll } from '../../harness/util/deadline.js';
@@ -61,13 +60,7 @@ export class Terminal {
 
   /** Whether the program is blocked reading its terminal now; undefined where this cannot be known. */
   waitingForInput(): boolean | undefined {
-    let unknown = false;
-    for (const pid of this.program.processTree()) {
-      const w = isWaitingOnStdin(pid);
-      if (w) return true;
-      if (w === undefined) unknown = true;
-    }
-    return unknown ? undefined : false;
+    return this.program.readingTerminal();
   }
 
   /**

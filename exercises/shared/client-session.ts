@@ -7,8 +7,11 @@ import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash } from '../../harness/diagnose/output.js';
 import { formatMs } from '../../harness/util/deadline.js';
 
-/** Waits for the client to connect to sockgrade's server and send its message (all of it, then quiet). */
-export async function acceptClientMessage(ctx: ClientCheckContext, message: string): Promise<{ conn: Connection; program: Program; request: Buffer }> {
+/**
+ * Waits for the client to connect to sockgrade's server and send its message (all of it, then
+ * quiet). `greeting`, when given, is sent as soon as the client connects (a server's banner).
+ */
+export async function acceptClientMessage(ctx: ClientCheckContext, message: string, greeting?: Buffer): Promise<{ conn: Connection; program: Program; request: Buffer }> {
   const peer = await ctx.tcpPeer();
   const program = ctx.launchClient({ message });
   ctx.doing(`waiting for the client to connect to ${ctx.offered.host}:${ctx.offered.port}`);
@@ -22,6 +25,7 @@ export async function acceptClientMessage(ctx: ClientCheckContext, message: stri
       { hint: 'connect to the host and port given as {host} {port} in the command, HOST/PORT in the environment, or typed at the prompt; if your client hard-codes its port, pass --port N' },
     );
   }
+  if (greeting) await conn.send(greeting);
   ctx.doing('waiting for the client to send its message');
   await conn.waitForBytes(1, ctx.within(5000), ctx.signal);
   await conn.waitForQuiet(200, ctx.within(2000), ctx.signal);

@@ -4,6 +4,7 @@
  * and the wait ends on an event of the check (the connection ended, the whole file was delivered)
  * followed by the file staying unchanged for a short settle time. Every wait is bounded.
  */
+import { starvedTotal } from '../../harness/util/starvation.js';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
@@ -74,8 +75,11 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
   const idleMs = opts.idleMs ?? 1500;
   let last = await signature(path);
   let changedAt = performance.now();
+  let starvedAtChange = starvedTotal();
   let deliveredAt: number | undefined;
   let busyAt = 0;
+  let eventAt = 0;
+  let starvedAtEvent = 0;
   let end: SettleEnd = 'timeout';
   await poll<SettleEnd>(`${path} to be complete`, ctx.within(opts.ms), ctx.signal, async () => {
     const now = performance.now();
@@ -83,13 +87,17 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
     if (sig !== last) {
       last = sig;
       changedAt = now;
+      starvedAtChange = starvedTotal();
     }
-    const still = now - changedAt;
+    const still = now - changedAt - (starvedTotal() - starvedAtChange);
     if (opts.ended() && still >= settleMs) return 'ended';
     if (opts.expectedSize !== undefined && still >= settleMs && (await sizeOf(path)) === opts.expectedSize) return 'complete-size';
     if (deliveredAt === undefined && (opts.delivered?.() ?? true)) deliveredAt = now;
     if (opts.busy?.()) busyAt = now;
-    if (deliveredAt !== undefined && now - Math.max(deliveredAt, changedAt, busyAt) >= idleMs) return 'idle';
+    if (deliveredAt === undefined) return undefined;
+    const latest = Math.max(deliveredAt, changedAt, busyAt);
+    if (latest !== eventAt) [eventAt, starvedAtEvent] = [latest, starvedTotal()];
+    if (now - latest - (starvedTotal() - starvedAtEvent) >= idleMs) return 'idle';
     return undefined;
   }, 20)
     .then((e) => {

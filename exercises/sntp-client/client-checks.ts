@@ -8,7 +8,9 @@ import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import type { Datagram, UdpPeer } from '../../harness/net/udp.js';
 import type { Program } from '../../harness/process/program.js';
-import { CLIENT_REQUEST_BYTE, NTP_PACKET_SIZE, NTP_UNIX_OFFSET, describeFirstByte, formatUtc, printedTimes, serverReply } from './packet.js';
+import { CLIENT_REQUEST_BYTE, NTP_PACKET_SIZE, NTP_UNIX_OFFSET, describeFirstByte, serverReply } from './packet.js';
+import { acceptedFormats, findTimes, formatTime, TIME_FORMATS } from './time-formats.js';
+import { str } from '../../harness/model/params.js';
 import { chooseReplyTimes, explainPrinted } from './server-time.js';
 
 /** Name and port the course's client hard-codes. */
@@ -99,19 +101,21 @@ export const sntpClientChecks: readonly ClientCheck[] = [
   }),
   defineClientCheck({
     id: 'sntp.prints-server-time',
-    title: "prints the transmit time of the server's reply as YYYY-MM-DD HH:MM:SS (UTC), not the local clock",
+    title: "prints the transmit time of the server's reply in UTC (as YYYY-MM-DD HH:MM:SS unless time-format says otherwise), not the local clock",
     weight: 2,
     budgetMs: 30_000,
     async run(ctx) {
       const { peer, program, request } = await awaitRequest(ctx);
       const times = chooseReplyTimes(ctx.rng);
-      const expected = formatUtc(times.transmit);
+      const formats = acceptedFormats(str(ctx.params, 'time-format'));
+      const expected = formats.map((f) => formatTime(times.transmit, f)).join(' or ');
       const from = program.outputLength;
       await peer.reply(request, serverReply(request.data, times));
       ctx.doing(`waiting for the client to print ${expected}`);
-      const shown = await program.waitForText(`the time ${expected}`, (t) => (t.includes(expected) ? true : undefined), ctx.within(PRINT_WAIT_MS), ctx.signal).catch(() => false);
+      const isTransmit = (t: string): true | undefined => (findTimes(t, formats).some((p) => p.seconds === times.transmit) ? true : undefined);
+      const shown = await program.waitForText(`the time ${expected}`, isTransmit, ctx.within(PRINT_WAIT_MS), ctx.signal).catch(() => false);
       if (shown === true) return;
-      const { why, hint } = explainPrinted(printedTimes(program.outputBuffer().subarray(from).toString('utf8')), times);
+      const { why, hint } = explainPrinted(findTimes(program.outputBuffer().subarray(from).toString('utf8'), TIME_FORMATS), times, formats);
       const crash = findCrash(program.outputText());
       throw new CheckFailure(crash ? `${why}; it crashed with a ${crash.name}` : why, {
         expected: `${expected} (transmit timestamp ${times.transmit + NTP_UNIX_OFFSET} - ${NTP_UNIX_OFFSET} = ${times.transmit} seconds since 1970, UTC)`,
@@ -148,9 +152,9 @@ export const sntpClientChecks: readonly ClientCheck[] = [
       ctx.doing(`waiting for the client to report the ${describeSize(size)} reply and exit`);
       const situation = `after a reply of only ${describeSize(size)} (an SNTP reply has ${NTP_PACKET_SIZE}; the transmit timestamp is missing)`;
       const out = await expectCleanExit(ctx, program, from, giveUpMs(ctx), situation);
-      const shown = printedTimes(out);
+      const shown = findTimes(out, TIME_FORMATS);
       if (shown.length > 0) {
-        throw new CheckFailure(`${situation}, the client printed the time ${shown[0] ?? ''}, although the reply holds no transmit timestamp`, {
+        throw new CheckFailure(`${situation}, the client printed the time ${shown[0]?.text ?? ''}, although the reply holds no transmit timestamp`, {
           received: printedSince(program, from),
           hint: 'a reply shorter than 48 bytes carries no time: report it as invalid instead of reading it',
         });

@@ -7,13 +7,13 @@ import { formatMs } from '../../harness/util/deadline.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { robustServerChecks } from '../shared/robust.js';
-import { expectEcho } from '../shared/echo.js';
-import { echoSession, smallMessage } from '../tcp-echo/server-checks.js';
+import { echoSession, sampleLine, shortMessage } from '../tcp-echo/server-checks.js';
+import { asMessage, bannerLength, echoVariant, echoVariantParams, expectReply, openEcho, quitWordCheck } from '../shared/echo-variant.js';
 
 /** Connects `n` clients, all at once, then plays `rounds` rounds of distinct messages on every one. */
 async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, perRoundMs: number): Promise<void> {
   ctx.doing(`connecting ${n} clients at once`);
-  const settled = await Promise.allSettled(Array.from({ length: n }, (_, i) => ctx.connect(`client ${i + 1}/${n}`, ctx.within(15_000))));
+  const settled = await Promise.allSettled(Array.from({ length: n }, (_, i) => openEcho(ctx, `client ${i + 1}/${n}`, ctx.within(15_000))));
   const conns: Connection[] = [];
   for (const s of settled) {
     if (s.status === 'rejected') {
@@ -26,13 +26,13 @@ async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, p
   for (let round = 1; round <= rounds; round++) {
     await Promise.all(
       conns.map((c, i) => {
-        const msg = Buffer.from(`cliente ${i + 1} ronda ${round} ${ctx.rng.word(8)};`);
+        const msg = asMessage(echoVariant(ctx.params), Buffer.from(`cliente ${i + 1} ronda ${round} ${ctx.rng.word(8)};`));
         sent[i]?.push(msg);
         return c.send(msg);
       }),
     );
     ctx.doing(`waiting for round ${round} of ${rounds} of echoes on ${n} clients`);
-    const waits = await Promise.all(conns.map((c, i) => c.waitForBytes(Buffer.concat(sent[i] ?? []).length, ctx.within(perRoundMs), ctx.signal)));
+    const waits = await Promise.all(conns.map((c, i) => c.waitForBytes(bannerLength(c) + Buffer.concat(sent[i] ?? []).length, ctx.within(perRoundMs), ctx.signal)));
     const late = waits.map((ok, i) => (ok ? -1 : i)).filter((i) => i >= 0);
     if (late.length > 0) {
       const first = late[0] as number;
@@ -42,12 +42,12 @@ async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, p
         `round ${round}: ${late.length} of ${n} connected clients got no complete echo within ${formatMs(perRoundMs)} (${served} were served)${served <= 1 ? ': the server seems to serve one client at a time' : ''}`,
         {
           expected: `every client gets its own message back while all ${n} are connected`,
-          received: `${conn.transcript.label} received ${conn.receivedBytes} of ${Buffer.concat(sent[first] ?? []).length} bytes`,
+          received: `${conn.transcript.label} received ${conn.receivedBytes - bannerLength(conn)} of ${Buffer.concat(sent[first] ?? []).length} bytes`,
           hint: 'serve each client in its own thread (threading.Thread), or multiplex with select()/selectors, or use asyncio',
         },
       );
     }
-    for (const [i, c] of conns.entries()) await expectEcho(ctx, c, Buffer.concat(sent[i] ?? []), 100);
+    for (const [i, c] of conns.entries()) await expectReply(ctx, c, Buffer.concat(sent[i] ?? []), 100);
   }
   for (const c of conns) c.close();
 }
@@ -62,6 +62,7 @@ export const tcpEchoConcurrent = defineExercise({
   transport: 'tcp',
   canonicalPort: 65432,
   params: {
+    ...echoVariantParams,
     clients: { type: 'integer', default: 50, min: 2, max: 1000, description: 'clients connected at once in concurrency.parallel-clients' },
     'stress-clients': { type: 'integer', default: 500, min: 2, max: 2000, description: 'clients connected at once in concurrency.stress' },
     'hol-bound': { type: 'number', default: 1, min: 0.1, max: 30, description: 'seconds within which a client must be served while another one stays silent' },
@@ -84,11 +85,11 @@ export const tcpEchoConcurrent = defineExercise({
       async run(ctx) {
         const bound = num(ctx.params, 'hol-bound') * 1000;
         const silent = await ctx.connect('client A (silent)');
-        const b = await ctx.connect('client B');
-        const msg = smallMessage(ctx.rng);
+        const b = await openEcho(ctx, 'client B');
+        const msg = shortMessage(ctx);
         await b.send(msg);
         ctx.doing(`waiting for client B's echo while client A stays connected and silent`);
-        const ok = await b.waitForBytes(msg.length, ctx.within(bound), ctx.signal);
+        const ok = await b.waitForBytes(bannerLength(b) + msg.length, ctx.within(bound), ctx.signal);
         if (!ok) {
           throw new CheckFailure(`client B got no echo within ${formatMs(bound)} while client A was connected and silent: the server serves one client at a time`, {
             expected: `the echo of "${msg.toString()}" within ${formatMs(bound)}`,
@@ -96,7 +97,7 @@ export const tcpEchoConcurrent = defineExercise({
             hint: 'a sequential server blocks in recv() on client A; serve each client in its own thread, or use select()',
           });
         }
-        await expectEcho(ctx, b, msg, 100);
+        await expectReply(ctx, b, msg, 100);
         silent.close();
       },
     }),
@@ -106,25 +107,25 @@ export const tcpEchoConcurrent = defineExercise({
       weight: 1,
       budgetMs: 15_000,
       async run(ctx) {
-        const conns = await Promise.all([1, 2, 3, 4, 5].map((i) => ctx.connect(`client ${i}/5`)));
+        const conns = await Promise.all([1, 2, 3, 4, 5].map((i) => openEcho(ctx, `client ${i}/5`)));
         const sent = conns.map(() => [] as Buffer[]);
         const victim = conns[2] as Connection;
         for (let round = 1; round <= 3; round++) {
           for (const [i, c] of conns.entries()) {
             if (c === victim && round > 1) continue;
-            const msg = Buffer.from(`cliente ${i + 1} ronda ${round} ${ctx.rng.word(6)};`);
+            const msg = asMessage(echoVariant(ctx.params), Buffer.from(`cliente ${i + 1} ronda ${round} ${ctx.rng.word(6)};`));
             sent[i]?.push(msg);
             await c.send(msg);
           }
           if (round === 1) {
-            await victim.waitForBytes(1, ctx.within(2000), ctx.signal);
+            await victim.waitForBytes(bannerLength(victim) + 1, ctx.within(2000), ctx.signal);
             await victim.send(Buffer.from('mensaje a medi'));
             await victim.reset();
           }
           for (const [i, c] of conns.entries()) {
             if (c === victim) continue;
             try {
-              await expectEcho(ctx, c, Buffer.concat(sent[i] ?? []), 3000);
+              await expectReply(ctx, c, Buffer.concat(sent[i] ?? []), 3000);
             } catch (err) {
               if (err instanceof CheckFailure && round > 1) {
                 ctx.assertServerAlive('after client 3 reset its connection');
@@ -145,6 +146,7 @@ export const tcpEchoConcurrent = defineExercise({
         await manyClients(ctx, num(ctx.params, 'stress-clients'), 3, 15_000);
       },
     }),
-    ...robustServerChecks({ transport: 'tcp', session: echoSession, sample: smallMessage }),
+    quitWordCheck,
+    ...robustServerChecks({ transport: 'tcp', session: echoSession, sample: sampleLine }),
   ],
 });

@@ -7,8 +7,9 @@ import { formatMs, pause } from '../../harness/util/deadline.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { robustServerChecks, type RobustServerOptions } from '../shared/robust.js';
-import { assertStillServes, expectEcho } from '../shared/echo.js';
-import { smallMessage } from '../tcp-echo/server-checks.js';
+import { assertStillServes } from '../shared/echo.js';
+import { sampleLine, shortMessage } from '../tcp-echo/server-checks.js';
+import { echoVariantParams, expectReply, openEcho } from '../shared/echo-variant.js';
 
 const idleMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'idle') * 1000;
 const toleranceMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'tolerance') * 1000;
@@ -30,10 +31,10 @@ async function silentClientLifetime(ctx: ServerCheckContext, label: string): Pro
 }
 
 const session: RobustServerOptions['session'] = async (ctx) => {
-  const conn = await ctx.connect();
-  const msg = smallMessage(ctx.rng);
+  const conn = await openEcho(ctx);
+  const msg = shortMessage(ctx);
   await conn.send(msg);
-  await expectEcho(ctx, conn, msg, 3000);
+  await expectReply(ctx, conn, msg, 3000);
 };
 
 export const tcpEchoTimeout = defineExercise({
@@ -46,6 +47,9 @@ export const tcpEchoTimeout = defineExercise({
   transport: 'tcp',
   canonicalPort: 65432,
   params: {
+    framing: echoVariantParams['framing']!,
+    transform: echoVariantParams['transform']!,
+    banner: echoVariantParams['banner']!,
     idle: { type: 'number', default: 5, min: 0.5, max: 600, description: 'seconds of silence after which the server must close a connection' },
     tolerance: { type: 'number', default: 1.5, min: 0.1, max: 60, description: 'seconds after `idle` within which the close must happen' },
     'close-after-reply': { type: 'boolean', default: true, description: 'the server closes each connection after its first reply (course exercise v1_3); off: it keeps echoing until idle' },
@@ -59,10 +63,10 @@ export const tcpEchoTimeout = defineExercise({
       notApplicable: (p) => (bool(p, 'close-after-reply') ? undefined : 'close-after-reply is off'),
       hint: 'after sendall() of the reply, close the connection (conn.close()) and go back to accept()',
       async run(ctx) {
-        const conn = await ctx.connect();
-        const msg = smallMessage(ctx.rng);
+        const conn = await openEcho(ctx);
+        const msg = shortMessage(ctx);
         await conn.send(msg);
-        await expectEcho(ctx, conn, msg, 3000);
+        await expectReply(ctx, conn, msg, 3000);
         const limit = Math.min(1000, idleMs(ctx) / 2);
         ctx.doing('waiting for the server to close the connection after its reply');
         if ((await conn.waitForClose(ctx.within(limit), ctx.signal)) === 'open') {
@@ -110,7 +114,7 @@ export const tcpEchoTimeout = defineExercise({
       hint: 'the idle timer counts silence only: restart it whenever data arrives',
       async run(ctx) {
         const idle = idleMs(ctx);
-        const conn = await ctx.connect('talking client');
+        const conn = await openEcho(ctx, 'talking client');
         const connectedAt = performance.now();
         const sent: Buffer[] = [];
         const talks = bool(ctx.params, 'close-after-reply') ? [0.6] : [0.5, 0.5, 0.5, 0.5, 0.5];
@@ -123,10 +127,10 @@ export const tcpEchoTimeout = defineExercise({
               hint: 'close only after idle seconds with no data at all, counted from the last data received',
             });
           }
-          const msg = smallMessage(ctx.rng);
+          const msg = shortMessage(ctx);
           sent.push(msg);
           await conn.send(msg);
-          await expectEcho(ctx, conn, Buffer.concat(sent), 3000);
+          await expectReply(ctx, conn, Buffer.concat(sent), 3000);
         }
       },
     }),
@@ -139,9 +143,9 @@ export const tcpEchoTimeout = defineExercise({
       async run(ctx) {
         const { ms } = await silentClientLifetime(ctx, 'idle client');
         if (ms === undefined) throw new CheckSkipped('the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from');
-        await assertStillServes(ctx, 'the idle client was expelled', smallMessage(ctx.rng));
+        await assertStillServes(ctx, 'the idle client was expelled', sampleLine(ctx.rng));
       },
     }),
-    ...robustServerChecks({ transport: 'tcp', session, sample: smallMessage }),
+    ...robustServerChecks({ transport: 'tcp', session, sample: sampleLine }),
   ],
 });

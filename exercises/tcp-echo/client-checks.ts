@@ -9,6 +9,26 @@ import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { showsBytes } from '../shared/printed.js';
 import { acceptClientMessage } from '../shared/client-session.js';
 import { robustNoServerCheck } from '../shared/robust.js';
+import { echoVariant, replyTo } from '../shared/echo-variant.js';
+
+/** Plays the server's side up to the client's message: the banner first when there is one, and the message checked for its newline under `framing=line`. */
+async function acceptEchoRequest(ctx: ClientCheckContext, message: string): Promise<{ conn: Connection; program: Program; request: Buffer }> {
+  const v = echoVariant(ctx.params);
+  const got = await acceptClientMessage(ctx, message, v.banner === '' ? undefined : Buffer.from(`${v.banner}\n`));
+  if (v.framing === 'line' && got.request[got.request.length - 1] !== 0x0a) {
+    throw new CheckFailure('the client\'s message does not end with a newline, so a server that reads whole lines never answers it', {
+      expected: `"${escapeBytes(Buffer.from(`${message}\n`))}"`,
+      received: `"${escapeBytes(got.request, 160)}"`,
+      hint: 'end the message with "\\n" before sending it: sock.sendall((mensaje + "\\n").encode())',
+    });
+  }
+  return got;
+}
+
+/** What the client should print for the reply `reply`: without its line end under `framing=line`. */
+function printedReply(ctx: ClientCheckContext, reply: Buffer): Buffer {
+  return echoVariant(ctx.params).framing === 'line' ? Buffer.from(reply.toString('latin1').replace(/\r?\n$/, ''), 'latin1') : reply;
+}
 
 /** Sends `request` back in pieces and returns the pieces. */
 async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number): Promise<Buffer[]> {
@@ -21,12 +41,16 @@ async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: 
     pieces.push(request.subarray(prev, c));
     prev = c;
   }
-  const closedEarly = conn.finAt !== undefined && conn.finAt < lastSentAt - 1 && cuts.length > 1;
+  // A FIN alone is a half-close (shutdown(SHUT_WR)): the client may still read, so sockgrade
+  // keeps sending. A client that closed for good answers the slices that follow with a reset.
+  const closedEarly = conn.wasReset && conn.errorAt !== undefined && conn.errorAt <= lastSentAt && cuts.length > 1;
   if (prev < request.length || closedEarly) {
     throw new CheckFailure(`the client closed the connection before the whole echo had arrived (${request.length} bytes, sent in ${cuts.length} slices)`, {
       hint: 'one recv() may return only part of the reply: keep calling recv() until you have as many bytes as you sent',
     });
   }
+  // A client that half-closed reads until end-of-file: answer its FIN with ours, as a server does.
+  if (conn.finAt !== undefined) conn.halfClose();
   return pieces;
 }
 
@@ -69,10 +93,12 @@ export const echoClientChecks: readonly ClientCheck[] = [
     budgetMs: 20_000,
     async run(ctx) {
       const message = `Hola servidor ${ctx.rng.word(12)} ${ctx.rng.word(12)}`;
-      const { conn, program, request } = await acceptClientMessage(ctx, message);
+      const { conn, program, request } = await acceptEchoRequest(ctx, message);
       const from = program.outputLength;
-      const pieces = await echoInSlices(ctx, conn, request, 4, 12, 40);
-      await expectPrinted(ctx, program, conn, request, pieces, from);
+      const reply = replyTo(echoVariant(ctx.params), request);
+      const pieces = await echoInSlices(ctx, conn, reply, 4, 12, 40);
+      const shown = printedReply(ctx, reply);
+      await expectPrinted(ctx, program, conn, shown, shown.length === reply.length ? pieces : undefined, from);
     },
   }),
   defineClientCheck({
@@ -82,9 +108,16 @@ export const echoClientChecks: readonly ClientCheck[] = [
     budgetMs: 20_000,
     async run(ctx) {
       const message = multiByteMessage(ctx);
-      const { conn, program, request } = await acceptClientMessage(ctx, message);
+      const { conn, program, request } = await acceptEchoRequest(ctx, message);
       const typed = Buffer.from(message);
       if (!request.subarray(0, typed.length).equals(typed)) {
+        if (!ctx.takes('message') && !ctx.typedMessage(program)) {
+          throw new CheckFailure('the client sends a message of its own and takes none, so sockgrade cannot give it one with multi-byte characters', {
+            expected: `"${escapeBytes(typed)}", given as {message} (MESSAGE) or typed at a prompt`,
+            received: `"${escapeBytes(request)}"`,
+            hint: 'take the message from the command line (sys.argv) or from input(), as the exercise asks, instead of writing it in the program',
+          });
+        }
         throw new CheckFailure('the client did not send the typed message as UTF-8 bytes', {
           expected: `"${escapeBytes(typed)}"`,
           received: `"${escapeBytes(request)}"`,
@@ -92,8 +125,9 @@ export const echoClientChecks: readonly ClientCheck[] = [
         });
       }
       const from = program.outputLength;
-      await echoInSlices(ctx, conn, request, 1, 1, 12);
-      await expectPrinted(ctx, program, conn, typed, undefined, from);
+      const reply = replyTo(echoVariant(ctx.params), request);
+      await echoInSlices(ctx, conn, reply, 1, 1, 12);
+      await expectPrinted(ctx, program, conn, printedReply(ctx, replyTo(echoVariant(ctx.params), typed)), undefined, from);
     },
   }),
   robustNoServerCheck({ giveUpMs: 10_000, transport: 'tcp', message: (rng) => `Hola ${rng.word(6)}` }),

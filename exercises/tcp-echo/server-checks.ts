@@ -3,12 +3,23 @@ import { defineServerCheck, type ServerCheck } from '../../harness/model/check.j
 import { CheckFailure } from '../../harness/model/failure.js';
 import { describeSize } from '../../harness/diagnose/bytes.js';
 import { formatMs } from '../../harness/util/deadline.js';
-import { expectEcho } from '../shared/echo.js';
+import { asMessage, asciiLines, echoVariant, expectReply, openEcho, textOnly } from '../shared/echo-variant.js';
+import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Rng } from '../../harness/util/rng.js';
 
 /** A short text message in the course's style, unique per run. */
 export function smallMessage(rng: Rng): Buffer {
   return Buffer.from(`Hola, mundo ${rng.word(10)}`);
+}
+
+/** A short message ending with a newline, which servers of every framing answer: the robust checks' sample. */
+export function sampleLine(rng: Rng): Buffer {
+  return Buffer.from(`Hola, mundo ${rng.word(10)}\n`);
+}
+
+/** A short message in the course's style, as the exercise's framing sends it. */
+export function shortMessage(ctx: ServerCheckContext): Buffer {
+  return asMessage(echoVariant(ctx.params), smallMessage(ctx.rng));
 }
 
 /** The A2 echo checks, also used by the exercises that share its wire contract. */
@@ -20,10 +31,10 @@ export const echoServerChecks: readonly ServerCheck[] = [
     budgetMs: 5000,
     hint: 'read with recv() and send the same bytes back with sendall()',
     async run(ctx) {
-      const conn = await ctx.connect();
-      const msg = smallMessage(ctx.rng);
+      const conn = await openEcho(ctx);
+      const msg = shortMessage(ctx);
       await conn.send(msg);
-      await expectEcho(ctx, conn, msg, 3000);
+      await expectReply(ctx, conn, msg, 3000);
     },
   }),
   defineServerCheck({
@@ -33,10 +44,10 @@ export const echoServerChecks: readonly ServerCheck[] = [
     budgetMs: 10_000,
     hint: 'one recv() returns at most its buffer size (and often less): loop until recv() returns b"", and answer with sendall(), not send()',
     async run(ctx) {
-      const conn = await ctx.connect();
-      const data = ctx.rng.bytes(256 * 1024);
+      const conn = await openEcho(ctx);
+      const data = textOnly(echoVariant(ctx.params)) ? asciiLines(ctx.rng, 256 * 1024) : ctx.rng.bytes(256 * 1024);
       void conn.send(data);
-      await expectEcho(ctx, conn, data, 8000);
+      await expectReply(ctx, conn, data, 8000);
     },
   }),
   defineServerCheck({
@@ -46,11 +57,11 @@ export const echoServerChecks: readonly ServerCheck[] = [
     budgetMs: 10_000,
     hint: 'TCP is a byte stream: one recv() is not one message. Keep reading and echoing whatever arrives, however small',
     async run(ctx) {
-      const conn = await ctx.connect();
-      const msg = Buffer.from(`${'Mensaje troceado '.repeat(8)}${ctx.rng.word(16)}`);
+      const conn = await openEcho(ctx);
+      const msg = asMessage(echoVariant(ctx.params), Buffer.from(`${'Mensaje troceado '.repeat(8)}${ctx.rng.word(16)}`));
       ctx.doing('sending a message a few bytes at a time');
       await conn.sendSliced(msg, ctx.rng, { min: 1, max: 7, delayMs: 8, signal: ctx.signal });
-      await expectEcho(ctx, conn, msg, 3000);
+      await expectReply(ctx, conn, msg, 3000);
     },
   }),
   defineServerCheck({
@@ -60,11 +71,11 @@ export const echoServerChecks: readonly ServerCheck[] = [
     budgetMs: 6000,
     hint: 'when recv() returns b"" the client has finished sending: send what is left, then close the connection (leave the loop)',
     async run(ctx) {
-      const conn = await ctx.connect();
-      const msg = smallMessage(ctx.rng);
+      const conn = await openEcho(ctx);
+      const msg = shortMessage(ctx);
       await conn.send(msg);
       conn.halfClose();
-      await expectEcho(ctx, conn, msg, 3000);
+      await expectReply(ctx, conn, msg, 3000);
       ctx.doing('waiting for the server to close the connection after the client half-closed');
       const closed = await conn.waitForClose(ctx.within(2000), ctx.signal);
       if (closed === 'open') {
@@ -82,12 +93,12 @@ export const echoServerChecks: readonly ServerCheck[] = [
     hint: 'put accept() in a loop: after one client leaves, accept the next one',
     async run(ctx) {
       for (const n of [1, 2, 3]) {
-        const msg = smallMessage(ctx.rng);
+        const msg = shortMessage(ctx);
         let conn;
         try {
-          conn = await ctx.connect(`client ${n} of 3`);
+          conn = await openEcho(ctx, `client ${n} of 3`);
           await conn.send(msg);
-          await expectEcho(ctx, conn, msg, 3000);
+          await expectReply(ctx, conn, msg, 3000);
         } catch (err) {
           if (n > 1 && err instanceof CheckFailure) {
             ctx.assertServerAlive(`after serving client ${n - 1}`);
@@ -104,10 +115,10 @@ export const echoServerChecks: readonly ServerCheck[] = [
 
 /** A normal session used by the crash-output check: a small and a sliced echo. */
 export async function echoSession(ctx: Parameters<ServerCheck['run']>[0]): Promise<void> {
-  const conn = await ctx.connect();
-  const msg = smallMessage(ctx.rng);
+  const conn = await openEcho(ctx);
+  const msg = shortMessage(ctx);
   await conn.sendSliced(msg, ctx.rng, { min: 3, max: 9, delayMs: 5, signal: ctx.signal });
-  await expectEcho(ctx, conn, msg, 3000);
+  await expectReply(ctx, conn, msg, 3000);
   conn.close();
 }
 

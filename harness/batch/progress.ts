@@ -1,6 +1,7 @@
 /** Progress of a batch: one line rewritten in place on a terminal, plain lines otherwise. */
 import { formatMs } from '../util/deadline.js';
 import { scoreOf, type StudentRecord } from './records.js';
+import { terminalSafe } from '../report/terminal-text.js';
 
 /** Receives the batch's progress. */
 export interface BatchProgress {
@@ -43,7 +44,7 @@ export function progressTo(stream: NodeJS.WriteStream | { write(s: string): unkn
       } else if (!reused) {
         const { score, max } = scoreOf(r);
         const what = r.status === 'error' ? `not graded: ${r.error ?? ''}` : `${score}/${max}`;
-        stream.write(`[${finished}/${total}] ${r.student}: ${what} (${formatMs(r.durationMs)})\n`);
+        stream.write(`[${finished}/${total}] ${terminalSafe(`${r.student}: ${what}`).replace(/\n/g, ' ')} (${formatMs(r.durationMs)})\n`);
       }
     },
     end() {

@@ -5,7 +5,9 @@
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GradeResult } from '../model/result.js';
+import type { Exercise } from '../model/exercise.js';
 import { UsageError } from '../model/failure.js';
+import { recordProblem } from './record-check.js';
 
 /** One student's outcome: graded (with the full result) or an error that kept them from being graded. */
 export interface StudentRecord {
@@ -33,21 +35,28 @@ export function recordFile(resultsDir: string, student: string): string {
   return join(resultsDir, `${encodeURIComponent(student)}.json`);
 }
 
-/** Reads a student's record, or undefined when there is none (or it is unreadable: then it is redone). */
-export function readRecord(resultsDir: string, student: string): StudentRecord | undefined {
+/**
+ * Reads a student's kept record of `exercise` (with the course's weights applied), or undefined
+ * when there is none, it is unreadable, or it cannot be trusted (then `distrust` hears why):
+ * in every such case the student is graded again.
+ */
+export function readRecord(resultsDir: string, student: string, exercise?: Exercise, distrust?: (reason: string) => void): StudentRecord | undefined {
+  let r: unknown;
   try {
-    const r = JSON.parse(readFileSync(recordFile(resultsDir, student), 'utf8')) as StudentRecord;
-    return r.student === student && (r.status === 'graded' || r.status === 'error') ? r : undefined;
+    r = JSON.parse(readFileSync(recordFile(resultsDir, student), 'utf8'));
   } catch {
     return undefined;
   }
+  const problem = recordProblem(r, student, exercise?.id, exercise);
+  if (problem) distrust?.(problem);
+  return problem ? undefined : (r as StudentRecord);
 }
 
-/** Writes a record atomically (a half-written file is never taken for a result). */
+/** Writes a record atomically (a half-written file is never taken for a result), readable by this user only. */
 export function writeRecord(resultsDir: string, record: StudentRecord): void {
   const file = recordFile(resultsDir, record.student);
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(tmp, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, file);
 }
 
@@ -60,8 +69,9 @@ export function scoreOf(r: StudentRecord): { score: number; max: number } {
  * Reads class reports (batch `--json` outputs) or results folders and joins them; a student found
  * twice keeps the later entry. Every problem is a {@link UsageError} naming the file.
  */
-export function readClassInputs(paths: readonly string[]): { exercise: string; students: StudentRecord[]; duplicates: string[] } {
+export function readClassInputs(paths: readonly string[]): { exercise: string; students: StudentRecord[]; duplicates: string[]; shards: string[] } {
   const byName = new Map<string, StudentRecord>();
+  const shards: string[] = [];
   const duplicates: string[] = [];
   let exercise: string | undefined;
   const claim = (ex: string | undefined, from: string): void => {
@@ -69,6 +79,8 @@ export function readClassInputs(paths: readonly string[]): { exercise: string; s
     if (ex) exercise = ex;
   };
   const add = (r: StudentRecord, from: string): void => {
+    const problem = recordProblem(r, undefined, exercise);
+    if (problem) throw new UsageError(`${from}: the record of ${String(r.student)} cannot be trusted (${problem}); grade that student again or leave the file out`);
     claim(r.result?.exercise, from);
     if (byName.has(r.student)) duplicates.push(r.student);
     byName.set(r.student, r);
@@ -82,8 +94,14 @@ export function readClassInputs(paths: readonly string[]): { exercise: string; s
     }
     if (entries) {
       for (const f of entries.sort()) {
-        const r = JSON.parse(readFileSync(join(path, f), 'utf8')) as StudentRecord;
-        if (typeof r.student === 'string') add(r, join(path, f));
+        let r: StudentRecord;
+        try {
+          r = JSON.parse(readFileSync(join(path, f), 'utf8')) as StudentRecord;
+        } catch (err) {
+          throw new UsageError(`${join(path, f)} is not a readable record (${(err as Error).message.split('\n')[0]}): leave it out or grade that student again`);
+        }
+        if (typeof r.student !== 'string' || f !== `${encodeURIComponent(r.student)}.json`) throw new UsageError(`${join(path, f)} does not hold the record of the student it is named after: leave it out or grade that student again`);
+        add(r, join(path, f));
       }
       continue;
     }
@@ -95,9 +113,27 @@ export function readClassInputs(paths: readonly string[]): { exercise: string; s
     }
     if (report.kind !== 'sockgrade-class' || !Array.isArray(report.students)) throw new UsageError(`${path} is not a class report written by "sockgrade batch --json" (or a results folder)`);
     claim(report.exercise, path);
+    if (report.shard) shards.push(report.shard);
     for (const r of report.students) add(r, path);
   }
   if (!exercise) throw new UsageError('nothing to merge: the inputs hold no graded student');
+  sameWeights([...byName.values()]);
   const students = [...byName.values()].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
-  return { exercise, students, duplicates };
+  return { exercise, students, duplicates, shards };
+}
+
+/** Refuses records that disagree on what a check is worth: every student is graded out of the same maximum. */
+function sameWeights(records: readonly StudentRecord[]): void {
+  const worth = new Map<string, { points: number; student: string }>();
+  for (const r of records) {
+    for (const c of r.result?.checks ?? []) {
+      if (c.status === 'skip') continue;
+      const key = `${c.role} ${c.id}`;
+      const first = worth.get(key);
+      if (!first) worth.set(key, { points: c.maxPoints, student: r.student });
+      else if (first.points !== c.maxPoints) {
+        throw new UsageError(`the records of ${first.student} and ${r.student} give check ${key} different weights (${first.points} and ${c.maxPoints}): they were not graded alike, or one was edited; grade them again with the same course config`);
+      }
+    }
+  }
 }

@@ -4,7 +4,7 @@
  * grader costs only its own result. Each result is kept as soon as it is known.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Exercise } from '../model/exercise.js';
@@ -16,6 +16,8 @@ import { formatMs } from '../util/deadline.js';
 import type { BatchProgress } from './progress.js';
 import { readRecord, writeRecord, type StudentRecord } from './records.js';
 import type { Student } from './roster.js';
+import { interruptExitCode, onInterrupt } from '../engine/interrupt.js';
+import { removeTree } from '../util/remove-tree.js';
 
 /** How to grade the class. */
 export interface BatchPlan {
@@ -35,6 +37,8 @@ export interface BatchPlan {
   studentTimeoutMs: number;
   /** Path of the CLI's main.js. */
   cli: string;
+  /** Says something about the batch in one line (e.g. a kept record that is graded again). */
+  warn?: (line: string) => void;
   progress: BatchProgress;
 }
 
@@ -42,11 +46,12 @@ const LOG_CAP = 256 * 1024;
 
 /** Grades every student of the plan (reusing kept results unless `force`); resolves with every record, in roster order. */
 export async function runBatch(plan: BatchPlan): Promise<StudentRecord[]> {
-  mkdirSync(plan.resultsDir, { recursive: true });
+  mkdirSync(plan.resultsDir, { recursive: true, mode: 0o700 });
   const records = new Map<string, StudentRecord>();
   const todo: Student[] = [];
   for (const s of plan.students) {
-    const kept = plan.force ? undefined : readRecord(plan.resultsDir, s.name);
+    const distrust = (why: string): void => plan.warn?.(`the kept record of ${s.name} cannot be trusted (${why}): graded again`);
+    const kept = plan.force ? undefined : readRecord(plan.resultsDir, s.name, plan.exercise, distrust);
     if (kept) records.set(s.name, kept);
     else todo.push(s);
   }
@@ -57,6 +62,7 @@ export async function runBatch(plan: BatchPlan): Promise<StudentRecord[]> {
     while (next < todo.length) {
       const student = todo[next++] as Student;
       const record = await gradeStudent(plan, student);
+      if (interruptExitCode() !== undefined) return;
       writeRecord(plan.resultsDir, record);
       records.set(student.name, record);
       plan.progress.done(record, false);
@@ -118,18 +124,29 @@ async function gradeStudent(plan: BatchPlan, student: Student): Promise<StudentR
       if (err.length < LOG_CAP) err += d.toString('utf8');
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const signalGroup = (sig: NodeJS.Signals): void => {
       try {
-        process.kill(-(child.pid as number), 'SIGKILL');
+        process.kill(-(child.pid as number), sig);
       } catch {
         /* already gone */
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      signalGroup('SIGKILL');
     }, plan.studentTimeoutMs);
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('error', () => resolve(null));
-      child.on('close', (c) => resolve(c));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      child.on('error', () => resolve({ code: null, signal: null }));
+      child.on('close', (c, s) => resolve({ code: c, signal: s }));
     });
+    const forget = onInterrupt('processes', async () => {
+      signalGroup('SIGTERM');
+      const late = setTimeout(() => signalGroup('SIGKILL'), 3000);
+      await closed;
+      clearTimeout(late);
+    });
+    const { code, signal } = await closed;
+    forget();
     clearTimeout(timer);
     const durationMs = Math.round(performance.now() - t0);
     if (timedOut) return { student: student.name, status: 'error', error: `grading did not end within ${formatMs(plan.studentTimeoutMs)} and was stopped`, log, durationMs };
@@ -140,9 +157,12 @@ async function gradeStudent(plan: BatchPlan, student: Student): Promise<StudentR
       result = undefined;
     }
     if (result) return { student: student.name, status: 'graded', result, log, durationMs };
-    const reason = err.trim().split('\n')[0]?.replace(/^sockgrade: /, '') || `the grader exited with code ${code ?? 'unknown'} and wrote no result`;
+    const first = err.trim().split('\n')[0]?.replace(/^sockgrade: /, '');
+    const killed = signal !== null || (code !== null && code > 128) || first === 'Killed';
+    const ended = signal ? `was killed by ${signal}` : killed ? `was killed (exit code ${code ?? 'unknown'})` : `exited with code ${code ?? 'unknown'}`;
+    const reason = killed ? `the grader ${ended} before it wrote a result: the submission may kill processes that are not its own` : first || `the grader ${ended} and wrote no result`;
     return { student: student.name, status: 'error', error: reason, log: `${log}${err}`, durationMs };
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    await removeTree(tmp);
   }
 }

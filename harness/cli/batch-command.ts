@@ -2,8 +2,8 @@
  * `sockgrade batch <dir>`: grade one sub-folder per student, several at once, and write the
  * class's gradebook CSV, JSON and JUnit. `sockgrade merge` joins the outputs of shards.
  */
-import { existsSync } from 'node:fs';
-import { writeOut } from '../report/outputs.js';
+import { existsSync, statSync } from 'node:fs';
+import { checkOutputPaths, folderProblem, writeEach } from '../report/output-paths.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -16,6 +16,18 @@ import { progressTo } from '../batch/progress.js';
 import { readClassInputs, type ClassReport, type StudentRecord } from '../batch/records.js';
 import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/class-outputs.js';
 import { namespaceSupport } from '../isolation/namespace.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import { interruptExitCode } from '../engine/interrupt.js';
+import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { unknownExercise } from './suggest.js';
+import type { GradeResult } from '../model/result.js';
+import type { Lang } from '../i18n/lang.js';
+import { localizeText } from '../i18n/localize.js';
+import { ui } from '../i18n/ui.js';
+import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
+import { renderHtml } from '../report/html.js';
+import { renderGradescope } from '../report/gradescope.js';
+import { renderClassIndex, studentPageName } from '../report/class-index.js';
 
 /** Options of `sockgrade batch` after parsing. */
 export interface BatchOptions {
@@ -37,6 +49,16 @@ export interface BatchOptions {
   studentTimeout?: string;
   /** The course config (`sockgrade.config.json`) every student is graded with. */
   config?: string;
+  /** Grade even without isolation, where submissions could reach each other's files and results. */
+  unsafeNoIsolation?: boolean;
+  /** Language of the HTML pages and of the closing lines. */
+  lang?: Lang;
+  /** A folder for one HTML page per student and the class's index.html. */
+  html?: string;
+  /** A folder for one Gradescope results.json per student (`DIR/<student>/results.json`). */
+  gradescope?: string;
+  /** Who reads the HTML and Gradescope reports (default instructor). */
+  audience?: string;
   /** Folder for packet traces, one sub-folder per student. */
   trace?: string;
 }
@@ -48,21 +70,78 @@ interface Outputs {
   csv?: string;
 }
 
-async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerciseId: string, students: StudentRecord[], shard?: string): Promise<void> {
-  for (const f of [out.json, out.junit, out.csv]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
-  if (out.csv) await writeOut(out.csv, renderGradebook(exercise, students));
-  if (out.json) {
-    const report: ClassReport = { kind: 'sockgrade-class', exercise: exerciseId, generatedAt: new Date().toISOString(), ...(shard ? { shard } : {}), students };
-    await writeOut(out.json, renderClassJson(report));
+function checkOutputs(out: Outputs): void {
+  checkOutputPaths([
+    { flag: 'csv', file: out.csv },
+    { flag: 'json', file: out.json },
+    { flag: 'junit', file: out.junit },
+  ]);
+}
+
+/** Writes the class outputs, each on its own; resolves with how many could not be written (each said on stderr). */
+async function writeOutputs(out: Outputs, exercise: Exercise | undefined, exerciseId: string, students: StudentRecord[], shard?: string): Promise<number> {
+  const report = (): ClassReport => ({ kind: 'sockgrade-class', exercise: exerciseId, generatedAt: new Date().toISOString(), ...(shard ? { shard } : {}), students });
+  return writeEach(
+    [
+      ...(out.csv ? [{ flag: 'csv', file: out.csv, text: () => renderGradebook(exercise, students) }] : []),
+      ...(out.json ? [{ flag: 'json', file: out.json, text: () => renderClassJson(report()) }] : []),
+      ...(out.junit ? [{ flag: 'junit', file: out.junit, text: () => renderClassJunit(exerciseId, students) }] : []),
+    ],
+    warnLine,
+  );
+}
+
+function warnLine(line: string): void {
+  process.stderr.write(`sockgrade: ${terminalSafe(line)}\n`);
+}
+
+/**
+ * Per-student pages and results: HTML (with the class's index) and Gradescope, each written on
+ * its own; resolves with how many could not be written (each said on stderr).
+ */
+async function writeStudentReports(opts: BatchOptions, exercise: Exercise, students: readonly StudentRecord[]): Promise<number> {
+  const audience = (opts.audience ?? 'instructor') as Audience;
+  const lang = opts.lang ?? 'en';
+  const viewOf = (result: GradeResult): GradeResult => new AudienceView(audience, result.checks.filter((c) => c.visibility === 'hidden')).result(result);
+  const files: { flag: string; file: string; text: () => string | Promise<string> }[] = [];
+  if (opts.html) {
+    const dir = opts.html;
+    for (const s of students) {
+      const result = s.result;
+      if (result) files.push({ flag: 'html', file: join(dir, studentPageName(s.student)), text: () => renderHtml(viewOf(result), lang, { exerciseTitle: exercise.title }) });
+    }
+    files.push({ flag: 'html', file: join(dir, 'index.html'), text: () => renderClassIndex(exercise.id, exercise.title, students, lang) });
   }
-  if (out.junit) await writeOut(out.junit, await renderClassJunit(exerciseId, students));
+  if (opts.gradescope) {
+    for (const s of students) {
+      const result = s.result;
+      files.push({
+        flag: 'gradescope',
+        file: join(opts.gradescope, s.student, 'results.json'),
+        text: () => (result ? renderGradescope(viewOf(result)) : `${JSON.stringify({ score: 0, output: `sockgrade could not grade this submission: ${s.error ?? 'unknown reason'}` }, null, 2)}\n`),
+      });
+    }
+  }
+  return writeEach(files, warnLine);
+}
+
+/** The closing lines naming every student who could not be graded, and why (terminal-safe). */
+function notGradedLines(students: readonly StudentRecord[], lang: Lang): string {
+  const errors = students.filter((s) => s.status === 'error');
+  if (errors.length === 0) return '';
+  return terminalSafe(`${ui(lang).classIndex.notGradedList(errors.length)}\n${errors.map((s) => `  ${s.student}: ${localizeText(s.error ?? 'unknown reason', lang)}`).join('\n')}\n`);
 }
 
 /** Runs `sockgrade batch`; 0 when every submission was graded (whatever its score), 2 when some could not be. */
 export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStream): Promise<number> {
   if (!opts.exercise) throw new UsageError('sockgrade batch needs --exercise <id> (run "sockgrade list")');
-  const exercise = findExercise(opts.exercise);
-  if (!exercise) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (opts.audience !== undefined && !(AUDIENCES as readonly string[]).includes(opts.audience)) throw new UsageError(`--audience expects ${AUDIENCES.join(' or ')}, got "${opts.audience}"`);
+  for (const [flag, dir] of [['--html', opts.html], ['--gradescope', opts.gradescope]] as const) {
+    if (dir !== undefined && (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory()))) throw new UsageError(`${flag} takes a folder for one report per student, got "${dir}"`);
+  }
+  const found = findExercise(opts.exercise);
+  if (!found) throw unknownExercise(opts.exercise);
+  const exercise = applyCourse(found, findCourseConfig(opts.config, process.cwd())?.exercises[found.id]);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);
@@ -72,6 +151,10 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const timeoutS = opts.studentTimeout === undefined ? 900 : Number(opts.studentTimeout);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError(`--student-timeout expects seconds, got "${opts.studentTimeout}"`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+  checkOutputs(opts);
+  const resultsDir = resolve(opts.out ?? join('sockgrade-results', exercise.id));
+  const badResults = folderProblem(resultsDir);
+  if (badResults) throw new UsageError(`--out ${opts.out ?? resultsDir}: cannot keep results there, ${badResults}; choose another folder`);
   const all = studentsIn(resolve(opts.dir));
   const students = shard ? shardOf(all, shard) : all;
   const gradeArgs = [
@@ -83,6 +166,10 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   ];
   const support = namespaceSupport();
   const hermetic = opts.isolation !== 'off' && support.available;
+  if (!hermetic && opts.unsafeNoIsolation !== true) {
+    const why = opts.isolation === 'off' ? '--isolation off was given' : (support.reason ?? 'isolation is not available here');
+    throw new UsageError(`batch refuses to grade a class without isolation (${why}): a submission could read, change or forge its classmates' results; make isolation available (see "Hermetic runs" in the README) or, only for submissions you trust, add --unsafe-no-isolation`);
+  }
   const ownPorts = [opts.server, opts.client].every((t) => t === undefined || t.includes('{port}'));
   const serialised = !hermetic && !ownPorts && jobs > 1;
   const effectiveJobs = serialised ? 1 : jobs;
@@ -97,22 +184,44 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     gradeArgs,
     ...(opts.trace !== undefined ? { trace: resolve(opts.trace) } : {}),
     jobs: effectiveJobs,
-    resultsDir: resolve(opts.out ?? join('sockgrade-results', exercise.id)),
+    resultsDir,
     force: opts.force,
     studentTimeoutMs: timeoutS * 1000,
     cli: join(dirname(fileURLToPath(import.meta.url)), 'main.js'),
     progress: progressTo(stderr, effectiveJobs),
+    warn: (line) => void stderr.write(`${terminalSafe(line)}\n`),
   });
-  await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined);
-  return records.some((r) => r.status === 'error') ? 2 : 0;
+  const stopped = interruptExitCode();
+  if (stopped !== undefined) return stopped;
+  const unwritten = (await writeOutputs(opts, exercise, exercise.id, records, shard ? `${shard.index}/${shard.count}` : undefined)) + (await writeStudentReports(opts, exercise, records));
+  stderr.write(notGradedLines(records, opts.lang ?? 'en'));
+  return unwritten > 0 || records.some((r) => r.status === 'error') ? 2 : 0;
 }
 
-/** Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of outputs. */
+/**
+ * Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of
+ * outputs, names the students who could not be graded, and exits 0 when the class is complete
+ * (2 when a shard of the inputs' `i/n` is missing).
+ */
 export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
-  const { exercise, students, duplicates } = readClassInputs(inputs.map((p) => resolve(p)));
-  await writeOutputs(out, findExercise(exercise), exercise, students);
-  stdout.write(`merged ${students.length} students of ${exercise}${duplicates.length ? ` (found twice, the later kept: ${duplicates.join(', ')})` : ''}\n`);
-  return students.some((r) => r.status === 'error') ? 2 : 0;
+  checkOutputs(out);
+  const { exercise, students, duplicates, shards } = readClassInputs(inputs.map((p) => resolve(p)));
+  const unwritten = await writeOutputs(out, findExercise(exercise), exercise, students);
+  stdout.write(`merged ${students.length} students of ${terminalSafe(exercise)}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
+  process.stderr.write(notGradedLines(students, 'en'));
+  const missing = missingShards(shards);
+  if (missing.length > 0) {
+    process.stderr.write(`sockgrade: the class is incomplete: shard ${terminalSafe(missing.join(', '))} ${missing.length === 1 ? 'is' : 'are'} not among the inputs\n`);
+    return 2;
+  }
+  return unwritten > 0 ? 2 : 0;
+}
+
+/** Shards `i/n` missing from a set of shard labels (none when the inputs were not sharded). */
+export function missingShards(shards: readonly string[]): string[] {
+  const counts = new Set(shards.map((s) => Number(s.split('/')[1])));
+  const have = new Set(shards);
+  return [...counts].flatMap((n) => Array.from({ length: n }, (_, i) => `${i + 1}/${n}`)).filter((s) => !have.has(s));
 }

@@ -7,7 +7,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { parseOptions } from './parse-options.js';
 import { UsageError } from '../model/failure.js';
 import { COURSE_CONFIG_NAME } from '../course/config.js';
 import { MANIFEST_NAME, readManifest } from './manifest.js';
@@ -19,14 +20,9 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * for. `gradeOptions` are grade's option declarations. Every problem is a {@link UsageError}.
  */
 export function checkArgv(args: readonly string[], gradeOptions: Options, cwd: string): string[] {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...gradeOptions, dir: { type: 'string' } }, allowPositionals: true, strict: true, tokens: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (run "sockgrade --help")`);
-  }
+  const parsed = parseOptions('check', args, { ...gradeOptions, dir: { type: 'string' } });
   const { positionals, tokens } = parsed;
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const values = parsed.values;
   if (positionals.length > 0) throw new UsageError(`"sockgrade check" takes no arguments (the exercise comes from ${MANIFEST_NAME}), got "${positionals.join(' ')}"; use --dir DIR for another folder`);
   if (values.manifest !== undefined) throw new UsageError(`"sockgrade check" reads the ${MANIFEST_NAME} of its folder: use --dir DIR instead of --manifest`);
 

@@ -46,8 +46,8 @@ export function shellWords(cmd: string): { word: string; start: number; end: num
   return out;
 }
 
-function onPath(program: string): boolean {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+function onPath(program: string, searchPath: string): boolean {
+  for (const dir of searchPath.split(delimiter)) {
     if (!dir) continue;
     try {
       accessSync(join(dir, program), constants.X_OK);
@@ -63,14 +63,15 @@ const SHELL_SYNTAX = /[|&;<>()$`*?]/;
 
 /**
  * Checks that `cmd` can start and rewrites relative file paths in it to absolute ones
- * (relative to `cwd`). Throws {@link UsageError} naming what is missing.
+ * (relative to `cwd`); a program named without a folder is looked for on `searchPath` (the
+ * programs' PATH). Throws {@link UsageError} naming what is missing.
  */
-export function prepareCommand(role: string, cmd: string, cwd: string): string {
+export function prepareCommand(role: string, cmd: string, cwd: string, searchPath = process.env.PATH ?? ''): string {
   if (cmd.trim() === '') throw new UsageError(`--${role} is empty: give the command that starts your ${role}, e.g. --${role} "python3 ${role}.py {port}"`);
   const words = shellWords(cmd);
   const first = words[0]?.word ?? '';
   if (!SHELL_SYNTAX.test(cmd)) {
-    const exists = first.includes('/') ? existsSync(resolve(cwd, first)) : onPath(first) || /^(cd|exec|env|export)$/.test(first);
+    const exists = first.includes('/') ? existsSync(resolve(cwd, first)) : onPath(first, searchPath) || /^(cd|exec|env|export)$/.test(first);
     if (!exists) {
       throw new UsageError(`the ${role} command starts with "${first}", which ${first.includes('/') ? `does not exist (looked in ${cwd})` : 'is not a program on PATH'}: check the spelling, or install it`);
     }

@@ -10,6 +10,7 @@ import { findExercise } from '../../exercises/index.js';
 import { resolveParams } from '../model/params.js';
 import { grade } from '../engine/run.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
+import { ui } from '../i18n/ui.js';
 
 /** The project's root folder (where fixtures/ is), from this file's place in src or dist. */
 export function projectRoot(): string {
@@ -25,20 +26,21 @@ export function projectRoot(): string {
   throw new Error('cannot find the sockgrade project folder');
 }
 
-/** A bundled example: a fixture folder and the verdict it must get. */
+/** A bundled example: a fixture folder and the verdict it must get; `es` says what it is in Spanish. */
 interface Example {
   exercise: string;
   fixture: string;
+  es: string;
 }
 
 const EXAMPLES: readonly Example[] = [
-  { exercise: 'udp-echo', fixture: 'udp-echo/correct-loop' },
-  { exercise: 'udp-echo', fixture: 'udp-echo/correct-timeout' },
-  { exercise: 'tcp-echo', fixture: 'tcp-echo/correct-threads' },
-  { exercise: 'tcp-echo', fixture: 'tcp-echo/correct-input' },
-  { exercise: 'tcp-echo', fixture: 'tcp-echo/bug-recv-once' },
-  { exercise: 'tcp-echo-concurrent', fixture: 'tcp-echo-concurrent/correct-select' },
-  { exercise: 'tcp-echo-timeout', fixture: 'tcp-echo-timeout/correct-settimeout' },
+  { exercise: 'udp-echo', fixture: 'udp-echo/correct-loop', es: 'Bucle simple de recvfrom/sendto con un búfer de 64 KiB; captura OSError en cada datagrama.' },
+  { exercise: 'udp-echo', fixture: 'udp-echo/correct-timeout', es: 'settimeout(3); imprime la respuesta, o un mensaje y sale con 1 si vence el plazo o hay un error.' },
+  { exercise: 'tcp-echo', fixture: 'tcp-echo/correct-threads', es: 'Un hilo por conexión, bucle de recv + sendall.' },
+  { exercise: 'tcp-echo', fixture: 'tcp-echo/correct-input', es: 'Lee hasta tener tantos bytes como envió y decodifica una sola vez al final; conexión rechazada: una línea y sale con 1.' },
+  { exercise: 'tcp-echo', fixture: 'tcp-echo/bug-recv-once', es: 'Un solo recv(1024), sendall y close: solo devuelve el primer trozo.' },
+  { exercise: 'tcp-echo-concurrent', fixture: 'tcp-echo-concurrent/correct-select', es: 'Bucle de select() sobre todas las conexiones, listen(512); un error cierra solo esa conexión.' },
+  { exercise: 'tcp-echo-timeout', fixture: 'tcp-echo-timeout/correct-settimeout', es: 'Iterativo; settimeout(5) en cada conexión, un recv, eco y close.' },
 ];
 
 /** The expected.json of a fixture. */
@@ -47,6 +49,8 @@ export interface FixtureExpectation {
   role: 'server' | 'client';
   command: string;
   fail: string[];
+  /** Checks that end in `error`: the machine, not the submission, is at fault (e.g. a module that is not installed). */
+  error?: string[];
   args?: string[];
   /** Seconds within which the whole run must end (hostile fixtures). */
   maxSeconds?: number;
@@ -67,11 +71,13 @@ export function readFixture(root: string, fixture: string): FixtureExpectation &
 export async function demoCommand(out: ConsoleSink): Promise<number> {
   const root = projectRoot();
   const surprises: string[] = [];
+  const words = ui(out.lang);
+  out.write(`${words.demoIntro(EXAMPLES.length)}\n`);
   for (const ex of EXAMPLES) {
     const exercise = findExercise(ex.exercise);
     if (!exercise) throw new Error(`demo names unknown exercise ${ex.exercise}`);
     const fx = readFixture(root, ex.fixture);
-    out.write(`\n=== example ${ex.fixture}: ${fx.about}\n`);
+    out.write(`\n=== ${words.demoExample} ${ex.fixture}: ${out.lang === 'es' ? ex.es : fx.about}\n`);
     const settings = {
       exercise,
       params: resolveParams(exercise.id, exercise.params, []),
@@ -89,8 +95,8 @@ export async function demoCommand(out: ConsoleSink): Promise<number> {
     const failed = result.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id).sort();
     const expected = [...fx.fail].sort();
     if (failed.join(',') !== expected.join(',')) surprises.push(`${ex.fixture}: failed [${failed.join(', ')}], expected [${expected.join(', ')}]`);
-    else if (expected.length) out.write(`(as expected: this example is meant to fail ${expected.join(', ')})\n`);
+    else if (expected.length) out.write(`${words.demoAsExpected(expected.join(', '))}\n`);
   }
-  out.write(`\n${surprises.length === 0 ? `demo: all ${EXAMPLES.length} examples got their expected verdicts` : `demo: unexpected verdicts:\n  ${surprises.join('\n  ')}`}\n`);
+  out.write(`\n${surprises.length === 0 ? words.demoAllExpected(EXAMPLES.length) : `${words.demoUnexpected}\n  ${surprises.join('\n  ')}`}\n`);
   return surprises.length === 0 ? 0 : 1;
 }

@@ -5,19 +5,27 @@ import { randomInt } from 'node:crypto';
 import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
-import { rolesOf } from '../model/exercise.js';
-import type { GradeResult, Role } from '../model/result.js';
+import { rolesOf, type Exercise } from '../model/exercise.js';
+import type { CheckResult, GradeResult, Role } from '../model/result.js';
 import { grade } from '../engine/run.js';
 import type { RunSettings } from '../engine/settings.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { renderTap } from '../report/tap.js';
 import { renderHtml } from '../report/html.js';
+import { terminalSafe, terminalSafeDeep } from '../report/terminal-text.js';
+import { interruptExitCode, setInterruptQuiet } from '../engine/interrupt.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse, findCourseConfig } from '../course/apply.js';
-import { AUDIENCES, AudienceView, type Audience } from '../report/audience.js';
-import { checkReportRequest, writeOut, writeReports } from '../report/outputs.js';
+import { mergeEnv, onTopOfInherited } from '../course/program-env.js';
+import { AUDIENCES, AudienceView, HIDDEN_ID, type Audience } from '../report/audience.js';
+import { checkReportRequest, writeReports } from '../report/outputs.js';
+import { writeEach } from '../report/output-paths.js';
+import { watchLoop, watchedFolders } from './watch.js';
+import { consoleChanges } from '../report/changes.js';
+import { ui } from '../i18n/ui.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
+import { unknownExercise } from './suggest.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -49,6 +57,10 @@ export interface GradeOptions {
   config?: string;
   /** Who reads the reports: `student` or `instructor` (the default of `grade`). */
   audience?: string;
+  /** Print each failed check's transcripts on the console. */
+  verbose?: boolean;
+  /** Grade again whenever a file of the submission's folder changes. */
+  watch?: boolean;
   /** Folder for the packets of each check, one pcap per check (`--trace`). */
   trace?: string;
 }
@@ -60,13 +72,17 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
+/** Run settings plus what only the report shows: the course config in force. */
+export type GradeSettings = RunSettings & { course?: { file: string; course?: string } };
+
 /** Validates options into run settings; every problem is a {@link UsageError}. */
-export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
+export function settingsFrom(opts: GradeOptions, cwd: string): GradeSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
   const found = findExercise(opts.exercise);
-  if (!found) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
+  if (!found) throw unknownExercise(opts.exercise);
   const courseConfig = findCourseConfig(opts.config, cwd);
   const course = courseConfig?.exercises[found.id];
+  const env = onTopOfInherited(mergeEnv(mergeEnv(manifest?.env ?? {}, courseConfig?.env ?? {}), course?.env ?? {}));
   const exercise = applyCourse(found, course);
   const roles = rolesOf(exercise);
   const commands: Partial<Record<Role, string>> = {};
@@ -78,7 +94,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
       if (fromFlag === undefined) continue;
       throw new UsageError(`exercise ${exercise.id} has no ${role} role (it grades: ${roles.join(', ')})`);
     }
-    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd);
+    commands[role] = prepareCommand(role, cmd, fromFlag === undefined && manifest ? manifest.dir : cwd, env.PATH);
   }
   if (!commands.server && !commands.client) {
     throw new UsageError(`nothing to grade: give ${roles.map((r) => `--${r} "<command>"`).join(' and/or ')}`);
@@ -87,15 +103,19 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
   const unknown = only.filter((p) => !exercise.checks.some((c) => c.id.startsWith(p)));
   if (unknown.length > 0) throw new UsageError(`--only ${unknown.join(',')} matches no check of ${exercise.id} (its checks: ${[...new Set(exercise.checks.map((c) => c.id))].join(', ')})`);
   const port = intOption('port', opts.port, 1, 65535);
+  const fromManifest = manifestParams(exercise, manifest?.params ?? []);
   const startup = opts.startupTimeout === undefined ? 10 : Number(opts.startupTimeout);
   if (!Number.isFinite(startup) || startup <= 0 || startup > 600) throw new UsageError(`--startup-timeout expects seconds between 0 and 600, got "${opts.startupTimeout}"`);
   return {
     exercise,
-    params: resolveParams(exercise.id, exercise.params, [...(manifest?.params ?? []), ...(course?.params ?? []), ...opts.param]),
+    params: resolveParams(exercise.id, exercise.params, [...fromManifest.used, ...(course?.params ?? []), ...opts.param]),
+    ...(fromManifest.ignored.length > 0 ? { notes: [ignoredNote(fromManifest.ignored)] } : {}),
     ...(manifest ? { manifest: manifest.data, manifestPath: manifest.file } : {}),
+    ...(courseConfig ? { course: { file: courseConfig.file, ...(courseConfig.course !== undefined ? { course: courseConfig.course } : {}) } } : {}),
     seed: intOption('seed', opts.seed, 0, 2 ** 31 - 1) ?? randomInt(1, 2 ** 31 - 1),
     commands,
     ...(port !== undefined ? { declaredPort: port } : {}),
+    ...(Object.keys(env).length > 0 ? { env } : {}),
     ...(opts.host !== undefined ? { declaredHost: opts.host } : {}),
     only,
     tmpRoot: process.env.SOCKGRADE_TMPDIR ?? tmpdir(),
@@ -105,6 +125,25 @@ export function settingsFrom(opts: GradeOptions, cwd: string): RunSettings {
     ...(opts.replay !== undefined ? { replay: replayPath(opts.replay, opts.seed) } : {}),
     ...traceOf(opts.trace ?? courseConfig?.trace, cwd),
   };
+}
+
+/**
+ * Splits a manifest's parameters into those a submission may declare (its own protocol, e.g.
+ * the transport it chose) and those it may not: the course config and the grader's flags set
+ * them, so a submission cannot weaken its own checks (e.g. `idle=0` to turn expulsion off).
+ */
+export function manifestParams(exercise: Exercise, params: readonly string[]): { used: string[]; ignored: string[] } {
+  const used: string[] = [];
+  const ignored: string[] = [];
+  for (const p of params) {
+    const key = p.slice(0, Math.max(0, p.indexOf('=')));
+    (exercise.params[key]?.fromSubmission === true ? used : ignored).push(p);
+  }
+  return { used, ignored };
+}
+
+function ignoredNote(ignored: readonly string[]): string {
+  return `sockgrade.json sets ${ignored.join(', ')}: ignored, a submission does not choose how it is graded (parameters come from the course config and --param)`;
 }
 
 function traceOf(dir: string | undefined, cwd: string): { trace?: string } {
@@ -134,20 +173,67 @@ function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reex
 export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promise<number> {
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
+  if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
   const checked = settingsFrom(opts, process.cwd());
   const isolation = isolationOf(opts.isolation);
-  if (isolation === 'reexec') return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
-  const settings: RunSettings = { ...checked, isolation };
+  if (isolation === 'reexec') {
+    if (opts.watch) setInterruptQuiet(true);
+    return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
+  }
+  const settings: GradeSettings = { ...checked, isolation };
   for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
-  if (showConsole) consoleHeader(out, settings.exercise, settings.commands, settings.seed, settings.isolation?.description);
-  const view = new AudienceView(audience, settings.exercise.checks.filter((c) => c.visibility === 'hidden'));
-  const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => showConsole && consoleCheckLine(out, view.check(r)) }));
-  if (showConsole) consoleSummary(out, result);
-  else out.write(renderTap(result));
-  await writeReports(result, opts, { stdout: (t) => out.write(t), warn: (line) => process.stderr.write(`sockgrade: ${line}\n`), env: process.env });
-  if (opts.html) await writeOut(opts.html, renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }));
-  return exitCodeOf(result);
+  if (showConsole) {
+    consoleHeader(out, settings.exercise, settings.commands, settings.seed, {
+      ...(settings.isolation ? { isolation: settings.isolation.description } : {}),
+      ...(settings.course ? { course: settings.course } : {}),
+    });
+  }
+  const checks = settings.exercise.checks;
+  const view = new AudienceView(audience, checks.filter((c) => c.visibility === 'hidden'), checks.filter((c) => c.visibility !== 'hidden').map((c) => c.id));
+  const warn = (line: string): void => void process.stderr.write(`sockgrade: ${terminalSafe(line)}\n`);
+  /** Grades once and writes the reports; `unwritten` counts the report files that could not be written. */
+  const once = async (progress: boolean): Promise<{ result: GradeResult; unwritten: number } | undefined> => {
+    const shown = (r: CheckResult | undefined): void => {
+      if (r && progress && showConsole && interruptExitCode() === undefined) consoleCheckLine(out, r);
+    };
+    const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => shown(view.check(r)) }));
+    if (audience === 'student') result.checks.filter((c) => c.id === HIDDEN_ID).forEach(shown);
+    if (interruptExitCode() !== undefined) return undefined;
+    const html = opts.html ? [{ flag: 'html', file: opts.html, text: () => renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }) }] : [];
+    const unwritten = (await writeReports(result, opts, { stdout: (t) => out.write(t), warn, env: process.env })) + (await writeEach(html, warn));
+    return { result, unwritten };
+  };
+  if (!opts.watch) {
+    const done = await once(true);
+    const stopped = interruptExitCode();
+    if (stopped !== undefined || done === undefined) return stopped ?? 130;
+    if (showConsole) consoleSummary(out, done.result, { verbose: opts.verbose === true });
+    else out.write(renderTap(terminalSafeDeep(done.result)));
+    return done.unwritten > 0 ? 2 : exitCodeOf(done.result);
+  }
+  const words = ui(out.lang).watch;
+  const folders = watchedFolders([...Object.values(settings.commands), ...(settings.manifestPath ? [settings.manifestPath] : [])], process.cwd());
+  let last: GradeResult | undefined;
+  return watchLoop({
+    folders,
+    ownFiles: [opts.json, opts.junit, opts.html, opts.gradescope].filter((f): f is string => f !== undefined),
+    gradeAgain: async (changed) => {
+      if (last === undefined || changed === undefined) {
+        const done = await once(true);
+        if (done === undefined) return;
+        last = done.result;
+        consoleSummary(out, last, { verbose: opts.verbose === true });
+        return;
+      }
+      out.write(`\n${terminalSafe(words.saved(changed))}\n`);
+      const next = await once(false);
+      if (next === undefined) return;
+      consoleChanges(out, last, next.result, { verbose: opts.verbose === true });
+      last = next.result;
+    },
+    waiting: () => out.write(`\n${terminalSafe(words.waiting(folders.join(', ')))}\n`),
+  });
 }
 
 function audienceOf(value: string | undefined): Audience {

@@ -1,21 +1,28 @@
-/** `sockgrade list`: every exercise with its roles, parameters (and defaults) and checks. */
+/** `sockgrade list`: every exercise with its contract, roles, parameters (and defaults) and checks. */
 import { EXERCISES } from '../../exercises/index.js';
 import { canonicalPortOf, rolesOf, transportOf } from '../model/exercise.js';
 import { resolveParams } from '../model/params.js';
+import type { Lang } from '../i18n/lang.js';
+import { localizeText } from '../i18n/localize.js';
+import { ui } from '../i18n/ui.js';
 import { REPORTS } from './reports-catalogue.js';
 
-/** Renders the catalogue as text. */
-export function listText(): string {
+/** Renders the catalogue as text in `lang`: each exercise's contract per role, transport and port, parameters, checks. */
+export function listText(lang: Lang = 'en'): string {
+  const words = ui(lang).list;
+  const t = (text: string): string => localizeText(text, lang);
   const lines: string[] = [];
   for (const ex of Object.values(EXERCISES)) {
-    lines.push(`${ex.id}  (${ex.catalogue}) ${ex.title}`);
+    lines.push(`${ex.id}  (${ex.catalogue}) ${t(ex.title)}`);
+    for (const role of rolesOf(ex)) lines.push(`  ${words.contract(role)}: ${t(ex.contract[role] ?? '')}`);
     const defaults = resolveParams(ex.id, ex.params, []);
-    lines.push(`  roles: ${rolesOf(ex).join(', ')} · ${transportOf(ex, defaults).toUpperCase()} · course default port ${canonicalPortOf(ex, defaults)}`);
+    lines.push(`  ${words.transport(transportOf(ex, defaults).toUpperCase(), canonicalPortOf(ex, defaults))}`);
     const params = Object.entries(ex.params);
-    if (params.length === 0) lines.push('  parameters: none');
-    for (const [k, p] of params) lines.push(`  --param ${k}=${String(p.default)}  ${p.description}`);
+    if (params.length === 0) lines.push(`  ${words.noParams}`);
+    for (const [k, p] of params) lines.push(`  --param ${k}=${String(p.default)}  ${t(p.description)}`);
     for (const role of rolesOf(ex)) {
-      lines.push(`  ${role} checks: ${ex.checks.filter((c) => c.role === role).map((c) => c.id).join(', ')}`);
+      const checks = ex.checks.filter((c) => c.role === role);
+      lines.push(`  ${words.checks(role)}: ${checks.map((c) => (c.weight === 1 ? c.id : `${c.id} (×${c.weight})`)).join(', ')}`);
     }
     lines.push('');
   }
@@ -31,6 +38,7 @@ export function listJson(): string {
     id: ex.id,
     catalogue: ex.catalogue,
     title: ex.title,
+    contract: ex.contract,
     roles: rolesOf(ex),
     transport: transportOf(ex, resolveParams(ex.id, ex.params, [])),
     canonicalPort: canonicalPortOf(ex, resolveParams(ex.id, ex.params, [])),

@@ -3,7 +3,8 @@
  * The sockgrade command line: `list`, `grade`, `reference`, `demo`.
  * Exit codes: 0 every check passed, 1 some check failed, 2 usage error or harness fault.
  */
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../model/failure.js';
 import { gradeCommand } from './grade-command.js';
 import { referenceCommand } from './reference-command.js';
@@ -13,32 +14,51 @@ import { checkArgv } from './check-command.js';
 import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
 import { chooseLang } from '../i18n/lang.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import { catchInterrupts, interruptExitCode } from '../engine/interrupt.js';
+import { parseOptions } from './parse-options.js';
+import { didYouMean } from './suggest.js';
+import { projectRoot } from './demo-command.js';
 
-const USAGE = `Usage:
-  sockgrade list [--json]
-  sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
+/** Each command's usage, shown by `sockgrade <command> --help` and, all together, by `sockgrade --help`. */
+const USAGES = {
+  list: `sockgrade list [--json] [--lang es|en]
+      every exercise: what a correct server and client do, roles, parameters with defaults, checks`,
+  grade: `sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
                   [--param key=value]... [--only <check-id-prefix>]... [--seed N]
-                  [--json FILE] [--junit FILE] [--html FILE] [--tap] [--lang es|en]
-                  [--jobs N] [--startup-timeout SECONDS]
+                  [--json FILE] [--junit FILE] [--html FILE] [--tap] [--lang es|en] [--verbose]
+                  [--jobs N] [--startup-timeout SECONDS] [--watch]
                   [--replay PATH] [--manifest sockgrade.json] [--isolation auto|on|off]
                   [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
-                  [--trace DIR]
-  sockgrade trace <exercise> [any option of grade]   (grade with --trace, default ./sockgrade-trace)
-  sockgrade check [--dir DIR] [any option of grade]   (grades DIR, default here, from its sockgrade.json)
-  sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
+      --verbose prints each failed check's transcript; --watch grades again whenever a file of
+      the submission's folder is saved, showing what changed (Ctrl-C ends it)`,
+  trace: `sockgrade trace <exercise> [any option of grade]
+      grades with --trace (default ./sockgrade-trace): one pcap per check`,
+  check: `sockgrade check [--dir DIR] [any option of grade]
+      grades DIR (default: here) from its sockgrade.json; --watch grades again on every save`,
+  batch: `sockgrade batch <class-dir> --exercise <id> [--server "<cmd with {dir}>"] [--client "..."]
                   [--jobs N] [--shard i/n] [--csv FILE] [--json FILE] [--junit FILE]
+                  [--html DIR] [--gradescope DIR] [--lang es|en] [--audience student|instructor]
                   [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
                   [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
-                  [--trace DIR]
-  sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
-  sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT]
-  sockgrade demo [--lang es|en]
+                  [--unsafe-no-isolation] [--trace DIR]
+      --html DIR writes one page per student and index.html for the class; --gradescope DIR one
+      results.json per student (DIR/<student>/results.json); --unsafe-no-isolation grades even
+      where namespaces are refused, so submissions could reach each other's files and results`,
+  merge: `sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]`,
+  reference: `sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT] [--lang es|en]`,
+  demo: `sockgrade demo [--lang es|en]
+      grades the bundled example submissions of unit A and prints their reports (npm start)`,
+} as const;
 
-Reports speak English or Spanish: --lang es|en on grade and demo (default from LC_ALL,
-LC_MESSAGES or LANG: es* gives Spanish). --html FILE writes a self-contained HTML report.
+const USAGE_FOOTER = `Reports speak English or Spanish: --lang es|en (default from LC_ALL, LC_MESSAGES or LANG:
+es* gives Spanish). --html FILE writes a self-contained HTML report.
 In a command, {host} and {port} are replaced by the address sockgrade chose (also given as HOST
 and PORT in the environment); a server that hard-codes its port is found without being told.
-Exit codes: 0 all checks passed, 1 some check failed, 2 usage error or harness fault.`;
+Exit codes: 0 all checks passed, 1 some check failed, 2 usage error or harness fault.
+sockgrade <command> --help shows one command; sockgrade --version its version.`;
+
+const USAGE = `Usage:\n${Object.values(USAGES).map((u) => `  ${u}`).join('\n')}\n\n${USAGE_FOOTER}`;
 
 const GRADE_OPTIONS = {
   server: { type: 'string' },
@@ -62,14 +82,16 @@ const GRADE_OPTIONS = {
   github: { type: 'boolean' },
   config: { type: 'string' },
   audience: { type: 'string' },
+  verbose: { type: 'boolean' },
+  watch: { type: 'boolean' },
   trace: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
-  list: { json: { type: 'boolean' } },
+  list: { json: { type: 'boolean' }, lang: { type: 'string' } },
   grade: GRADE_OPTIONS,
+  reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' }, lang: { type: 'string' } },
   trace: GRADE_OPTIONS,
-  reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' } },
   demo: { lang: { type: 'string' } },
   batch: {
     exercise: { type: 'string' },
@@ -88,10 +110,20 @@ const OPTIONS_BY_COMMAND = {
     isolation: { type: 'string' },
     'student-timeout': { type: 'string' },
     config: { type: 'string' },
+    'unsafe-no-isolation': { type: 'boolean' },
+    lang: { type: 'string' },
+    html: { type: 'string' },
+    gradescope: { type: 'string' },
+    audience: { type: 'string' },
     trace: { type: 'string' },
   },
   merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
 } as const;
+
+/** The version in sockgrade's package.json. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 function isCommand(c: string | undefined): c is keyof typeof OPTIONS_BY_COMMAND {
   return c !== undefined && Object.hasOwn(OPTIONS_BY_COMMAND, c);
@@ -100,27 +132,35 @@ function isCommand(c: string | undefined): c is keyof typeof OPTIONS_BY_COMMAND 
 async function main(argv: string[]): Promise<number> {
   const out: ConsoleSink = { write: (t) => void process.stdout.write(t), color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR };
   const command = argv[0];
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h' || argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
+  if (command === '--version' || command === '-V' || command === 'version') {
+    process.stdout.write(`sockgrade ${packageVersion()}\n`);
+    return 0;
+  }
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? argv[1] : undefined;
+    process.stdout.write(`${topic !== undefined && Object.hasOwn(USAGES, topic) ? `Usage:\n  ${USAGES[topic as keyof typeof USAGES]}` : USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command === 'check') return main(checkArgv(argv.slice(1), GRADE_OPTIONS, process.cwd()));
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}" (commands: list, grade, trace, check, batch, merge, reference, demo; run "sockgrade --help")`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv.slice(1), options: OPTIONS_BY_COMMAND[command], allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (run "sockgrade --help")`);
+  if (!isCommand(command) && command !== 'check') {
+    const near = didYouMean(command, Object.keys(USAGES));
+    throw new UsageError(`unknown command "${command}"${near ? `:${near}` : ''} (commands: ${Object.keys(USAGES).join(', ')}; run "sockgrade --help")`);
   }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`Usage:\n  ${USAGES[command]}\n`);
+    return 0;
+  }
+  if (command === 'check') return main(checkArgv(argv.slice(1), GRADE_OPTIONS, process.cwd()));
+  const parsed = parseOptions(command, argv.slice(1), OPTIONS_BY_COMMAND[command]);
   const values = parsed.values as Record<string, unknown>;
+  if (command !== 'reference' && values.watch !== true) catchInterrupts();
   const rest = parsed.positionals;
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
   const list = (k: string): string[] => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
-  if (command === 'grade' || command === 'trace' || command === 'demo') out.lang = chooseLang(str('lang'));
+  out.lang = chooseLang(str('lang'));
   switch (command) {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
-      process.stdout.write(values.json === true ? listJson() : listText());
+      process.stdout.write(values.json === true ? listJson() : listText(out.lang));
       return 0;
     case 'trace':
     case 'grade': {
@@ -148,6 +188,8 @@ async function main(argv: string[]): Promise<number> {
           github: values.github === true,
           config: str('config'),
           audience: str('audience'),
+          verbose: values.verbose === true,
+          watch: values.watch === true,
           trace: str('trace') ?? (command === 'trace' ? 'sockgrade-trace' : undefined),
         },
         out,
@@ -174,6 +216,11 @@ async function main(argv: string[]): Promise<number> {
           isolation: str('isolation'),
           studentTimeout: str('student-timeout'),
           config: str('config'),
+          unsafeNoIsolation: values['unsafe-no-isolation'] === true,
+          lang: out.lang ?? 'en',
+          html: str('html'),
+          gradescope: str('gradescope'),
+          audience: str('audience'),
           trace: str('trace'),
         },
         process.stderr,
@@ -189,6 +236,7 @@ async function main(argv: string[]): Promise<number> {
         port: str('port'),
         host: str('host'),
         message: str('message'),
+        ...(out.lang ? { lang: out.lang } : {}),
       });
     default:
       if (rest.length) throw new UsageError(`"sockgrade demo" takes no arguments`);
@@ -201,6 +249,7 @@ async function main(argv: string[]): Promise<number> {
  * forever on a socket request left over from a peer that reset mid-write, and a grader must end.
  */
 function finish(code: number): void {
+  code = interruptExitCode() ?? code;
   process.exitCode = code;
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
@@ -208,8 +257,8 @@ function finish(code: number): void {
 main(process.argv.slice(2)).then(
   (code) => finish(code),
   (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`sockgrade: ${err.message}\n`);
-    else process.stderr.write(`sockgrade: internal error (not your submission's fault): ${(err as Error)?.stack ?? String(err)}\n`);
+    if (err instanceof UsageError) process.stderr.write(`sockgrade: ${terminalSafe(err.message)}\n`);
+    else process.stderr.write(`sockgrade: internal error (not your submission's fault): ${terminalSafe((err as Error)?.stack ?? String(err))}\n`);
     finish(2);
   },
 );

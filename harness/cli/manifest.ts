@@ -4,12 +4,14 @@
  * data an exercise lets the student declare (e.g. a telemetry protocol).
  *
  * ```json
- * { "exercise": "tcp-echo", "server": "python3 servidor.py", "client": "python3 cliente.py {host} {port}" }
+ * { "exercise": "tcp-echo", "server": "python3 servidor.py", "client": "python3 cliente.py {host} {port}",
+ *   "env": { "PYTHONPATH": "lib" } }
  * ```
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../model/failure.js';
+import { parseEnvSection } from '../course/program-env.js';
 
 /** The file name looked for in a submission folder. */
 export const MANIFEST_NAME = 'sockgrade.json';
@@ -25,6 +27,8 @@ export interface Manifest {
   client?: string;
   /** `key=value` parameter overrides. */
   params: string[];
+  /** Environment of the submission's programs (`"env"`), relative folders of path lists made absolute. */
+  env: Record<string, string>;
   /** The whole object, for exercise-specific sections. */
   data: Readonly<Record<string, unknown>>;
 }
@@ -67,6 +71,9 @@ export function readManifest(path: string, cwd = process.cwd()): Manifest {
     ...(server !== undefined ? { server } : {}),
     ...(client !== undefined ? { client } : {}),
     params: Object.entries(params as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`),
+    env: parseEnvSection(obj.env, dir, (what) => {
+      throw new UsageError(`manifest ${file}: "env" ${what}`);
+    }),
     data: obj,
   };
 }

@@ -4,6 +4,10 @@ import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import { didYouMean, unknownExercise } from './suggest.js';
+import type { Lang } from '../i18n/lang.js';
+import { ui } from '../i18n/ui.js';
 
 /** Options of `sockgrade reference`. */
 export interface ReferenceOptions {
@@ -13,14 +17,16 @@ export interface ReferenceOptions {
   host?: string;
   param: string[];
   message?: string;
+  /** Language of sockgrade's own lines (the reference's protocol texts are the exercise's parameters). */
+  lang?: Lang;
 }
 
 /** Runs a reference role until it ends (client) or is interrupted (server); returns the exit code. */
 export async function referenceCommand(opts: ReferenceOptions): Promise<number> {
   const exercise = findExercise(opts.exercise);
   const entry = REFERENCES[opts.exercise];
-  if (!exercise || !entry) throw new UsageError(`unknown exercise "${opts.exercise}": run "sockgrade list" to see the exercises`);
-  if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}"`);
+  if (!exercise || !entry) throw unknownExercise(opts.exercise);
+  if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}":${didYouMean(opts.role, ['server', 'client']) || ' sockgrade reference tcp-echo server'}`);
   const load = entry[opts.role];
   if (!load) throw new UsageError(`exercise ${exercise.id} has no reference ${opts.role}`);
   const params = resolveParams(exercise.id, exercise.params, opts.param);
@@ -36,12 +42,13 @@ export async function referenceCommand(opts: ReferenceOptions): Promise<number> 
   const mod = (await load()) as Awaited<ReturnType<NonNullable<typeof entry.server>>>;
   let server;
   try {
-    server = await mod.startServer({ host, port, params, log: (line) => process.stdout.write(`${line}\n`) });
+    server = await mod.startServer({ host, port, params, log: (line) => process.stdout.write(`${terminalSafe(line)}\n`) });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`the reference server could not listen on ${host}:${port}: ${(err as Error).message}`);
   }
-  process.stdout.write(`Servidor de referencia de ${exercise.id} escuchando en ${host}:${server.port} (${transportOf(exercise, params).toUpperCase()}); Ctrl+C para terminar\n`);
+  const listening = { host, port: server.port, transport: transportOf(exercise, params).toUpperCase() };
+  process.stdout.write(`${terminalSafe(ui(opts.lang).referenceListening(exercise.id, listening))}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -22,6 +22,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseEnvSection } from './program-env.js';
 import { EXERCISES, findExercise } from '../../exercises/index.js';
 import type { Exercise } from '../model/exercise.js';
 import { UsageError } from '../model/failure.js';
@@ -39,6 +40,8 @@ export interface ExerciseCourse {
   weights: Readonly<Record<string, number>>;
   /** Visibility by check id or `role:id`. */
   visibility: Readonly<Record<string, Visibility>>;
+  /** Environment of the programs of this exercise, on top of the course's. */
+  env: Readonly<Record<string, string>>;
 }
 
 /** A parsed and validated course config. */
@@ -47,6 +50,8 @@ export interface CourseConfig {
   file: string;
   /** The course's name, if it gives one. */
   course?: string;
+  /** Environment of every program launched (e.g. `PYTHONPATH`), relative folders made absolute. */
+  env: Readonly<Record<string, string>>;
   exercises: Readonly<Record<string, ExerciseCourse>>;
   /** Folder for packet traces (`--trace`), absolute (a relative one is taken from the config's folder). */
   trace?: string;
@@ -83,7 +88,8 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'exercises', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, exercises, trace)`);
+  for (const key of Object.keys(data)) if (!['course', 'env', 'exercises', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, env, exercises, trace)`);
+  const env = parseEnvSection(data.env, dirname(file), (what) => fail('"env" ', what));
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
   if (data.trace !== undefined && (typeof data.trace !== 'string' || data.trace.trim() === '')) fail('"trace" ', 'must be the name of a folder for the pcap files');
   const exercises = data.exercises ?? {};
@@ -92,19 +98,21 @@ export function parseCourseConfig(data: unknown, file: string): CourseConfig {
   for (const [id, section] of Object.entries(exercises)) {
     const exercise = findExercise(id);
     if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
-    out[id] = parseExerciseSection(exercise as Exercise, section, (where, what) => fail(`exercises.${id}${where}: `, what));
+    out[id] = parseExerciseSection(exercise as Exercise, section, dirname(file), (where, what) => fail(`exercises.${id}${where}: `, what));
   }
   return {
     file,
     ...(typeof data.course === 'string' ? { course: data.course } : {}),
+    env,
     exercises: out,
     ...(typeof data.trace === 'string' ? { trace: resolve(dirname(file), data.trace) } : {}),
   };
 }
 
-function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where: string, what: string) => never): ExerciseCourse {
-  if (!isObject(section)) return fail('', 'must be an object with "params", "weights" and/or "visibility"');
-  for (const key of Object.keys(section)) if (!['params', 'weights', 'visibility'].includes(key)) fail('', `unknown key "${key}" (known: params, weights, visibility)`);
+function parseExerciseSection(exercise: Exercise, section: unknown, baseDir: string, fail: (where: string, what: string) => never): ExerciseCourse {
+  if (!isObject(section)) return fail('', 'must be an object with "params", "weights", "visibility" and/or "env"');
+  for (const key of Object.keys(section)) if (!['params', 'weights', 'visibility', 'env'].includes(key)) fail('', `unknown key "${key}" (known: params, weights, visibility, env)`);
+  const env = parseEnvSection(section.env, baseDir, (what) => fail('.env', what));
   const part = (key: string): Json => {
     const v = section[key] ?? {};
     return isObject(v) ? v : fail(`.${key}`, 'must be an object');
@@ -133,7 +141,7 @@ function parseExerciseSection(exercise: Exercise, section: unknown, fail: (where
     if (v !== 'visible' && v !== 'hidden') fail(`.visibility.${key}`, `must be "visible" or "hidden", got ${JSON.stringify(v)}`);
     visibility[key] = v;
   }
-  return { params, weights, visibility };
+  return { params, weights, visibility, env };
 }
 
 function checkKey(exercise: Exercise, key: string, fail: (what: string) => never): void {

@@ -13,8 +13,9 @@ import type { ParamValues } from '../model/params.js';
 import { Rng } from '../util/rng.js';
 import { poll } from '../util/deadline.js';
 import { escapeBytes } from '../diagnose/bytes.js';
-import { isWaitingOnStdin } from '../process/proc-tree.js';
 import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
+import { onInterrupt } from './interrupt.js';
+import { starvedTotal, watchStarvation } from '../util/starvation.js';
 
 /** A program launched during the run, kept for checks that look at the whole run. */
 export interface RecordedProgram {
@@ -69,9 +70,15 @@ export abstract class CheckContext {
     this.notes.push(text);
   }
 
-  /** Milliseconds left in the budget. */
+  private readonly starvedAtStart = starvedTotal();
+
+  /**
+   * Milliseconds left in the budget. Time the grader or the programs spent waiting for a CPU
+   * is given back (up to three budgets), as the budget's own timer does.
+   */
   remainingMs(): number {
-    return Math.max(0, this.deadline - performance.now());
+    const owed = Math.min(starvedTotal() - this.starvedAtStart, 3 * this.budgetMs);
+    return Math.max(0, this.deadline + owed - performance.now());
   }
 
   /** `ms`, or what is left of the budget if less. */
@@ -93,7 +100,13 @@ export abstract class CheckContext {
   /** Takes charge of `program`: it is stopped when the check ends and its transcript is reported. */
   track(program: Program): Program {
     this.programs.push(program);
-    this.own(undefined, () => program.stop());
+    const forget = onInterrupt('processes', () => program.stop(0));
+    const unwatch = watchStarvation(program.pid);
+    this.own(undefined, () => {
+      forget();
+      unwatch();
+      return program.stop();
+    });
     return program;
   }
 
@@ -138,6 +151,8 @@ export interface LaunchedServer {
   port: number;
   /** The port was chosen by the program itself (hard-coded), not the one offered. */
   hardCoded: boolean;
+  /** Start-up prompts sockgrade answered before the server listened. */
+  startupAnswers?: readonly { prompt: string; typed: string }[];
 }
 
 /** Context of a server check: the submission's server is already up. */
@@ -206,14 +221,29 @@ export class ClientCheckContext extends CheckContext {
   alsoListen: number[] = [];
   /** The offered port was declared with --port (the client hard-codes it). */
   declared = false;
+  /** Host names the check's programs looked up through sockgrade's DNS responder (hermetic runs), in order. */
+  resolvedNames: () => readonly string[] = () => [];
   /** Ports of `alsoListen` that another program held. */
   readonly unavailable: number[] = [];
+  /** The client's command as given, placeholders unfilled: which values it can be told. */
+  command = '';
+  private readonly messageTypedTo = new WeakSet<Program>();
   /** Launches the submitted client; provided by the engine. */
   launcher!: (opts: { port: number; message?: string; label: string; placeholders?: Record<string, string>; hosts?: Readonly<Record<string, string>>; outputCapBytes?: number }) => Program;
 
   /** Whether a client can be given its own hosts file here, and why not. */
   hostMapping(): HostMapSupport {
     return hostMapSupport();
+  }
+
+  /** Whether the client's command takes `{name}`, so the program can be told that value. */
+  takes(name: string): boolean {
+    return this.command.includes(`{${name}}`);
+  }
+
+  /** Whether sockgrade typed the message at one of `program`'s prompts. */
+  typedMessage(program: Program): boolean {
+    return this.messageTypedTo.has(program);
   }
 
   /** Starts sockgrade's TCP server where the client will look for it. */
@@ -272,9 +302,12 @@ export class ClientCheckContext extends CheckContext {
       const answer = classifyPrompt(prompt);
       const text = answer === 'port' ? String(port) : answer === 'host' ? this.offered.host : message;
       if (text === undefined) return;
+      const reading = program.readingTerminal();
+      const asked = reading === true || (reading === undefined && prompt !== '' && !prompt.endsWith('\n'));
       program.type(text);
+      if (answer === 'message' && asked) this.messageTypedTo.add(program);
       from = program.outputLength;
-      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.processTree().some((pid) => isWaitingOnStdin(pid)) ? undefined : true)).catch(() => {});
+      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.readingTerminal() === true ? undefined : true)).catch(() => {});
       if (answer === 'message') return;
     }
   }

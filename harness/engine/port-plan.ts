@@ -1,6 +1,6 @@
 /**
  * Decides which checks may run at once. Checks run in parallel, each on its own instance of
- * the submission, unless instances would share a fixed port: a port declared with --port, the
+ * the submission, unless instances would share a fixed port: a client's port declared with --port, the
  * course's default port for a client without `{port}`, or a port a server turns out to
  * hard-code (learned from the first instance, which runs alone).
  */
@@ -16,24 +16,29 @@ export interface PortTicket {
 /** Port coordination for one role of one run. */
 export class PortPlan {
   private mode: 'free' | 'fixed' | 'discover';
-  private port: number | undefined;
+  /** The fixed ports every instance holds, in lock order (the served port first when it is one). */
+  private ports: number[] = [];
   private leaderTaken = false;
   private gate: Promise<void> = Promise.resolve();
   private openGate: () => void = () => {};
 
   constructor(
     private readonly locks: PortLocks,
-    initial: { mode: 'free' } | { mode: 'fixed'; port: number } | { mode: 'discover' },
+    initial: { mode: 'free' } | { mode: 'fixed'; port: number } | { mode: 'discover'; unlearned?: 'free' },
   ) {
     this.mode = initial.mode;
-    if (initial.mode === 'fixed') this.port = initial.port;
+    if (initial.mode === 'fixed') this.ports = [initial.port];
+    if (initial.mode === 'discover') this.unlearned = initial.unlearned;
   }
+
+  /** What a leader that ends without learning the port leaves: `free` lets the rest run at once, else the next instance leads. */
+  private unlearned: 'free' | undefined;
 
   /** Waits until the check may start. */
   async enter(): Promise<PortTicket> {
     for (;;) {
       if (this.mode === 'free') return { leader: false, release: () => {} };
-      if (this.mode === 'fixed') return { leader: false, release: await this.locks.acquire(this.port as number) };
+      if (this.mode === 'fixed') return { leader: false, release: await this.acquireAll() };
       if (!this.leaderTaken) {
         this.leaderTaken = true;
         this.gate = new Promise<void>((resolve) => (this.openGate = resolve));
@@ -44,6 +49,7 @@ export class PortPlan {
             if (done) return;
             done = true;
             if (this.mode === 'discover') {
+              if (this.unlearned === 'free') this.mode = 'free';
               this.leaderTaken = false;
               this.openGate();
             }
@@ -55,24 +61,35 @@ export class PortPlan {
   }
 
   /**
-   * The leader found where the server listens. Returns the release function the leader must
-   * call when its check ends (holding the port lock when the port is fixed).
+   * The leader found where the server listens (`offered`: on the port sockgrade gave it), and
+   * which other fixed ports its processes hold (a helper's). Returns the release function the
+   * leader must call when its check ends (holding the port locks when some port is fixed).
    */
-  async learned(port: number, offered: boolean): Promise<() => void> {
-    if (offered) {
+  async learned(port: number, offered: boolean, alsoHeld: readonly number[] = []): Promise<() => void> {
+    const fixed = [...new Set([...(offered ? [] : [port]), ...alsoHeld])];
+    if (fixed.length === 0) {
       this.mode = 'free';
       this.openGate();
       return () => {};
     }
     this.mode = 'fixed';
-    this.port = port;
-    const release = await this.locks.acquire(port);
+    this.ports = fixed;
+    const release = await this.acquireAll();
     this.openGate();
     return release;
   }
 
+  /** Locks every fixed port, always in ascending order so that two plans never wait on each other. */
+  private async acquireAll(): Promise<() => void> {
+    const releases: (() => void)[] = [];
+    for (const p of [...this.ports].sort((a, b) => a - b)) releases.push(await this.locks.acquire(p));
+    return () => {
+      for (const r of releases) r();
+    };
+  }
+
   /** The fixed port, once known. */
   get fixedPort(): number | undefined {
-    return this.mode === 'fixed' ? this.port : undefined;
+    return this.mode === 'fixed' ? this.ports[0] : undefined;
   }
 }

@@ -3,10 +3,11 @@
  * are independent, each within its budget and on its own instance of the submission, and
  * turns what happened into the result model. Nothing a check starts outlives it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
+import { isIP } from 'node:net';
 import { budgetOf, type Check } from '../model/check.js';
 import { CheckFailure, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
@@ -21,7 +22,13 @@ import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
+import { environmentFault } from '../diagnose/environment.js';
+import { refusedConnect, wrongPortInstruction } from '../diagnose/wrong-port.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
+import { onInterrupt } from './interrupt.js';
+import { removeTree } from '../util/remove-tree.js';
+import { patientTimer } from '../util/starvation.js';
+import { mappedNames, startNameService } from './name-service.js';
 import { TraceSession, wallMicros } from '../trace/session.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
@@ -36,7 +43,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const startedAt = new Date();
   const t0 = performance.now();
   const ex = settings.exercise;
-  const notes: string[] = [];
+  const notes: string[] = [...(settings.notes ?? [])];
   const selected = ex.checks.filter((c) => settings.only.length === 0 || settings.only.some((p) => c.id.startsWith(p)));
   const results = new Map<Check, CheckResult>();
   const done = (c: Check, r: CheckResult): void => {
@@ -53,6 +60,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   }
 
   const root = await mkdtemp(join(settings.tmpRoot, 'sockgrade-'));
+  const forgetRoot = onInterrupt('files', () => removeTree(root));
   const locks = new PortLocks();
   const plans: Record<Role, PortPlan> = {
     server: new PortPlan(locks, serverPortMode(settings)),
@@ -87,7 +95,9 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
       }
     }
   } finally {
-    await rm(root, { recursive: true, force: true });
+    forgetRoot();
+    const left = await removeTree(root);
+    if (left) notes.push(left);
   }
   notes.push(...learnedNotes);
 
@@ -109,12 +119,15 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   };
 }
 
+/**
+ * Every server instance is offered a port of its own, whatever the command says (`{port}` or
+ * not, `--port` or not): where the server listens is learned from the first instance, and only a
+ * server that binds a fixed port sockgrade cannot move has its instances run one at a time.
+ */
 function serverPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
   const cmd = s.commands.server;
   if (!cmd) return { mode: 'free' };
-  if (s.declaredPort !== undefined) return { mode: 'fixed', port: s.declaredPort };
-  if (hasPlaceholder(cmd, 'port')) return { mode: 'free' };
-  return { mode: 'discover' };
+  return { mode: 'discover', ...(hasPlaceholder(cmd, 'port') ? { unlearned: 'free' as const } : {}) };
 }
 
 function clientPortMode(s: RunSettings): ConstructorParameters<typeof PortPlan>[1] {
@@ -131,6 +144,8 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
+  /** Fixed ports a server's helper processes bind, learned from the first instance. */
+  serverHelperPorts?: number[];
   trace?: TraceSession;
 }
 
@@ -144,16 +159,18 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   const scratch = await mkdtemp(join(st.root, `${check.role}-${check.id}-`));
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;
-  let budgetTimer: NodeJS.Timeout | undefined;
+  let cancelBudget: (() => void) | undefined;
   let budgetExpired = false;
+  let running: Promise<void> | undefined;
+  let everyNameMapped = false;
   try {
     const armBudget = (): Promise<never> =>
       new Promise<never>((_, reject) => {
-        budgetTimer = setTimeout(() => {
+        cancelBudget = patientTimer(budget, () => {
           budgetExpired = true;
           abort.abort(new Error('budget'));
           reject(new Aborted());
-        }, budget);
+        });
       });
     if (check.role === 'server') {
       const startupDeadline = performance.now() + settings.startupMs + budget;
@@ -175,21 +192,30 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         cwd: scratch,
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
+        ...(settings.env ? { env: settings.env } : {}),
         ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
-        moveHardCodedPort: serverPortMode(settings).mode === 'discover',
+        moveHardCodedPort: true,
         startupMs: settings.startupMs,
         outputCapBytes: settings.outputCapBytes,
         signal: abort.signal,
         track: (p) => sctx.track(p),
       });
+      // Learned from the leader: later instances are serialised on these ports whatever they show at start.
+      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : (st.serverHelperPorts ?? []);
       if (ticket.leader) {
-        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded);
+        st.serverHelperPorts = helperPorts;
+        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
         const leaderRelease = ticket.release;
         ticket = { leader: false, release: () => (release(), leaderRelease()) };
       }
+      for (const p of helperPorts) st.learnedNotes.add(`the server's processes also bind port ${p} themselves (kept as it is); its instances ran one at a time`);
       const moved = sctx.server.program.movedBindPort();
       if (moved !== undefined) {
-        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own, so the checks ran in parallel`);
+        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own${helperPorts.length === 0 ? ', so the checks ran in parallel' : ''}`);
+      }
+      for (const a of sctx.server.startupAnswers ?? []) {
+        const typed = a.typed === '' ? 'an empty line (the default)' : a.typed === String(sctx.server.port) ? 'the port it offered' : a.typed;
+        st.learnedNotes.add(`the server asked at start-up "${a.prompt}"; sockgrade typed ${typed}`);
       }
       if (sctx.server.hardCoded && settings.declaredPort === undefined) {
         st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
@@ -197,7 +223,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.runPrograms = check.runsLast ? st.recorded.server : [];
       sctx.deadline = performance.now() + budget;
       sctx.doing('running');
-      await Promise.race([check.run(sctx), armBudget()]);
+      running = check.run(sctx);
+      await Promise.race([running, armBudget()]);
     } else {
       const cctx = new ClientCheckContext(check.id, settings.params, rng, abort.signal, budget, performance.now() + budget);
       ctx = cctx;
@@ -214,34 +241,45 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       const port = settings.declaredPort ?? (await freePort(HOST));
       cctx.offered = { host: settings.declaredHost ?? HOST, port };
       cctx.declared = settings.declaredPort !== undefined;
+      cctx.command = settings.commands.client ?? '';
       if (settings.isolation?.hermetic) cctx.listenHost = '0.0.0.0';
+      else if (settings.declaredHost !== undefined && isIP(settings.declaredHost) === 0) cctx.listenHost = HOST;
       cctx.alsoListen = settings.declaredPort === undefined && fixed !== undefined ? [fixed] : [];
+      const nameService = await startNameService(settings, st.root, check.id, HOST);
+      if (nameService) {
+        everyNameMapped = !settings.exercise.unknownNamesFail;
+        cctx.own(undefined, () => nameService.responder.close());
+        cctx.resolvedNames = () => [...nameService.responder.asked];
+      }
       let hostsFiles = 0;
       let netLogs = 0;
       cctx.launcher = ({ port: p, message, label, placeholders, hosts, outputCapBytes }) => {
-        const names: Record<string, string> = { ...(settings.exercise.canonicalHost ? { [settings.exercise.canonicalHost]: HOST } : {}), ...hosts };
+        const names: Record<string, string> = { ...mappedNames(settings, HOST), ...hosts };
         let hostsFile: string | undefined;
-        if (Object.keys(names).length > 0 && hostMapSupport().available) {
+        if ((nameService || Object.keys(names).length > 0) && hostMapSupport().available) {
           hostsFile = join(st.root, `hosts-${check.id}-${++hostsFiles}`);
           writeFileSync(hostsFile, hostsFileText(names));
         }
         return new Program({
           command: fillPlaceholders(settings.commands.client as string, { ...paramPlaceholders(settings), ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
           cwd: scratch,
-          env: { HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
+          env: { ...settings.env, HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
           outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
           netLog: `${scratch}.net-${++netLogs}.log`,
-          ...(hostsFile ? { hostsFile } : {}),
+          ...(hostsFile ? { hostsFile, ...(nameService?.files ?? {}) } : {}),
         });
       };
-      await Promise.race([check.run(cctx), armBudget()]);
+      running = check.run(cctx);
+      await Promise.race([running, armBudget()]);
     }
+    const fault = setUpFault(ctx, settings, everyNameMapped);
+    if (fault) return finish(check, 'error', fault, { notes: [...ctx.notes, ...addressNotes(ctx.launched())] }, t0);
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0 });
+    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
   } finally {
-    if (budgetTimer) clearTimeout(budgetTimer);
+    cancelBudget?.();
     abort.abort(new Error('check finished'));
     if (ctx) {
       await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
@@ -250,11 +288,14 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       st.recorded[check.role].push(...judged);
     }
     ticket.release();
-    await rm(scratch, { recursive: true, force: true });
+    // A check cut off by its budget may still be writing into its folder: let it stop first (bounded).
+    if (running) await settledWithin(running, 2000);
+    const left = await removeTree(scratch);
+    if (left) st.learnedNotes.add(left);
   }
 }
 
-function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number }): CheckResult {
+function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number; everyNameMapped: boolean }): CheckResult {
   const { ctx } = info;
   const evidence: Evidence = {};
   if (ctx) {
@@ -271,9 +312,11 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
+  const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
+  if (fault) return finish(check, 'error', fault, evidence, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
-    return finish(check, 'fail', err.message, { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
+    return finish(check, 'fail', withPortInstruction(err.message, ctx), { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
   }
   if (info.budgetExpired || err instanceof Aborted) {
     return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
@@ -286,6 +329,22 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
+}
+
+/** The set-up fault (a module not installed, a name not mapped…) that decided the check, as its error message, if any. */
+function setUpFault(ctx: CheckContext | undefined, settings: RunSettings, everyNameMapped: boolean): string | undefined {
+  if (!ctx) return undefined;
+  const fault = environmentFault(ctx.launched(), { everyNameMapped, lookupsJudged: settings.exercise.unknownNamesFail === true, isolation: settings.isolation?.description ?? 'off' });
+  return fault === undefined ? undefined : `not the submission's fault: ${fault}`;
+}
+
+/** A failed client that connected to a port where nothing listened is told first which --port grades it as it is. */
+function withPortInstruction(message: string, ctx: CheckContext | undefined): string {
+  if (!(ctx instanceof ClientCheckContext) || !ctx.offered) return message;
+  const main = ctx.launched().at(-1);
+  const neverReached = /^the client (exited before connecting|did not connect) to sockgrade's/.test(message);
+  const at = main ? refusedConnect(main.netCalls(), [ctx.offered.port, ...ctx.alsoListen], neverReached) : undefined;
+  return at ? `${wrongPortInstruction('client', at)}\n${message}` : message;
 }
 
 /** Exercise parameters as `{name}` placeholders for commands (e.g. `{order}`), so a program can be told a parameter's value. */
@@ -344,6 +403,13 @@ export function reproduceCommand(check: Check, s: RunSettings, replay?: string):
   parts.push('--only', check.id, '--seed', String(s.seed));
   if (replay) parts.push('--replay', replay);
   return parts.join(' ');
+}
+
+/** Waits until `p` settles, at most `ms`. */
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.then(() => {}, () => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function pool<T>(items: readonly T[], jobs: number, fn: (item: T) => Promise<void>): Promise<void> {

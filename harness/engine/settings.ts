@@ -15,6 +15,8 @@ export interface RunSettings {
   declaredPort?: number;
   /** Host a hard-coded client connects to (`--host`). */
   declaredHost?: string;
+  /** Environment every launched program gets on top of sockgrade's (course config and manifest `"env"`). */
+  env?: Readonly<Record<string, string>>;
   /** Only checks whose id starts with one of these. */
   only: readonly string[];
   /** Folder under which scratch directories are made (and removed). */
@@ -37,6 +39,8 @@ export interface RunSettings {
    * sockgrade's peers listen on every address), else why not.
    */
   isolation?: { hermetic: boolean; description: string };
+  /** Notes about how the run was set up (e.g. what of the manifest was ignored), shown with the run's notes. */
+  notes?: readonly string[];
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
   /** Folder where the packets of each check are written as pcap files (`--trace`). */

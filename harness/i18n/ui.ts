@@ -20,12 +20,53 @@ export interface UiText {
   roleChecksSkipped(role: Role, n: number): string;
   seed: string;
   isolation: string;
+  courseConfig: string;
+  /** A check's points: earned of its weight. */
+  points(earned: number, max: number): string;
+  /** After the score when some check weighs other than 1. */
+  pointsNote: string;
+  alreadyExited(role: Role, firstCheck: string): string;
+  transcriptHeading: string;
   expected: string;
   received: string;
   hint: string;
   reproduce: string;
   programEnded(role: Role): string;
   programOutput(role: Role): string;
+  /** The two lines `sockgrade demo` (npm start) opens with. */
+  demoIntro(examples: number): string;
+  demoExample: string;
+  demoAsExpected(ids: string): string;
+  demoAllExpected(n: number): string;
+  demoUnexpected: string;
+  referenceListening(exercise: string, at: { host: string; port: number; transport: string }): string;
+  /** `batch --html`'s index page and the end of batch and merge. */
+  classIndex: {
+    title: string;
+    student: string;
+    checks: string;
+    notGraded: string;
+    students(n: number): string;
+    notGradedList(n: number): string;
+  };
+  /** Watch mode. */
+  watch: {
+    waiting(folders: string): string;
+    saved(file: string): string;
+    nowPasses(points: number): string;
+    nowFails(points: number): string;
+    failsDifferently: string;
+    noChange: string;
+    unchanged(passing: number, failing: readonly string[]): string;
+    score(score: number, max: number, before: number): string;
+  };
+  /** `sockgrade list`. */
+  list: {
+    contract(role: Role): string;
+    transport(transport: string, port: number): string;
+    noParams: string;
+    checks(role: Role): string;
+  };
   /** HTML report only. */
   html: {
     title: string;
@@ -47,6 +88,7 @@ export interface UiText {
     noTranscripts: string;
     passNoTranscript: string;
     moreBytes(n: number): string;
+    pieces(n: number): string;
     moreChars(n: number): string;
     moreEntries(n: number): string;
     moreLanes(n: number): string;
@@ -72,12 +114,49 @@ const EN: UiText = {
   roleChecksSkipped: (role, n) => `${role} checks (${n}) skipped`,
   seed: 'seed',
   isolation: 'isolation',
+  courseConfig: 'course config',
+  points: (p, m) => `${p}/${m} ${m === 1 ? 'pt' : 'pts'}`,
+  pointsNote: 'points (checks weigh what their lines say)',
+  alreadyExited: (role, first) => `the ${role} had already exited the same way (see ${first})`,
+  transcriptHeading: 'transcript (▶ typed by sockgrade)',
   expected: 'expected',
   received: 'received',
   hint: 'hint',
   reproduce: 'reproduce',
   programEnded: (role) => `the ${role} ended`,
   programOutput: (role) => `${role} output`,
+  demoIntro: (n) =>
+    `sockgrade demo: grades ${n} sample submissions of unit A (UDP and TCP echo servers and clients, written the way students write them, correct and buggy) with the real checks.\n` +
+    'For each you will see its report: one line per check, then each failure with what was sent, what came back, the program\'s own output, a hint and the command that replays it.',
+  demoExample: 'example',
+  demoAsExpected: (ids) => `(as expected: this example is meant to fail ${ids})`,
+  demoAllExpected: (n) => `demo: all ${n} examples got their expected verdicts`,
+  demoUnexpected: 'demo: unexpected verdicts:',
+  referenceListening: (ex, at) => `reference server of ${ex} listening on ${at.host}:${at.port} (${at.transport}); Ctrl+C to stop`,
+  classIndex: {
+    title: 'class',
+    student: 'student',
+    checks: 'checks',
+    notGraded: 'not graded',
+    students: (n) => `${n} ${n === 1 ? 'student' : 'students'}`,
+    notGradedList: (n) => `${n} ${n === 1 ? 'student' : 'students'} could not be graded:`,
+  },
+  watch: {
+    waiting: (folders) => `watching ${folders}: save a file to grade again (Ctrl-C to stop)`,
+    saved: (file) => `${file} changed: grading again`,
+    nowPasses: (p) => `now passes (+${p})`,
+    nowFails: (p) => `now fails (−${p})`,
+    failsDifferently: 'still fails, for another reason:',
+    noChange: 'no check changed its verdict',
+    unchanged: (passing, failing) => `unchanged: ${passing} passing${failing.length ? `, ${failing.length} still failing (${failing.join(', ')})` : ''}`,
+    score: (score, max, before) => `Score: ${score}/${max} (was ${before})`,
+  },
+  list: {
+    contract: (role) => `a correct ${role}`,
+    transport: (t, port) => `${t} · course default port ${port}`,
+    noParams: 'parameters: none',
+    checks: (role) => `${role} checks (weight 1 unless ×N)`,
+  },
   html: {
     title: 'sockgrade report',
     generated: 'graded on',
@@ -98,6 +177,7 @@ const EN: UiText = {
     noTranscripts: 'Nothing was recorded for this check.',
     passNoTranscript: 'Passed. Transcripts are kept only for checks that fail, so there is no diagram here.',
     moreBytes: (n) => `${n} more bytes`,
+    pieces: (n) => `in ${n} pieces`,
     moreChars: (n) => `${n} more characters`,
     moreEntries: (n) => `${n} more entries not drawn: see the transcripts below`,
     moreLanes: (n) => `${n} more connections or programs not drawn: see the transcripts below`,
@@ -125,12 +205,49 @@ const ES: UiText = {
   roleChecksSkipped: (role, n) => `comprobaciones del ${ES_ROLE[role]} (${n}) omitidas`,
   seed: 'semilla',
   isolation: 'aislamiento',
+  courseConfig: 'configuración del curso',
+  points: (p, m) => `${p}/${m} ${m === 1 ? 'pto' : 'ptos'}`,
+  pointsNote: 'puntos (cada comprobación pesa lo que dice su línea)',
+  alreadyExited: (role, first) => `el ${ES_ROLE[role]} ya había terminado de la misma manera (mira ${first})`,
+  transcriptHeading: 'transcripción (▶ tecleado por sockgrade)',
   expected: 'se esperaba',
   received: 'se recibió',
   hint: 'pista',
   reproduce: 'reproducir',
   programEnded: (role) => `el ${ES_ROLE[role]} terminó`,
   programOutput: (role) => `salida del ${ES_ROLE[role]}`,
+  demoIntro: (n) =>
+    `demo de sockgrade: corrige ${n} entregas de ejemplo de la unidad A (servidores y clientes de eco UDP y TCP, escritos como los escriben los estudiantes, correctos y con fallos) con las comprobaciones reales.\n` +
+    'De cada una verás su informe: una línea por comprobación y luego cada fallo con lo que se envió, lo que volvió, la salida del propio programa, una pista y la orden que lo reproduce.',
+  demoExample: 'ejemplo',
+  demoAsExpected: (ids) => `(como se esperaba: este ejemplo debe fallar ${ids})`,
+  demoAllExpected: (n) => `demo: los ${n} ejemplos obtuvieron el veredicto esperado`,
+  demoUnexpected: 'demo: veredictos inesperados:',
+  referenceListening: (ex, at) => `servidor de referencia de ${ex} escuchando en ${at.host}:${at.port} (${at.transport}); Ctrl+C para terminar`,
+  classIndex: {
+    title: 'clase',
+    student: 'estudiante',
+    checks: 'comprobaciones',
+    notGraded: 'sin corregir',
+    students: (n) => `${n} ${n === 1 ? 'estudiante' : 'estudiantes'}`,
+    notGradedList: (n) => `${n} ${n === 1 ? 'estudiante no se pudo corregir' : 'estudiantes no se pudieron corregir'}:`,
+  },
+  watch: {
+    waiting: (folders) => `vigilando ${folders}: guarda un fichero para corregir de nuevo (Ctrl-C para terminar)`,
+    saved: (file) => `${file} ha cambiado: se corrige de nuevo`,
+    nowPasses: (p) => `ahora se supera (+${p})`,
+    nowFails: (p) => `ahora falla (−${p})`,
+    failsDifferently: 'sigue fallando, por otro motivo:',
+    noChange: 'ninguna comprobación ha cambiado de veredicto',
+    unchanged: (passing, failing) => `sin cambios: ${passing} superadas${failing.length ? `, ${failing.length} siguen fallando (${failing.join(', ')})` : ''}`,
+    score: (score, max, before) => `Nota: ${score}/${max} (antes ${before})`,
+  },
+  list: {
+    contract: (role) => `un ${ES_ROLE[role]} correcto`,
+    transport: (t, port) => `${t} · puerto por defecto del curso ${port}`,
+    noParams: 'parámetros: ninguno',
+    checks: (role) => `comprobaciones del ${ES_ROLE[role]} (peso 1 salvo ×N)`,
+  },
   html: {
     title: 'informe de sockgrade',
     generated: 'corregido el',
@@ -151,6 +268,7 @@ const ES: UiText = {
     noTranscripts: 'No se registró nada en esta comprobación.',
     passNoTranscript: 'Superada. Las transcripciones solo se guardan de las comprobaciones que fallan, así que aquí no hay diagrama.',
     moreBytes: (n) => `${n} bytes más`,
+    pieces: (n) => `en ${n} trozos`,
     moreChars: (n) => `${n} caracteres más`,
     moreEntries: (n) => `${n} entradas más sin dibujar: míralas en las transcripciones de abajo`,
     moreLanes: (n) => `${n} conexiones o programas más sin dibujar: míralos en las transcripciones de abajo`,

@@ -13,7 +13,13 @@
  * - Mount: a private /proc, and room for per-program hosts files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { constants } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants, tmpdir } from 'node:os';
+import { onInterrupt } from '../engine/interrupt.js';
+import { removeTree } from '../util/remove-tree.js';
+import { descendantsOf } from '../process/proc-tree.js';
+import { poll } from '../util/deadline.js';
 
 /** Environment variable set inside a hermetic run, holding the description of the isolation. */
 export const INSIDE_ENV = 'SOCKGRADE_ISOLATED';
@@ -27,7 +33,8 @@ export interface NamespaceSupport {
   description: string;
 }
 
-const SETUP = 'ip link set lo up && ip route add local 0.0.0.0/0 dev lo';
+// 127.0.0.2 is an IPv4 address other than 127.0.0.1, which glibc's AI_ADDRCONFIG look-ups (getent ahostsv4, Node's net.connect) need to return IPv4 at all.
+const SETUP = 'ip link set lo up && ip addr add 127.0.0.2/8 dev lo && ip route add local 0.0.0.0/0 dev lo';
 
 /** `unshare` arguments that make this process root of a new user namespace, or none when it already is root. */
 export function userNamespaceArgs(): string[] {
@@ -64,25 +71,49 @@ export function insideNamespace(): boolean {
 
 /**
  * Runs `node <argv>` (the same CLI invocation) inside fresh namespaces, with stdio passed
- * through; resolves with its exit code. Ctrl-C or the end of the parent ends everything inside.
+ * through; resolves with its exit code. Its scratch files go in a folder of this run's own,
+ * removed when it ends. SIGINT, SIGTERM or SIGHUP ends everything inside at once (`unshare`
+ * ignores them while it waits; killing it kills the namespace's first process, and with it
+ * every process of the namespace), then that folder is removed.
  */
 export function runInNamespace(argv: readonly string[], support: NamespaceSupport): Promise<number> {
   const script = `${SETUP} || exit 97\n"$@"\nexit $?`;
+  const tmpRoot = mkdtempSync(join(process.env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-run-'));
   const child = spawn('unshare', [...unshareArgs(), '/bin/sh', '-c', script, 'sh', process.execPath, ...argv], {
     stdio: 'inherit',
-    env: { ...process.env, [INSIDE_ENV]: support.description },
+    env: { ...process.env, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },
   });
-  const forward = (sig: NodeJS.Signals): void => {
-    child.kill(sig);
-  };
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  return new Promise((resolve) => {
+  const ended = new Promise<number>((resolve) => {
     child.on('error', () => resolve(2));
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 2));
-    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 2)));
   });
+  const forgetChild = onInterrupt('processes', async () => {
+    const tree = child.pid === undefined ? [] : [child.pid, ...descendantsOf(child.pid)];
+    for (const pid of tree) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    await ended;
+    await poll('the namespace to be empty', 3000, undefined, () => (tree.every((pid) => !running(pid)) ? true : undefined)).catch(() => {});
+  });
+  const forgetFiles = onInterrupt('files', () => removeTree(tmpRoot));
+  return ended.then(async (code) => {
+    forgetChild();
+    await removeTree(tmpRoot);
+    forgetFiles();
+    return code;
+  });
+}
+
+/** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }

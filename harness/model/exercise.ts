@@ -24,6 +24,11 @@ export interface Exercise {
    * programs can be given their own hosts file, a client's look-up of it finds sockgrade's peer.
    */
   canonicalHost?: string;
+  /**
+   * Look-ups of names outside a program's hosts file fail (the exercise judges failed look-ups).
+   * Otherwise, in a hermetic run, every name a client looks up resolves to sockgrade's peer.
+   */
+  unknownNamesFail?: boolean;
   params: ParamSpecs;
   checks: readonly Check[];
 }

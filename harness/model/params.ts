@@ -5,12 +5,20 @@
 import { UsageError } from './failure.js';
 
 /** Declaration of one parameter. */
-export type ParamSpec =
+export type ParamSpec = (
   | { type: 'number'; default: number; min?: number; max?: number; description: string }
   | { type: 'integer'; default: number; min?: number; max?: number; description: string }
   | { type: 'string'; default: string; description: string }
   | { type: 'boolean'; default: boolean; description: string }
-  | { type: 'enum'; default: string; values: readonly string[]; description: string };
+  | { type: 'enum'; default: string; values: readonly string[]; description: string }
+) & {
+  /**
+   * The submission describes it (part of a protocol the student designs, like the transport it
+   * chose), so its `sockgrade.json` may set it. Any other parameter is the course's: a manifest
+   * that sets it is ignored, so no submission can weaken its own checks.
+   */
+  fromSubmission?: boolean;
+};
 
 /** Declared parameters of an exercise. */
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;

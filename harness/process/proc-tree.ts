@@ -122,6 +122,20 @@ export function isWaitingOnStdin(pid: number): boolean | undefined {
   return false;
 }
 
+/** wait4 and waitid, by architecture. */
+const WAIT_SYSCALLS: Partial<Record<string, readonly number[]>> = { x64: [61, 247], arm64: [260, 95] };
+
+/** True when `pid`'s main thread is blocked waiting for a child process to end (a launcher script); false where unknown. */
+export function isWaitingForChild(pid: number): boolean {
+  const calls = hasProc ? WAIT_SYSCALLS[process.arch] : undefined;
+  if (!calls) return false;
+  try {
+    return calls.includes(Number(readFileSync(`/proc/${pid}/syscall`, 'utf8').split(' ')[0]));
+  } catch {
+    return false;
+  }
+}
+
 /** Sends SIGKILL to `pid`'s process group and to every descendant, ignoring those already gone. */
 export function killTree(root: number): void {
   const all = [root, ...descendantsOf(root)];

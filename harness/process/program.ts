@@ -10,9 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import * as pty from 'node-pty';
 import { Transcript } from './transcript.js';
-import { descendantsOf, isWaitingOnStdin, killByEnv, killTree, memoryBytes, processesWithEnv } from './proc-tree.js';
+import { descendantsOf, killByEnv, killTree, memoryBytes, processesWithEnv } from './proc-tree.js';
 import { poll, waitFor, WaitTimeout } from '../util/deadline.js';
 import { hostMapSupport } from './host-map.js';
+import { terminalOf, terminalWait, type TerminalId, type TerminalWait } from './terminal-reader.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,16 +49,23 @@ export interface LaunchOptions {
    * checked that {@link hostMapSupport} is available.
    */
   hostsFile?: string;
+  /** With `hostsFile`: a resolv.conf to bind over /etc/resolv.conf (see `name-service.ts`). */
+  resolvConf?: string;
+  /** With `hostsFile`: an nsswitch.conf to bind over /etc/nsswitch.conf (see `name-service.ts`). */
+  nsswitchConf?: string;
   /**
    * File where a Python program's start-up hook records the addresses it binds, connects and
    * sends to (see `python-hook/sitecustomize.py`); read back with {@link Program.netCalls}.
    */
   netLog?: string;
   /**
-   * For a server that hard-codes its port: a Python program's first bind of each socket type to
-   * a fixed port goes to this port instead (with `netLog`), so instances can run side by side.
+   * For a server that hard-codes its port: the Python program's bind of one fixed port (the
+   * first it binds over `moveBindTransport`) goes to this port instead (with `netLog`), so
+   * instances can run side by side. Python programs it starts keep their ports.
    */
   moveBindTo?: number;
+  /** Transport whose bind is moved (`moveBindTo`); binds of the other keep their ports. Default tcp. */
+  moveBindTransport?: 'tcp' | 'udp';
   /** Limits on the program and everything it starts; defaults in {@link DEFAULT_LIMITS}. */
   limits?: Partial<ProgramLimits>;
 }
@@ -79,7 +87,7 @@ const WRAPPER = [
   'stty -echo -onlcr 2>/dev/null',
   'ulimit -t "$SOCKGRADE_CPU" 2>/dev/null; ulimit -n "$SOCKGRADE_FILES" 2>/dev/null',
   'if [ -n "$SOCKGRADE_HOSTS" ]; then',
-  '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && unset SOCKGRADE_HOSTS SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
+  '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && { [ -z "$SOCKGRADE_RESOLV" ] || mount --bind "$SOCKGRADE_RESOLV" /etc/resolv.conf 2>/dev/null || :; } && { [ -z "$SOCKGRADE_NSSWITCH" ] || mount --bind "$SOCKGRADE_NSSWITCH" /etc/nsswitch.conf 2>/dev/null || :; } && unset SOCKGRADE_HOSTS SOCKGRADE_RESOLV SOCKGRADE_NSSWITCH SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
   'else',
   '  /bin/sh -c "$SOCKGRADE_COMMAND"',
   'fi',
@@ -112,6 +120,7 @@ export class Program {
   private readonly watchdog: NodeJS.Timeout | undefined;
   private overLimit: string | undefined;
   private netLog: string | undefined;
+  private terminal: TerminalId | undefined;
 
   constructor(opts: LaunchOptions) {
     this.transcript = new Transcript(opts.label);
@@ -136,9 +145,15 @@ export class Program {
     if (opts.netLog && PYTHON_HOOK) {
       this.netLog = opts.netLog;
       Object.assign(env, { SOCKGRADE_NETLOG: opts.netLog, PYTHONPATH: [PYTHON_HOOK, env.PYTHONPATH].filter(Boolean).join(':') });
-      if (opts.moveBindTo !== undefined) env.SOCKGRADE_BIND_PORT = String(opts.moveBindTo);
+      if (opts.moveBindTo !== undefined) {
+        Object.assign(env, { SOCKGRADE_BIND_PORT: String(opts.moveBindTo), SOCKGRADE_BIND_TYPE: opts.moveBindTransport ?? 'tcp', SOCKGRADE_BIND_CLAIM: `${opts.netLog}.bind` });
+      }
     }
-    if (opts.hostsFile) Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
+    if (opts.hostsFile) {
+      Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
+      if (opts.resolvConf) env.SOCKGRADE_RESOLV = opts.resolvConf;
+      if (opts.nsswitchConf) env.SOCKGRADE_NSSWITCH = opts.nsswitchConf;
+    }
     this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
       name: 'dumb',
       cols: 400,
@@ -288,18 +303,34 @@ export class Program {
    * in order and without repeats; empty for programs that are not Python.
    */
   netCalls(): string[] {
-    const out = new Set<string>();
+    // A call is recorded when made, and again with its error once it is known to have failed.
+    const out = new Map<string, string>();
     for (const e of this.netEntries()) {
+      if (e.op === 'serves') continue;
       const addr = Array.isArray(e.address) ? `${String(e.address[0]) || '0.0.0.0'}:${String(e.address[1])}` : String(e.address);
-      out.add(`${e.op} ${addr}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}${e.error ? ` (${e.error})` : ''}`);
+      const call = `${e.op} ${addr}${e.moved_to !== undefined ? ` (moved to ${e.moved_to})` : ''}`;
+      const text = `${call}${e.error ? ` (${e.error})` : ''}`;
+      if (!out.has(call) || e.error) out.set(call, text);
     }
-    return [...out];
+    return [...out.values()];
   }
 
   /** The fixed port the program asked to bind when sockgrade moved it (see `moveBindTo`), if it did. */
   movedBindPort(): number | undefined {
     const e = this.netEntries().find((x) => x.op === 'bind' && x.moved_to !== undefined && Array.isArray(x.address));
     return e && Array.isArray(e.address) ? Number(e.address[1]) : undefined;
+  }
+
+  /** Live Python processes of the program whose bind sockgrade may move (see `moveBindTo`): the ones it started, not their helpers. */
+  bindMovers(): number[] {
+    const tree = new Set(this.processTree());
+    return this.netEntries().filter((e) => e.op === 'serves').map((e) => Number(e.address)).filter((pid) => tree.has(pid));
+  }
+
+  /** Fixed ports the program bound where it asked (not moved by sockgrade), as the start-up hook recorded them. */
+  fixedBinds(): number[] {
+    const ports = this.netEntries().filter((e) => e.op === 'bind' && e.moved_to === undefined && !e.error && Array.isArray(e.address));
+    return [...new Set(ports.map((e) => Number((e.address as unknown[])[1])).filter((p) => p > 0))];
   }
 
   /** Processes the program started that left its tree (double fork, setsid) and still run. */
@@ -388,9 +419,10 @@ export class Program {
   waitForInputRequest(opts: { from: number; settleMs: number; prompt?: RegExp; ms: number; signal?: AbortSignal }): Promise<string> {
     return waitFor<string>('the program to ask for input', opts.ms, opts.signal, (done, fail) => {
       let timer: NodeJS.Timeout | undefined;
-      let procAvailable = true;
+      let answered = false;
       const since = (): string => this.outputBuffer().subarray(opts.from).toString('utf8');
       const check = (): void => {
+        if (answered) return;
         if (this.exitInfo) {
           fail(new ProgramExited(this, 'the program to ask for input'));
           return;
@@ -399,44 +431,32 @@ export class Program {
           done(since());
           return;
         }
-        if (procAvailable) {
-          let answer: boolean | undefined = false;
-          for (const pid of this.processTree()) {
-            const w = isWaitingOnStdin(pid);
-            if (w === undefined) answer = undefined;
-            if (w) {
-              answer = true;
-              break;
-            }
-          }
-          if (answer === true) {
-            // The prompt was written before read() blocked, but may not have reached us yet (a
-            // starved grader reads the terminal late): let it arrive, and when nothing at all has
-            // come, wait up to 1.5 s for it, since most prompts have text.
-            void (async () => {
+        const state = this.terminalState();
+        if (state === 'reading') {
+          answered = true;
+          // The prompt was written before read() blocked, but may not have reached us yet (a
+          // starved grader reads the terminal late): let it arrive, and when nothing at all has
+          // come, wait up to 1.5 s for it, since most prompts have text.
+          void (async () => {
+            await this.waitForQuiet(25, 300).catch(() => {});
+            if (since() === '') {
+              await this.waitForText('prompt text', (t) => (t !== '' ? true : undefined), 1500, undefined, opts.from).catch(() => {});
               await this.waitForQuiet(25, 300).catch(() => {});
-              if (since() === '') {
-                await this.waitForText('prompt text', (t) => (t !== '' ? true : undefined), 1500, undefined, opts.from).catch(() => {});
-                await this.waitForQuiet(25, 300).catch(() => {});
-              }
-              done(since());
-            })();
+            }
+            done(since());
+          })();
+          return;
+        }
+        if (state === 'unknown') {
+          // Where the terminal's reader cannot be seen, a prompt is text without a newline, or silence.
+          const quietFor = this.transcript.now() - this.lastOutputAt;
+          const text = since();
+          if (quietFor >= opts.settleMs * (text.length > 0 && !text.endsWith('\n') ? 1 : 4)) {
+            done(text);
             return;
           }
-          if (answer === undefined) procAvailable = false;
         }
-        const quietFor = this.transcript.now() - this.lastOutputAt;
-        const text = since();
-        const looksLikePrompt = text.length > 0 && !text.endsWith('\n');
-        if ((!procAvailable || looksLikePrompt) && quietFor >= opts.settleMs) {
-          done(text);
-          return;
-        }
-        if (quietFor >= opts.settleMs * 4) {
-          done(text);
-          return;
-        }
-        timer = setTimeout(check, procAvailable ? 10 : 25);
+        timer = setTimeout(check, state === 'unknown' ? 25 : 10);
       };
       const un = this.subscribe(() => {
         if (this.exitInfo) check();
@@ -447,6 +467,21 @@ export class Program {
         if (timer) clearTimeout(timer);
       };
     });
+  }
+
+  /**
+   * Whether the program (any process of its tree) is blocked waiting for a typed line now;
+   * undefined where this cannot be told (see `terminal-reader.ts`).
+   */
+  readingTerminal(): boolean | undefined {
+    const state = this.terminalState();
+    return state === 'unknown' ? undefined : state === 'reading';
+  }
+
+  private terminalState(): TerminalWait {
+    if (this.wrapperGone) return 'not-reading';
+    this.terminal ??= terminalOf((this.term as { ptsName?: string }).ptsName);
+    return terminalWait(this.processTree(), this.terminal);
   }
 
   /** Waits for the program to exit; rejects with {@link WaitTimeout} when it does not within `ms`. */

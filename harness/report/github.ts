@@ -5,6 +5,7 @@
 import { roleNotGiven, type CheckResult, type GradeResult } from '../model/result.js';
 import { testNames } from './names.js';
 import { diagnosisMarkdown, inline } from './markdown.js';
+import { sourceLocation } from './source-location.js';
 
 /** Escapes the message of a workflow command (`%`, CR and LF). */
 export function escapeCommandData(s: string): string {
@@ -26,14 +27,20 @@ function annotationMessage(r: CheckResult): string {
   return parts.join('\n');
 }
 
-/** One `::error` line per failed check (and per check where sockgrade itself failed). */
-export function githubAnnotations(result: GradeResult): string {
+/**
+ * One `::error` line per failed check (and per check where sockgrade itself failed), attached to
+ * the student's file (`file=`, relative to `root`, the repository's folder: `$GITHUB_WORKSPACE`)
+ * and to the line a traceback names (`line=`), so the pull request shows it on their code.
+ */
+export function githubAnnotations(result: GradeResult, root?: string): string {
   const names = testNames(result.checks);
   const lines: string[] = [];
   result.checks.forEach((r, i) => {
     if (r.status !== 'fail' && r.status !== 'error') return;
     const title = `sockgrade ${result.exercise}${r.status === 'error' ? ' (sockgrade error)' : ''}: ${names[i] as string}`;
-    lines.push(`::error title=${escapeCommandProperty(title)}::${escapeCommandData(annotationMessage(r))}`);
+    const at = root !== undefined && r.status === 'fail' ? sourceLocation(result.run.commands[r.role], r.evidence.programOutput, root) : undefined;
+    const where = at ? `file=${escapeCommandProperty(at.file)},${at.line !== undefined ? `line=${at.line},` : ''}` : '';
+    lines.push(`::error ${where}title=${escapeCommandProperty(title)}::${escapeCommandData(annotationMessage(r))}`);
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

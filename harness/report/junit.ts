@@ -118,7 +118,12 @@ function finishTestcase(chunk: string, r: CheckResult, exercise: string): string
   return out;
 }
 
-/** The result as JUnit XML. */
+/**
+ * The result as JUnit XML. `<testsuite>` counts every check in `tests` and the skipped ones in
+ * `skipped`; `<testsuites>`, where the schema allows no `skipped`, counts in `tests` only the
+ * checks that ran, so a consumer that takes passes as tests − failures − errors from it does
+ * not count a skipped check as passed.
+ */
 export async function renderJunit(result: GradeResult): Promise<string> {
   const { cases, summary } = await parseTap(renderTap(result, { comments: false }));
   if (cases.length !== result.checks.length) throw new Error(`JUnit: the TAP stream has ${cases.length} test points for ${result.checks.length} checks`);
@@ -147,7 +152,7 @@ export async function renderJunit(result: GradeResult): Promise<string> {
   const time = seconds(result.run.durationMs);
   const [head = '', ...testcases] = xml.split(/(?=<testcase )/);
   const header = head
-    .replace(/<testsuites [^>]*>/, (tag) => [['failures', count('fail')], ['errors', count('error')], ['time', time]].reduce((t, [k, v]) => setAttr(t, k as string, v as string), tag))
+    .replace(/<testsuites [^>]*>/, (tag) => [['tests', String(result.checks.length - Number(count('skip')))], ['failures', count('fail')], ['errors', count('error')], ['time', time]].reduce((t, [k, v]) => setAttr(t, k as string, v as string), tag))
     .replace(/( *)(<testsuite [^>]*?)(\/?)>(\r?\n?)/, (_m, indent: string, open: string, selfClosed: string) => {
       const suite = [['failures', count('fail')], ['errors', count('error')], ['skipped', count('skip')], ['time', time], ['timestamp', result.run.startedAt]].reduce((t, [k, v]) => setAttr(t, k as string, v as string), `${open}>`);
       const props = junitProperties(result).map(([k, v]) => `${indent}    <property name="${escapeAttr(k)}" value="${escapeAttr(v)}"/>`);

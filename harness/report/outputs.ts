@@ -1,18 +1,20 @@
 /** Writing the report files a run asked for: JSON, JUnit, Gradescope, and GitHub's summary and annotations. */
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { UsageError } from '../model/failure.js';
+import { appendFile } from 'node:fs/promises';
+import { checkOutputPaths, writeEach, writeOutputFile } from './output-paths.js';
 import type { GradeResult } from '../model/result.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderGradescope } from './gradescope.js';
 import { githubAnnotations, githubSummary } from './github.js';
+import { terminalSafeDeep } from './terminal-text.js';
 
 /** The report files and outputs asked for on the command line. */
 export interface ReportRequest {
   json?: string;
   junit?: string;
   gradescope?: string;
+  /** The self-contained HTML report (written by the caller, checked here). */
+  html?: string;
   /** GitHub Actions: job summary and `::error` annotations. */
   github?: boolean;
 }
@@ -26,29 +28,39 @@ export interface ReportIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** Refuses empty file names before anything runs. */
+/** Refuses, before anything runs, report files that are empty, unwritable or named twice. */
 export function checkReportRequest(req: ReportRequest): void {
-  for (const [flag, file] of [['json', req.json], ['junit', req.junit], ['gradescope', req.gradescope]] as const) {
-    if (file !== undefined && file.trim() === '') throw new UsageError(`--${flag} needs a file name`);
-  }
+  checkOutputPaths([
+    { flag: 'json', file: req.json },
+    { flag: 'junit', file: req.junit },
+    { flag: 'gradescope', file: req.gradescope },
+    { flag: 'html', file: req.html },
+  ]);
 }
 
 /** Writes a report file, making its folder when needed; a relative name is taken from the current folder. */
-export async function writeOut(file: string, text: string): Promise<void> {
-  const path = resolve(file);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
+export const writeOut = writeOutputFile;
 
-/** Writes every requested report of `result`. */
-export async function writeReports(result: GradeResult, req: ReportRequest, io: ReportIo): Promise<void> {
-  if (req.json) await writeOut(req.json, renderJson(result));
-  if (req.junit) await writeOut(req.junit, await renderJunit(result));
-  if (req.gradescope) await writeOut(req.gradescope, renderGradescope(result));
+/**
+ * Writes every requested report of `result`, each on its own (one that cannot be written is
+ * said through `io.warn` and the others are still written); resolves with how many failed.
+ */
+export async function writeReports(result: GradeResult, req: ReportRequest, io: ReportIo): Promise<number> {
+  const files = [
+    ...(req.json ? [{ flag: 'json', file: req.json, text: () => renderJson(result) }] : []),
+    ...(req.junit ? [{ flag: 'junit', file: req.junit, text: () => renderJunit(result) }] : []),
+    ...(req.gradescope ? [{ flag: 'gradescope', file: req.gradescope, text: () => renderGradescope(result) }] : []),
+  ];
+  let failed = await writeEach(files, io.warn);
   if (req.github) {
-    io.stdout(githubAnnotations(result));
+    io.stdout(githubAnnotations(terminalSafeDeep(result), io.env.GITHUB_WORKSPACE ?? process.cwd()));
     const summary = io.env.GITHUB_STEP_SUMMARY;
-    if (summary) await appendFile(summary, `${githubSummary(result)}\n`);
-    else io.warn('--github: GITHUB_STEP_SUMMARY is not set (not running in GitHub Actions?), so no job summary was written');
+    if (summary) {
+      await appendFile(summary, `${githubSummary(result)}\n`).catch((err: NodeJS.ErrnoException) => {
+        failed += 1;
+        io.warn(`--github: the job summary could not be appended to ${summary} (${err.code ?? err.message})`);
+      });
+    } else io.warn('--github: GITHUB_STEP_SUMMARY is not set (not running in GitHub Actions?), so no job summary was written');
   }
+  return failed;
 }

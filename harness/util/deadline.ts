@@ -3,6 +3,8 @@
  * nothing blocks longer than its budget and everything stops when a check is aborted.
  */
 
+import { patientTimer } from './starvation.js';
+
 /** Raised when a bounded wait runs out of time. `what` says what was awaited. */
 export class WaitTimeout extends Error {
   readonly code = 'SOCKGRADE_WAIT_TIMEOUT';
@@ -32,6 +34,8 @@ export function formatMs(ms: number): string {
 /**
  * Waits for `subscribe` to call `done(value)`, at most `ms` milliseconds, and gives up early
  * when `signal` aborts. `subscribe` returns an unsubscribe function that is always called.
+ * Time the grader or a watched program spent waiting for a CPU does not count (up to four
+ * times `ms` in all): a loaded machine delays the outcome instead of changing it.
  */
 export function waitFor<T>(
   what: string,
@@ -49,13 +53,13 @@ export function waitFor<T>(
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      cancelTimer();
       signal?.removeEventListener('abort', onAbort);
       unsubscribe();
       fn();
     };
     const onAbort = (): void => finish(() => reject(new Aborted(signal?.reason)));
-    const timer = setTimeout(() => finish(() => reject(new WaitTimeout(what, ms))), Math.max(0, ms));
+    const cancelTimer = patientTimer(ms, () => finish(() => reject(new WaitTimeout(what, ms))));
     signal?.addEventListener('abort', onAbort, { once: true });
     unsubscribe = subscribe(
       (value) => finish(() => resolve(value)),

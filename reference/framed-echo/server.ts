@@ -15,12 +15,19 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     sockets.add(socket);
     const who = formatAddress(socket.remoteAddress, socket.remotePort);
     opts.log(`Conectado ${who}`);
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
-      pending = Buffer.concat([pending, chunk]);
+      pending = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       const parsed = parseFrames(pending);
-      for (const payload of parsed.frames) socket.write(frame(payload));
+      let full = false;
+      for (const payload of parsed.frames) full = !socket.write(frame(payload)) || full;
       pending = Buffer.from(parsed.rest);
+      // Backpressure: a client that does not read its echoes is not read either, so the server
+      // holds at most one socket buffer of echoes for it instead of growing without bound.
+      if (full && !parsed.error) {
+        socket.pause();
+        socket.once('drain', () => socket.resume());
+      }
       if (parsed.error) {
         opts.log(`Cabecera mal formada de ${who}: se cierra la conexión`);
         socket.end(frame('error: cabecera mal formada'));

@@ -33,10 +33,11 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
       for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
         const line = pending.slice(0, nl).replace(/\r$/, '');
         pending = pending.slice(nl + 1);
-        if (line.trim() === nickPrompt) socket.write(`${nick}\n`);
+        if (nickPrompt !== '' && line.trim() === nickPrompt) socket.write(`${nick}\n`);
         else output.write(`${line}\n`);
       }
     });
+    if (nickPrompt === '') socket.write(`${nick}\n`);
     const closed = new Promise<'closed'>((resolve) => socket.once('close', () => resolve('closed')));
     for (;;) {
       const typed = await Promise.race([lines.next(), closed]);

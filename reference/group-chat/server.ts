@@ -1,6 +1,6 @@
 /**
  * Reference server for `group-chat`: line-based; optional password, then the nickname prompt;
- * join and leave announcements to everyone; every line relayed as `<nick>: <text>`; members
+ * join and leave announcements to everyone; every line relayed as `<nick>: <text>` (or the `relay` template); members
  * silent for `idle` seconds are told and expelled. One event loop serves every member.
  */
 import { createServer, type AddressInfo, type Socket } from 'node:net';
@@ -11,6 +11,12 @@ import { numberParam, textParam } from '../shared/line-input.js';
 
 /** Prompt sent before the nickname prompt when the server has a password. */
 export const PASSWORD_PROMPT = 'intr_password';
+
+/** Longest line a member may send (characters); a longer one ends that member's session. */
+export const MAX_LINE = 64 * 1024;
+
+/** Bytes waiting to be sent to a member that does not read; past it the member is dropped, so one slow reader cannot make the server grow. */
+export const MAX_BACKLOG = 1024 * 1024;
 
 interface Member {
   socket: Socket;
@@ -28,26 +34,36 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     leave: textParam(p, 'leave', 'ha salido del chat'),
     quit: textParam(p, 'quit', 'salir'),
     password: textParam(p, 'password', ''),
+    relay: textParam(p, 'relay', '{nick}: {text}'),
   };
   const idleMs = numberParam(p, 'idle', 60) * 1000;
   const echo = p['echo-sender'] !== false;
   const members = new Set<Member>();
 
+  const prompt = (m: Member, line: string): void => {
+    if (line !== '') send(m, line);
+  };
   const send = (m: Member, line: string): void => {
-    if (!m.socket.destroyed && m.socket.writable) m.socket.write(`${line}\n`);
+    if (m.socket.destroyed || !m.socket.writable) return;
+    if (m.socket.writableLength > MAX_BACKLOG) {
+      remove(m, 'no lee lo que se le envía');
+      m.socket.destroy();
+      return;
+    }
+    m.socket.write(`${line}\n`);
   };
   const broadcast = (line: string, except?: Member): void => {
     for (const m of members) if (m.phase === 'chat' && m !== except) send(m, line);
   };
   /** Takes `m` out of the chat (once) and tells the others. */
-  const remove = (m: Member, why: string): void => {
+  function remove(m: Member, why: string): void {
     if (!members.delete(m)) return;
     clearTimeout(m.timer);
     if (m.phase === 'chat') {
       opts.log(`~ ${m.nick} ${words.leave} (${why}) ~`);
       broadcast(`${m.nick} ${words.leave}`);
     }
-  };
+  }
   const armIdle = (m: Member): void => {
     clearTimeout(m.timer);
     if (idleMs <= 0) return;
@@ -62,7 +78,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     if (m.phase === 'password') {
       if (line === words.password) {
         m.phase = 'nick';
-        send(m, words.nickPrompt);
+        prompt(m, words.nickPrompt);
       } else {
         send(m, 'Contraseña incorrecta');
         remove(m, 'contraseña incorrecta');
@@ -70,7 +86,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       }
     } else if (m.phase === 'nick') {
       const nick = line.trim();
-      if (nick === '') return send(m, words.nickPrompt);
+      if (nick === '') return prompt(m, words.nickPrompt);
       m.nick = nick;
       m.phase = 'chat';
       opts.log(`~ ${nick} ${words.join} ~`);
@@ -79,7 +95,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       remove(m, words.quit);
       m.socket.end();
     } else {
-      broadcast(`${m.nick}: ${line}`, echo ? undefined : m);
+      broadcast(words.relay.replaceAll('{nick}', m.nick).replaceAll('{text}', line), echo ? undefined : m);
     }
   };
 
@@ -89,11 +105,23 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     const decoder = new StringDecoder('utf8');
     let pending = '';
     socket.on('data', (data: Buffer) => {
-      pending += decoder.write(data);
-      for (let nl = pending.indexOf('\n'); nl >= 0 && members.has(m); nl = pending.indexOf('\n')) {
-        const line = pending.slice(0, nl).replace(/\r$/, '');
-        pending = pending.slice(nl + 1);
-        onLine(m, line);
+      if (!members.has(m)) return;
+      const fresh = decoder.write(data);
+      // Only the text that just arrived is searched: a long line costs linear time, not quadratic.
+      let nl = fresh.indexOf('\n');
+      if (nl >= 0) nl += pending.length;
+      pending += fresh;
+      let start = 0;
+      for (; nl >= 0 && members.has(m); nl = pending.indexOf('\n', start)) {
+        onLine(m, pending.slice(start, nl).replace(/\r$/, ''));
+        start = nl + 1;
+      }
+      pending = pending.slice(start);
+      if (pending.length > MAX_LINE && members.has(m)) {
+        send(m, `Línea demasiado larga: como mucho ${MAX_LINE} caracteres`);
+        remove(m, 'línea demasiado larga');
+        pending = '';
+        socket.end(() => socket.destroy());
       }
     });
     socket.on('end', () => {
@@ -102,7 +130,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     });
     socket.on('error', () => remove(m, 'conexión perdida'));
     socket.on('close', () => remove(m, 'desconectado'));
-    send(m, words.password ? PASSWORD_PROMPT : words.nickPrompt);
+    prompt(m, words.password ? PASSWORD_PROMPT : words.nickPrompt);
     armIdle(m);
   });
   await listenTcp(server, opts.host, opts.port);

@@ -10,7 +10,7 @@ import { listenTcp, runningServer } from '../shared/tcp-server.js';
 import { formatAddress } from '../shared/console-io.js';
 import { frameBody } from '../../exercises/shared/files-body.js';
 import type { ReferenceServerOptions, RunningReferenceServer } from '../types.js';
-import { StreamReader } from './stream-reader.js';
+import { LineTooLong, StreamReader } from './stream-reader.js';
 import { splitCommand, wordsFrom, type Words } from './words.js';
 
 const REFUSED = 'nombre de archivo no permitido';
@@ -96,7 +96,8 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     socket.on('close', () => sockets.delete(socket));
     serve(socket, base, words, opts.log).catch((err: unknown) => {
       opts.log(`Error con un cliente: ${(err as Error).message}`);
-      socket.destroy();
+      if (err instanceof LineTooLong) socket.end(frameBody(Buffer.from('línea de orden demasiado larga')), () => socket.destroy());
+      else socket.destroy();
     });
   });
   await listenTcp(server, opts.host, opts.port);

@@ -1,9 +1,12 @@
 /**
  * Reference client for `tcp-echo`: sends one message and keeps reading until the whole echo
- * (as many bytes as it sent) has come back, then prints it byte-exact.
+ * (as many bytes as it sent) has come back, then prints it byte-exact. Under the course's
+ * variants it first reads the server's banner line, and with `framing=line` it sends its message
+ * as a line and reads one line back.
  */
 import { connect } from 'node:net';
 import type { ReferenceClientOptions } from '../types.js';
+import { echoVariant } from '../../exercises/shared/echo-variant.js';
 import { describeNetError as describe, formatAddress, messageFrom, write } from '../shared/console-io.js';
 
 export { PROMPT } from '../shared/console-io.js';
@@ -24,8 +27,9 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const message = await messageFrom(opts);
   if (message === undefined) return 1;
 
-  const sent = Buffer.from(message, 'utf8');
-  const outcome = await exchange(host, port, sent);
+  const v = echoVariant(opts.params);
+  const sent = Buffer.from(v.framing === 'line' ? `${message}\n` : message, 'utf8');
+  const outcome = await exchange(host, port, sent, v.banner !== '', v.framing === 'line');
   if (outcome.kind === 'connect-failed') {
     const why = outcome.error === 'timeout' ? `tiempo de espera agotado (${TIMEOUT_SECONDS} s)` : describe(outcome.error);
     await write(output, `No se pudo conectar con ${formatAddress(host, port)}: ${why}\n`);
@@ -33,7 +37,7 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   }
   const { received } = outcome;
   if (outcome.kind === 'echoed' || received.length > 0) {
-    await write(output, Buffer.concat([received, Buffer.from('\n')]));
+    await write(output, Buffer.concat([v.framing === 'line' && received[received.length - 1] === 0x0a ? received.subarray(0, -1) : received, Buffer.from('\n')]));
   }
   if (outcome.kind === 'echoed') return 0;
 
@@ -48,8 +52,11 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   return 1;
 }
 
-/** Connects, writes `payload` and reads until as many bytes have come back. */
-function exchange(host: string, port: number, payload: Buffer): Promise<Outcome> {
+/**
+ * Connects, writes `payload` and reads until as many bytes have come back (or, with `line`, a
+ * whole line); with `banner`, the server's first line is read first and not counted.
+ */
+function exchange(host: string, port: number, payload: Buffer, banner: boolean, line: boolean): Promise<Outcome> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -62,7 +69,9 @@ function exchange(host: string, port: number, payload: Buffer): Promise<Outcome>
       socket.destroy();
       resolve(outcome);
     };
+    let greeted = !banner;
     const received = (): Buffer => Buffer.concat(chunks, size);
+    const complete = (): boolean => (line ? received().includes(0x0a) : size >= payload.length);
 
     socket.on('connect', () => {
       connected = true;
@@ -72,7 +81,15 @@ function exchange(host: string, port: number, payload: Buffer): Promise<Outcome>
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
-      if (size >= payload.length) finish({ kind: 'echoed', received: received() });
+      if (!greeted) {
+        const all = received();
+        const nl = all.indexOf(0x0a);
+        if (nl < 0) return;
+        greeted = true;
+        chunks.splice(0, chunks.length, all.subarray(nl + 1));
+        size = all.length - nl - 1;
+      }
+      if (complete()) finish({ kind: 'echoed', received: received() });
     });
     socket.on('end', () => finish({ kind: 'closed', received: received() }));
     socket.on('timeout', () =>

@@ -79,4 +79,6 @@ export const chat1to1: Catalogue = {
   'the client exited ({exit}) without saying why': 'el cliente terminó ({exit}) sin decir por qué',
   'the client exited with code 0 although it could not reach the server': 'el cliente terminó con código 0 aunque no pudo llegar al servidor',
   'exit with a non-zero code (sys.exit(1)) when the chat could not even start': 'termina con un código distinto de cero (sys.exit(1)) cuando el chat ni siquiera pudo empezar',
+  'names is off: no names are exchanged': 'names está desactivado: no se intercambian nombres',
+  'names=off over UDP is not graded for the client yet': 'names=off sobre UDP aún no se califica para el cliente',
 };

@@ -128,4 +128,7 @@ export const fileCopy: Catalogue = {
     'un recv() devuelve lo que haya llegado, como mucho el tamaño de su búfer: repite hasta que recv() devuelva b"" (o hasta completar el tamaño anunciado) y escribe cada trozo',
   'a copy must not touch the bytes: open both files in binary mode ("rb"/"wb"), send and write bytes, never decode or encode them':
     'una copia no debe tocar los bytes: abre los dos ficheros en modo binario ("rb"/"wb"), envía y escribe bytes, y nunca los decodifiques ni los codifiques',
+  'binary files are copied by the framed variant only (--param variant=framed); the lines variant copies text': 'los ficheros binarios solo los copia la variante con tramas (--param variant=framed); la variante por líneas copia texto',
+  'client {i} of {n}': 'cliente {i} de {n}',
+  'transfer {i} of {n}: {rest}': 'transferencia {i} de {n}: {rest}',
 };

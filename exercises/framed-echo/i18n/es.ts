@@ -60,4 +60,5 @@ export const framedEcho: Catalogue = {
   'waiting for the client to print the payload': 'esperando a que el cliente imprimiera los datos',
   'the client crashed with a {name} while reading a reply that arrived in pieces': 'el cliente falló con un {name} mientras leía una respuesta que llegó a trozos',
   'the client did not print the whole payload of a reply that arrived in pieces': 'el cliente no imprimió los datos completos de una respuesta que llegó a trozos',
+  'the exercise is graded without concurrency (--param concurrent=true to enable)': 'el ejercicio se corrige sin concurrencia (--param concurrent=true para activarla)',
 };

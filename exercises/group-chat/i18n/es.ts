@@ -129,15 +129,15 @@ export const groupChat: Catalogue = {
   'the password prompt {prompt}': 'la petición de contraseña {prompt}',
   'sending the right password': 'enviar la contraseña correcta',
   connecting: 'conectarse',
-  'right after accept(), send the prompt (e.g. conn.sendall(b"intr_apodo\\n")) and read the answer': 'justo después de accept(), envía la petición (p. ej. conn.sendall(b"intr_apodo\\n")) y lee la respuesta',
+  'right after accept(), send the prompt (e.g. conn.sendall(b"{prompt}\\n")) and read the answer': 'justo después de accept(), envía la petición (p. ej. conn.sendall(b"{prompt}\\n")) y lee la respuesta',
   'waiting for {n} members to hear {announcement}': 'esperando a que {n} miembros oyeran {announcement}',
   'after {nick} joined': 'después de que entrara {nick}',
   'no member already in the chat received {announcement} within {ms} after {nick} gave its nickname': 'ningún miembro que ya estaba en el chat recibió {announcement} en {ms} después de que {nick} diera su apodo',
   '{who} already in the chat received {announcement} within {ms} after {nick} gave its nickname': '{who} que ya estaban en el chat recibieron {announcement} en {ms} después de que {nick} diera su apodo',
   'a line {announcement} sent to every member': 'una línea {announcement} enviada a cada miembro',
   '{nick} received: {tail}': '{nick} recibió: {tail}',
-  'after reading the nickname (strip its newline), send "<apodo> se ha unido al chat\\n" to every client in the list':
-    'después de leer el apodo (quítale el salto de línea), envía "<apodo> se ha unido al chat\\n" a cada cliente de la lista',
+  'after reading the nickname (strip its newline), send "<apodo> {join}\\n" to every client in the list':
+    'después de leer el apodo (quítale el salto de línea), envía "<apodo> {join}\\n" a cada cliente de la lista',
   'while members were joining': 'mientras entraban los miembros',
   'the members could not join the chat, so this could not be judged (chat.join-announced says why): {reason}':
     'los miembros no pudieron entrar al chat, así que esto no se pudo juzgar (chat.join-announced dice por qué): {reason}',
@@ -175,4 +175,14 @@ export const groupChat: Catalogue = {
   'the client crashed with a {name} when it left the chat': 'el cliente falló con un {name} al dejar el chat',
   'the client ended with {exit} after {quit}': 'el cliente terminó con {exit} después de {quit}',
   'exit code 0: leaving the chat is a normal end': 'código de salida 0: dejar el chat es un final normal',
+  'the client did not send the nickname "{nick}" (typed at its prompt) right after connecting; this server sends no prompt (nick-prompt is empty)':
+    'el cliente no envió el apodo "{nick}" (tecleado en su pregunta) nada más conectarse; este servidor no pregunta nada (nick-prompt está vacío)',
+  'send the nickname followed by "\\n" as soon as the connection is made, without waiting for anything from the server':
+    'envía el apodo seguido de "\\n" en cuanto se establezca la conexión, sin esperar nada del servidor',
+  'parameter relay must contain {{text}} (where the message goes), got "{relay}"': 'el parámetro relay debe contener {{text}} (donde va el mensaje), y es "{relay}"',
+  'no password is set (--param password=<the password your server asks for>)': 'no hay contraseña (--param password=<la contraseña que pide tu servidor>)',
+  '{what}, then the connection was closed': '{what}, y después se cerró la conexión',
+  'while the client was waiting for the user to type': 'mientras el cliente esperaba a que el usuario escribiera',
+  'after the client had joined': 'después de que el cliente entrara',
+  'after the client had sent a line': 'después de que el cliente enviara una línea',
 };

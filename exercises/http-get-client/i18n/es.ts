@@ -3,6 +3,8 @@ import type { Catalogue } from '../../../harness/i18n/catalogue.js';
 
 export const httpGetClient: Catalogue = {
   'HTTP GET client: ask a web server for a page and print the whole response': 'Cliente HTTP GET: pedir una página a un servidor web e imprimir la respuesta entera',
+  'HTTP GET client (and a minimal web server): ask a web server for a page and print the whole response':
+    'Cliente HTTP GET (y un servidor web mínimo): pedir una página a un servidor web e imprimir la respuesta entera',
   'sends "GET <path> HTTP/1.1" with Connection: close, accepted by a real HTTP parser': 'envía "GET <ruta> HTTP/1.1" con Connection: close, aceptado por un analizador HTTP real',
   'send exactly "GET <path> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n" with the path you were given':
     'envía exactamente "GET <ruta> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n" con la ruta que te dieron',
@@ -47,6 +49,9 @@ export const httpGetClient: Catalogue = {
     'la línea de petición es "GET <ruta> HTTP/1.1" (espacios simples, método en mayúsculas, sin espacios en la ruta), cada cabecera es "Nombre: valor", y cada línea acaba en "\\r\\n"',
   'the request uses the method {method}, not GET': 'la petición usa el método {method}, no GET',
   'the client asked for {url}, not for the path it was given, {path}': 'el cliente pidió {url}, no la ruta que se le dio, {path}',
+  "the client asked for {url}: its command takes no path ({{path}} or {{message}}), so it must ask for the given path or the course's default path {path}":
+    'el cliente pidió {url}: su orden no recibe ninguna ruta ({{path}} ni {{message}}), así que debe pedir la ruta dada o la ruta por defecto del curso, {path}',
+  '"GET {fallback} HTTP/1.1" (or "GET {path} HTTP/1.1", typed or from MESSAGE)': '"GET {fallback} HTTP/1.1" (o "GET {path} HTTP/1.1", tecleada o de MESSAGE)',
   'take the path from the command line ({{path}}, e.g. sys.argv[3]) or from input(), and put it in the request line as it is':
     'toma la ruta de la línea de órdenes ({{path}}, p. ej. sys.argv[3]) o de input(), y ponla tal cual en la línea de petición',
   'the request line says HTTP/{version}, not HTTP/1.1': 'la línea de petición dice HTTP/{version}, no HTTP/1.1',
@@ -72,4 +77,45 @@ export const httpGetClient: Catalogue = {
   'connect to the host and port given as {{host}} {{port}} in the command (or HOST/PORT, or typed at a prompt), and take the path from {{path}}':
     'conéctate al host y puerto que se dan como {{host}} {{port}} en la orden (o HOST/PORT, o tecleados cuando se piden), y toma la ruta de {{path}}',
   'sending the response ({n} bytes in {k} slices)': 'enviando la respuesta ({n} bytes en {k} trozos)',
+  'answers GET /<file> with status 200 and the file, byte for byte': 'contesta a GET /<fichero> con el estado 200 y el fichero, byte a byte',
+  "open the file in binary mode (open(nombre, 'rb').read()), send the head, then the whole content with sendall()":
+    "abre el fichero en modo binario (open(nombre, 'rb').read()), envía la cabecera y después todo el contenido con sendall()",
+  'answers GET of a file that does not exist with status 404, and keeps serving': 'contesta a GET de un fichero que no existe con el estado 404, y sigue atendiendo',
+  'catch FileNotFoundError (or check os.path.isfile) and answer "HTTP/1.1 404 Not Found\\r\\n" with a short body':
+    'captura FileNotFoundError (o comprueba os.path.isfile) y contesta "HTTP/1.1 404 Not Found\\r\\n" con un cuerpo corto',
+  'sends a Content-Length header equal to the size of the body it sends': 'envía una cabecera Content-Length igual al tamaño del cuerpo que envía',
+  'Content-Length is the size in bytes (len(contenido) of the bytes read, or os.path.getsize), not the number of characters':
+    'Content-Length es el tamaño en bytes (len(contenido) de los bytes leídos, u os.path.getsize), no el número de caracteres',
+  'says "Connection: close" and closes the connection after the response': 'dice "Connection: close" y cierra la conexión después de la respuesta',
+  'add the header "Connection: close" and close the client socket after sendall() of the body': 'añade la cabecera "Connection: close" y cierra el socket del cliente después del sendall() del cuerpo',
+  'ends the status line and every header line with \\r\\n, as a strict HTTP client requires': 'termina la línea de estado y cada línea de cabecera con \\r\\n, como exige un cliente HTTP estricto',
+  'write "\\r\\n" (not "\\n") after the status line and after each header, and "\\r\\n" alone for the empty line':
+    'escribe "\\r\\n" (no "\\n") después de la línea de estado y de cada cabecera, y "\\r\\n" solo para la línea vacía',
+  'never serves a file outside its folder (../, absolute paths)': 'nunca sirve un fichero de fuera de su carpeta (../, rutas absolutas)',
+  'resolve the path inside your folder and refuse it unless it stays there: ruta = os.path.realpath(os.path.join(base, nombre)); if os.path.commonpath([base, ruta]) != base: answer 403 or 404':
+    'resuelve la ruta dentro de tu carpeta y recházala si se sale: ruta = os.path.realpath(os.path.join(base, nombre)); si os.path.commonpath([base, ruta]) != base: contesta 403 o 404',
+  'waiting for the response to GET {path}': 'esperando la respuesta a GET {path}',
+  'after GET {path}': 'después de GET {path}',
+  'no response to GET {path} within {ms}': 'ninguna respuesta a GET {path} en {ms}',
+  'no response to GET {path} within {ms} (the server closed the connection without answering)': 'ninguna respuesta a GET {path} en {ms} (el servidor cerró la conexión sin contestar)',
+  'read the request with recv(), take the path from its first line (peticion.split()[1]) and answer with sendall()':
+    'lee la petición con recv(), toma la ruta de su primera línea (peticion.split()[1]) y contesta con sendall()',
+  'the response to GET {path} is not a response an HTTP client can read ({why})': 'la respuesta a GET {path} no es HTTP que un cliente HTTP pueda leer ({why})',
+  'the first line is "HTTP/1.1 <code> <reason>", then one "Name: value" header per line, then an empty line, then the body':
+    'la primera línea es "HTTP/1.1 <código> <motivo>", luego una cabecera "Nombre: valor" por línea, luego una línea vacía y luego el cuerpo',
+  "GET {path} of a file that is in the server's folder got status {status}": 'GET {path} de un fichero que está en la carpeta del servidor obtuvo el estado {status}',
+  'the body of the response to GET {path} is not the file ({size})': 'el cuerpo de la respuesta a GET {path} no es el fichero ({size})',
+  'GET {path}, a file that does not exist, got status {status}': 'GET {path}, un fichero que no existe, obtuvo el estado {status}',
+  'after a 404, GET {path} of an existing file got status {status}': 'después de un 404, GET {path} de un fichero que existe obtuvo el estado {status}',
+  'the response to GET {path} has no Content-Length header: a client cannot tell a complete file from a cut one':
+    'la respuesta a GET {path} no tiene cabecera Content-Length: un cliente no puede distinguir un fichero completo de uno cortado',
+  'the response to GET {path} declares Content-Length: {n}, but its body has {size} bytes': 'la respuesta a GET {path} declara Content-Length: {n}, pero su cuerpo tiene {size} bytes',
+  'the response to GET {path} has {what}': 'la respuesta a GET {path} tiene {what}',
+  'waiting for the server to close the connection after the response': 'esperando a que el servidor cerrara la conexión después de la respuesta',
+  'the server sent the response to GET {path} but did not close the connection within {ms}': 'el servidor envió la respuesta a GET {path} pero no cerró la conexión en {ms}',
+  'the head of the response to GET {path} ends a line with a bare \\n at byte {n}: a strict HTTP client refuses it ({code})':
+    'la cabecera de la respuesta a GET {path} termina una línea con un \\n suelto en el byte {n}: un cliente HTTP estricto la rechaza ({code})',
+  'a strict HTTP client refuses the response to GET {path} ({why})': 'un cliente HTTP estricto rechaza la respuesta a GET {path} ({why})',
+  "GET {path} served a file outside the server's folder ({file})": 'GET {path} sirvió un fichero de fuera de la carpeta del servidor ({file})',
+  'after requests for paths outside its folder': 'después de peticiones de rutas de fuera de su carpeta',
 };

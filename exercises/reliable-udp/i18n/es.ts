@@ -133,4 +133,5 @@ export const reliableUdp: Catalogue = {
   'exit once the ACK of the last message has arrived': 'termina en cuanto llegue el ACK del último mensaje',
   'every message got through, but the sender ended with {exit}': 'llegaron todos los mensajes, pero el emisor terminó con {exit}',
   'exit with code 0 when every message was acknowledged': 'termina con código 0 cuando se hayan confirmado todos los mensajes',
+  'sockgrade\'s sender': 'el emisor de sockgrade',
 };

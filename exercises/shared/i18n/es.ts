@@ -124,4 +124,7 @@ export const shared: Catalogue = {
   'the line to be printed': 'a que se imprimiera la línea',
   'the reply to be printed': 'a que se imprimiera la respuesta',
   'the address to be read': 'a que se leyera la dirección',
+  'it received a datagram of random bytes': 'recibir un datagrama de bytes aleatorios',
+  'a client sent random bytes': 'que un cliente enviara bytes aleatorios',
+  'web server': 'servidor web',
 };

@@ -13,11 +13,11 @@ const STANDARD_ES =
   "lee la respuesta con recvfrom(), toma la palabra 10 de struct.unpack('!12I', respuesta) (los segundos de la marca de tiempo de transmisión), réstale 2208988800 e imprime time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(segundos))";
 
 export const sntpClient: Catalogue = {
-  'SNTP client: ask an NTP server for the time': 'Cliente SNTP: pedir la hora a un servidor NTP',
+  'SNTP client (and server): ask an NTP server for the time': 'Cliente (y servidor) SNTP: pedir la hora a un servidor NTP',
   'sends a 48-byte SNTP request whose first byte is 0x1b (LI 0, VN 3, mode 3)': 'envía una petición SNTP de 48 bytes cuyo primer byte es 0x1b (LI 0, VN 3, modo 3)',
   "build the request as b'\\x1b' + 47 * b'\\0' and send it with sendto()": "arma la petición como b'\\x1b' + 47 * b'\\0' y envíala con sendto()",
-  "prints the transmit time of the server's reply as YYYY-MM-DD HH:MM:SS (UTC), not the local clock":
-    'imprime la hora de transmisión de la respuesta del servidor como AAAA-MM-DD HH:MM:SS (UTC), no el reloj local',
+  "prints the transmit time of the server's reply in UTC (as YYYY-MM-DD HH:MM:SS unless time-format says otherwise), not the local clock":
+    'imprime la hora de transmisión de la respuesta del servidor en UTC (como AAAA-MM-DD HH:MM:SS salvo que time-format diga otra cosa), no el reloj local',
   'when no reply comes, prints a message and exits (no hang, no traceback) within the give-up time':
     'cuando no llega respuesta, imprime un mensaje y termina (sin colgarse, sin traceback) dentro del tiempo de rendición',
   'call settimeout(5) on the socket before recvfrom(), catch socket.timeout and print that the server did not answer':
@@ -53,8 +53,8 @@ export const sntpClient: Catalogue = {
   'the time {time}': 'la hora {time}',
   '{why}; it crashed with a {name}': '{why}; falló con un {name}',
   '{time} (transmit timestamp {stamp} - {offset} = {seconds} seconds since 1970, UTC)': '{time} (marca de tiempo de transmisión {stamp} - {offset} = {seconds} segundos desde 1970, UTC)',
-  "the client printed no time in the form YYYY-MM-DD HH:MM:SS after the reply (the server's time was {time} UTC)":
-    'el cliente no imprimió ninguna hora con la forma AAAA-MM-DD HH:MM:SS después de la respuesta (la hora del servidor era {time} UTC)',
+  "the client printed no time in the form {form} after the reply (the server's time was {time} UTC)":
+    'el cliente no imprimió ninguna hora con la forma {form} después de la respuesta (la hora del servidor era {time} UTC)',
   "the client printed {text}, which is this computer's clock, not the time in the server's reply ({time} UTC)": 'el cliente imprimió {text}, que es el reloj de este ordenador, no la hora de la respuesta del servidor ({time} UTC)',
   "the client printed {text}, the server's time shifted by {h} h: local time instead of UTC (expected {time})": 'el cliente imprimió {text}, la hora del servidor desplazada {h} h: hora local en vez de UTC (se esperaba {time})',
   "the client printed {text}, the reply's reference timestamp (word 4: when the server's clock was last set), not its transmit timestamp ({time})":
@@ -65,4 +65,47 @@ export const sntpClient: Catalogue = {
   'waiting for the client to report the {size} reply and exit': 'esperando a que el cliente avisara de la respuesta de {size} y terminara',
   '{situation}, the client printed the time {time}, although the reply holds no transmit timestamp': '{situation}, el cliente imprimió la hora {time}, aunque la respuesta no trae marca de tiempo de transmisión',
   'a reply shorter than 48 bytes carries no time: report it as invalid instead of reading it': 'una respuesta de menos de 48 bytes no trae hora: avisa de que no es válida en vez de leerla',
+  "answers a client request (mode 3) with a 48-byte server reply: LI 0, the request's version, mode 4, stratum 1-15":
+    'contesta a una petición de cliente (modo 3) con una respuesta de servidor de 48 bytes: LI 0, la versión de la petición, modo 4, estrato 1-15',
+  "puts the server's clock, in seconds since 1900, in the reply's transmit timestamp": 'pone el reloj del servidor, en segundos desde 1900, en la marca de tiempo de transmisión de la respuesta',
+  'transmit timestamp (bytes 40-47): int(time.time()) + 2208988800, then the fraction of the second times 2**32':
+    'marca de transmisión (bytes 40-47): int(time.time()) + 2208988800, y luego la fracción de segundo por 2**32',
+  "copies the request's transmit timestamp (bytes 40-47) into the reply's originate timestamp (bytes 24-31)":
+    'copia la marca de transmisión de la petición (bytes 40-47) en la marca de origen de la respuesta (bytes 24-31)',
+  'respuesta[24:32] = peticion[40:48]: the client matches the reply to its request by this copy': 'respuesta[24:32] = peticion[40:48]: el cliente empareja la respuesta con su petición gracias a esta copia',
+  'survives a request shorter than 48 bytes and answers the next one': 'sobrevive a una petición de menos de 48 bytes y contesta a la siguiente',
+  'check len(datos) >= 48 (and the mode) before unpacking the request; ignore, or answer, anything else, but never let it raise':
+    'comprueba len(datos) >= 48 (y el modo) antes de desempaquetar la petición; ignora, o contesta, cualquier otra cosa, pero que nunca lance una excepción',
+  'waiting for the reply to an SNTP request (attempt {n} of {total})': 'esperando la respuesta a una petición SNTP (intento {n} de {total})',
+  'after an SNTP request': 'después de una petición SNTP',
+  'no reply to a 48-byte SNTP client request (first byte {byte}), sent {n} times ({ms} wait each)':
+    'ninguna respuesta a una petición SNTP de cliente de 48 bytes (primer byte {byte}), enviada {n} veces ({ms} de espera cada una)',
+  'a 48-byte reply, sent back to the address the request came from': 'una respuesta de 48 bytes, enviada a la dirección de la que vino la petición',
+  'recvfrom() gives the request and the client\'s address: answer with sendto(respuesta, direccion); check the first byte as a number (datos[0] & 7 == 3), not against b"\\x1b"':
+    'recvfrom() da la petición y la dirección del cliente: contesta con sendto(respuesta, direccion); comprueba el primer byte como número (datos[0] & 7 == 3), no comparándolo con b"\\x1b"',
+  'the server sent the request back unchanged (mode 3): an SNTP server answers with a new packet in mode 4': 'el servidor devolvió la petición sin cambios (modo 3): un servidor SNTP contesta con un paquete nuevo en modo 4',
+  'the reply has {n} bytes; an SNTP reply has {size}': 'la respuesta tiene {n} bytes; una respuesta SNTP tiene {size}',
+  "the reply's first byte is {byte}: its mode must be 4 (server)": 'el primer byte de la respuesta es {byte}: su modo debe ser 4 (servidor)',
+  "the reply's first byte is {byte}: its version must be the request's, 3": 'el primer byte de la respuesta es {byte}: su versión debe ser la de la petición, 3',
+  "the reply's stratum (byte 1) is {n}: a server with a clock answers 1 to 15 (0 means \"kiss-o'-death\", and clients discard the reply)":
+    'el estrato de la respuesta (byte 1) es {n}: un servidor con reloj contesta de 1 a 15 (0 significa "kiss-o\'-death", y los clientes descartan la respuesta)',
+  'the transmit timestamp (bytes 40-47) is zero: the server did not put its clock in the reply': 'la marca de transmisión (bytes 40-47) es cero: el servidor no puso su reloj en la respuesta',
+  "the transmit timestamp's seconds are {n}, Unix time: add 2208988800 (the seconds from 1900 to 1970) before packing it":
+    'los segundos de la marca de transmisión son {n}, hora Unix: suma 2208988800 (los segundos de 1900 a 1970) antes de empaquetarla',
+  'the transmit time is {time}, {h} h away from the UTC clock: the server packs local time instead of UTC': 'la hora de transmisión es {time}, a {h} h del reloj UTC: el servidor empaqueta la hora local en vez de UTC',
+  "the transmit time is {time} UTC, {n} s away from the machine's clock ({now} UTC)": 'la hora de transmisión es {time} UTC, a {n} s del reloj de la máquina ({now} UTC)',
+  'the reply has {n} bytes, too few to hold a transmit timestamp (bytes 40-47)': 'la respuesta tiene {n} bytes, demasiado pocos para llevar una marca de transmisión (bytes 40-47)',
+  "the reply's originate timestamp is zero: the request's transmit timestamp was not copied into it (or the wrong slice of the request was, all zeros)":
+    'la marca de origen de la respuesta es cero: no se copió en ella la marca de transmisión de la petición (o se copió el trozo equivocado de la petición, todo ceros)',
+  "the reply's originate timestamp is bytes {from}-{to} of the request, not its transmit timestamp (bytes 40-47): the request was sliced wrong":
+    'la marca de origen de la respuesta son los bytes {from}-{to} de la petición, no su marca de transmisión (bytes 40-47): la petición se troceó mal',
+  "the reply's originate timestamp is not the request's transmit timestamp": 'la marca de origen de la respuesta no es la marca de transmisión de la petición',
+  'the reply has {n} bytes: no originate timestamp': 'la respuesta tiene {n} bytes: no hay marca de origen',
+  'sending a request of only {n} bytes': 'enviando una petición de solo {n} bytes',
+  'after a request of {n} bytes': 'después de una petición de {n} bytes',
+  "the reply's first byte is {byte}: leap indicator 3 means \"clock not synchronised\", and clients discard the reply":
+    'el primer byte de la respuesta es {byte}: el indicador de salto 3 significa "reloj no sincronizado", y los clientes descartan la respuesta',
+  "build the reply with struct.pack('!B B b b 11I', (0 << 6) | (3 << 3) | 4, 1, 0, -20, ...) : first byte 0x1c, stratum 1":
+    "construye la respuesta con struct.pack('!B B b b 11I', (0 << 6) | (3 << 3) | 4, 1, 0, -20, ...) : primer byte 0x1c, estrato 1",
+  'after a request of {n} bytes, {reason}': 'después de una petición de {n} bytes, {reason}',
 };

@@ -42,6 +42,11 @@ export const tcpEcho: Catalogue = {
   'the client printed the echo but closed the connection with unread data (the kernel sent RST)':
     'el cliente imprimió el eco pero cerró la conexión con datos sin leer (el núcleo envió un RST)',
   'read everything the server sends before closing': 'lee todo lo que envía el servidor antes de cerrar',
+  'the client sends a message of its own and takes none, so sockgrade cannot give it one with multi-byte characters':
+    'el cliente envía un mensaje propio y no recibe ninguno, así que sockgrade no puede darle uno con caracteres multibyte',
+  '{typed}, given as {{message}} (MESSAGE) or typed at a prompt': '{typed}, dado como {{message}} (MESSAGE) o tecleado cuando se pide',
+  'take the message from the command line (sys.argv) or from input(), as the exercise asks, instead of writing it in the program':
+    'toma el mensaje de la línea de órdenes (sys.argv) o de input(), como pide el ejercicio, en vez de escribirlo en el programa',
   'the client did not send the typed message as UTF-8 bytes': 'el cliente no envió el mensaje tecleado como bytes UTF-8',
   'send the message the user typed (or gave on the command line), encoded with .encode("utf-8")':
     'envía el mensaje que tecleó el usuario (o que dio en la línea de órdenes), codificado con .encode("utf-8")',
@@ -105,4 +110,23 @@ export const tcpEcho: Catalogue = {
     'trata el tiempo límite de una conexión dentro del bucle de accept: cierra esa conexión y vuelve a accept()',
   'the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from':
     'el servidor nunca cerró el cliente inactivo (mira timeout.idle-kick), así que no hubo expulsión de la que recuperarse',
+  'closes a connection when the client sends the quit word, and serves the next client': 'cierra la conexión cuando el cliente envía la palabra de salida, y atiende al siguiente cliente',
+  'compare each received line, without its newline (line.strip()), with the quit word: when it matches, say goodbye if you want, close that connection and go back to accept()':
+    'compara cada línea recibida, sin su salto de línea (linea.strip()), con la palabra de salida: si coincide, despídete si quieres, cierra esa conexión y vuelve a accept()',
+  'the exercise has no quit word (--param quit=WORD sets one)': 'el ejercicio no tiene palabra de salida (--param quit=PALABRA la fija)',
+  'waiting for the server to close the connection after the quit word "{word}"': 'esperando a que el servidor cerrara la conexión tras la palabra de salida "{word}"',
+  'the server did not close the connection within {ms} after the client sent the quit word': 'el servidor no cerró la conexión en {ms} después de que el cliente enviara la palabra de salida',
+  'after a client sent the quit word': 'después de que un cliente enviara la palabra de salida',
+  'after a client quit, the next client was not served: {reason}': 'cuando un cliente salió, el siguiente cliente no fue atendido: {reason}',
+  'waiting for the banner "{banner}" on {label}': 'esperando el saludo "{banner}" en {label}',
+  'the server did not greet {label} with its banner line within {ms}': 'el servidor no saludó a {label} con su línea de bienvenida en {ms}',
+  'the server sent {label} the banner without the newline that ends it': 'el servidor envió a {label} el saludo sin el salto de línea que lo termina',
+  'the first line the server sent to {label} is not the banner': 'la primera línea que el servidor envió a {label} no es el saludo',
+  'send the greeting line (ending with a newline) right after accept(), before reading anything from the client':
+    'envía la línea de saludo (terminada en salto de línea) justo después de accept(), antes de leer nada del cliente',
+  "the client's message does not end with a newline, so a server that reads whole lines never answers it":
+    'el mensaje del cliente no termina en salto de línea, así que un servidor que lee líneas completas nunca lo contesta',
+  'end the message with "\\n" before sending it: sock.sendall((mensaje + "\\n").encode())': 'termina el mensaje con "\\n" antes de enviarlo: sock.sendall((mensaje + "\\n").encode())',
+  'the connection closed after "{sent}"': 'la conexión cerrada después de "{sent}"',
+  '"{received}" and the connection still open': '"{received}" y la conexión todavía abierta',
 };

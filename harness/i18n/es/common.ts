@@ -6,6 +6,17 @@ import type { Catalogue } from '../catalogue.js';
 
 export const common: Catalogue = {
   // engine
+  "not the submission's fault: {fault}": 'no es culpa de la entrega: {fault}',
+  'the {label} needs the Python module {module}, which is not installed for its interpreter on this machine (ModuleNotFoundError): install it (pip install {pkg}), or set PYTHONPATH to its folder in the "env" section of the course config or of the submission\'s sockgrade.json':
+    'el {label} necesita el módulo de Python {module}, que no está instalado para su intérprete en esta máquina (ModuleNotFoundError): instálalo (pip install {pkg}), o pon su carpeta en PYTHONPATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  'the {label}\'s command runs {command}, which is not installed on this machine (command not found): install it, or add its folder to PATH in the "env" section of the course config or of the submission\'s sockgrade.json':
+    'la orden del {label} ejecuta {command}, que no está instalado en esta máquina (command not found): instálalo, o añade su carpeta a PATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available, or pass --host {name}':
+    'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres, o pasa --host {name}',
+  'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available':
+    'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres',
+  'the host name {name}': 'el nombre {name}',
+  'a host name': 'un nombre de máquina',
   'not applicable: {reason}': 'no aplicable: {reason}',
   'no server was given (use --server "<command>")': 'no se indicó un servidor (usa --server "<orden>")',
   'no client was given (use --client "<command>")': 'no se indicó un cliente (usa --client "<orden>")',
@@ -14,6 +25,8 @@ export const common: Catalogue = {
   'the program exited ({exit}) while sockgrade was waiting for {what}': 'el programa terminó ({exit}) mientras sockgrade esperaba {what}',
   'gave up waiting for {what} after {ms}': 'sockgrade dejó de esperar {what} tras {ms}',
   "sockgrade itself failed in this check (not the submission's fault): {message}": 'sockgrade falló en esta comprobación (no es culpa de tu entrega): {message}',
+  'sockgrade.json sets {params}: ignored, a submission does not choose how it is graded (parameters come from the course config and --param)':
+    'sockgrade.json fija {params}: se ignora, una entrega no elige cómo se la corrige (los parámetros vienen de la configuración del curso y de --param)',
   starting: 'arrancando',
   running: 'en marcha',
   'waiting for the server to start listening': 'esperando a que el servidor empezara a escuchar',
@@ -46,6 +59,8 @@ export const common: Catalogue = {
   'client {i} of 3': 'cliente {i} de 3',
   'member {nick}': 'miembro {nick}',
   "the {label}'s socket calls: {calls}": 'llamadas de socket del {label}: {calls}',
+  'your client connects to {address}, where sockgrade was not listening: run again with --port {port}':
+    'tu cliente se conecta a {address}, donde sockgrade no escuchaba: vuelve a ejecutarlo con --port {port}',
   // how programs end
   'exit code {code}': 'código de salida {code}',
   'killed by {signal}': 'terminado por la señal {signal}',
@@ -54,10 +69,11 @@ export const common: Catalogue = {
   'used more than {n} MiB of memory': 'usó más de {n} MiB de memoria',
   'stopped by sockgrade: {reason}': 'parado por sockgrade: {reason}',
   // checks hidden from students
-  'hidden check': 'comprobación oculta',
-  'hidden check failed': 'comprobación oculta fallida',
-  "hidden check: sockgrade itself failed in it (not your submission's fault)": 'comprobación oculta: sockgrade falló en ella (no es culpa de tu entrega)',
-  'hidden check skipped': 'comprobación oculta omitida',
+  'hidden checks': 'comprobaciones ocultas',
+  'hidden checks: {passed} of {judged} passed': 'comprobaciones ocultas: {passed} de {judged} superadas',
+  "hidden checks: sockgrade itself failed in one (not your submission's fault)": 'comprobaciones ocultas: sockgrade falló en una (no es culpa de tu entrega)',
+  'hidden checks skipped': 'comprobaciones ocultas omitidas',
+  'a hidden check': 'una comprobación oculta',
   'unknown status': 'estado desconocido',
   // the server's life
   'the server exited ({exit}) {during}': 'el servidor terminó ({exit}) {during}',
@@ -131,6 +147,21 @@ export const common: Catalogue = {
   'off (cannot run unshare ({code}): install util-linux)': 'desactivado (no se puede ejecutar unshare ({code}): instala util-linux)',
   'off (the ip command (iproute2) is not installed)': 'desactivado (la orden ip (iproute2) no está instalada)',
   'off (this system does not allow unprivileged namespaces{why})': 'desactivado (este sistema no permite espacios de nombres sin privilegios{why})',
+  "the server binds port {port}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own{parallel}":
+    'el servidor hace bind() al puerto {port}, que lleva fijo en el código; el gancho de arranque de Python de sockgrade dio a la instancia de cada comprobación un puerto propio{parallel}',
+  ', so the checks ran in parallel': ', así que las comprobaciones se ejecutaron en paralelo',
+  "the server's processes also bind port {port} themselves (kept as it is); its instances ran one at a time":
+    'los procesos del servidor también hacen bind() al puerto {port} por su cuenta (se deja tal cual); sus instancias se ejecutaron de una en una',
+  'the server asked at start-up "{prompt}"; sockgrade typed {typed}': 'el servidor preguntó al arrancar "{prompt}"; sockgrade escribió {typed}',
+  'an empty line (the default)': 'una línea vacía (el valor por defecto)',
+  'the port it offered': 'el puerto que le ofrecía',
+  'the server is waiting for input at the prompt "{prompt}" and never listened on a {transport} port within {ms}':
+    'el servidor está esperando una entrada en la pregunta "{prompt}" y no escuchó en ningún puerto {transport} en {ms}',
+  '{answered}a server must start without help: take its settings from the command line (sys.argv, {{port}} in the command) or use defaults, and bind right away':
+    '{answered}un servidor debe arrancar sin ayuda: toma su configuración de la línea de órdenes (sys.argv, {{port}} en la orden) o usa valores por defecto, y hace bind() enseguida',
+  'sockgrade answered its prompts: {answers}; ': 'sockgrade respondió a sus preguntas: {answers}; ',
+  '{answered}look at its output below (a traceback shows the line that failed); the command given was: {command}':
+    '{answered}mira su salida más abajo (un traceback señala la línea que falló); la orden indicada era: {command}',
   'the server listens on port {port}, which it chose itself (found in the kernel\'s socket table); its instances ran one at a time':
     'el servidor escucha en el puerto {port}, que eligió él mismo (visto en la tabla de sockets del núcleo); sus instancias se ejecutaron de una en una',
   // packet traces (--trace)

@@ -30,7 +30,7 @@ pre.message { background: transparent; border: 0; padding: 4px 0; font-size: 14p
 .field p { margin: 2px 0; }
 .repro { display: flex; gap: 8px; align-items: center; } .repro code { flex: 1; padding: 6px 8px; background: var(--panel); border-radius: 6px; word-break: break-all; }
 ul.notes { padding-left: 20px; font-size: 14px; }
-.diagram { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); padding: 4px; }
+.diagram { overflow-x: auto; max-width: 100%; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); padding: 4px; }
 svg.sequence text { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; fill: var(--fg); }
 svg.sequence .lane-box { fill: var(--bg); stroke: var(--line); } svg.sequence .lane-title { font-weight: 700; }
 svg.sequence .side, svg.sequence .time, svg.sequence .size { fill: var(--muted); } svg.sequence text.size { font-size: 10px; }
@@ -45,6 +45,8 @@ svg.packets .pkt.data { fill: var(--sent); } svg.packets .pkt.ack { fill: var(--
 svg.packets .pkt.rst, svg.packets .pkt.marked { fill: var(--fail, #c0392b); }
 pre.trace-summary, pre.packet-table { font-size: 12px; overflow-x: auto; }
 svg.sequence .event rect { fill: var(--bg); stroke: var(--event); } svg.sequence .event text { fill: var(--muted); }
+svg.sequence .end circle { fill: var(--bg); stroke: var(--printed); stroke-width: 2; } svg.sequence .end .cut { stroke: var(--printed); stroke-width: 3; }
+svg.sequence .crash circle { stroke: var(--fail); } svg.sequence .crash .cut { stroke: var(--fail); } svg.sequence .crash text.x, svg.sequence .crash text.label { fill: var(--fail); font-weight: 700; }
 details.transcript { margin: 6px 0; } details.transcript > summary { cursor: pointer; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 4px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 8px; border-bottom: 1px solid var(--line); }

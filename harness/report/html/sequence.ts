@@ -16,6 +16,7 @@ const LEFT = 72;
 const PAIR = 300;
 const GAP = 36;
 const INSET = 40;
+const FIT = 1090;
 
 interface Row {
   lane: number;
@@ -30,9 +31,14 @@ export function formatTime(t: number): string {
   return t < 10_000 ? `${t} ms` : `${(t / 1000).toFixed(1)} s`;
 }
 
-function laneX(lane: number): { own: number; theirs: number } {
-  const start = LEFT + lane * (PAIR + GAP);
-  return { own: start + INSET, theirs: start + PAIR - INSET };
+function laneX(lane: number, pair: number): { own: number; theirs: number } {
+  const start = LEFT + lane * (pair + GAP);
+  return { own: start + INSET, theirs: start + pair - INSET };
+}
+
+/** Width of one lane: narrower with many lanes so five (a program and four connections) fit a 1200 px page; never under 150 px (then the box scrolls). */
+function pairWidth(lanes: number): number {
+  return Math.max(150, Math.min(PAIR, Math.floor((FIT - LEFT) / lanes) - GAP));
 }
 
 function shortText(text: string, width: number): string {
@@ -48,13 +54,16 @@ function chooseLanes(views: readonly TranscriptView[]): TranscriptView[] {
   return views.filter((v) => chosen.has(v));
 }
 
-function arrow(x1: number, x2: number, y: number, row: Row, words: UiText): string {
+function arrow(x1: number, x2: number, y: number, row: Row & { pieces?: number }, words: UiText, textWidth = TEXT_WIDTH): string {
   const dir = x2 > x1 ? 1 : -1;
   const head = `${x2},${y} ${x2 - dir * 8},${y - 4} ${x2 - dir * 8},${y + 4}`;
   const size = row.bytes !== undefined ? ` (${row.bytes} B)` : '';
-  const e = elide(row.text, TEXT_WIDTH, row.bytes);
-  const label = e.moreBytes !== undefined || e.moreChars !== undefined ? `${e.shown}…` : e.shown;
-  const detail = [row.bytes !== undefined ? `${row.bytes} B` : '', e.moreBytes !== undefined ? words.html.moreBytes(e.moreBytes) : ''].filter(Boolean).join(' · ');
+  const large = row.bytes !== undefined && row.bytes >= 1024;
+  const e = elide(row.text, textWidth, row.bytes);
+  const shown = e.moreBytes !== undefined || e.moreChars !== undefined ? `${e.shown}…` : e.shown;
+  const label = large ? `${humanSize(row.bytes as number)}: ${shown}` : shown;
+  const pieces = (row.pieces ?? 1) > 1 ? words.html.pieces(row.pieces as number) : '';
+  const detail = [row.bytes !== undefined ? `${row.bytes} B` : '', pieces, e.moreBytes !== undefined ? words.html.moreBytes(e.moreBytes) : ''].filter(Boolean).join(' · ');
   const full = `${words.html.sources[row.source]} · ${formatTime(row.t)}${size}\n${row.text}`;
   return [
     `<g class="msg ${row.source}" data-source="${row.source}" data-t="${row.t}">`,
@@ -67,11 +76,56 @@ function arrow(x1: number, x2: number, y: number, row: Row, words: UiText): stri
   ].join('');
 }
 
-function eventBox(lane: number, y: number, row: Row): string {
-  const { own, theirs } = laneX(lane);
+/** A program's end: drawn on the submission's lifeline, marked as a crash when it did not end cleanly. */
+const END = /^(exited: |stopped by sockgrade: )/;
+const CRASH = /^(exited: (exit code [1-9]|.*signal|.*killed)|stopped by sockgrade: )/;
+
+function endMark(lane: number, y: number, row: Row, pair: number): string {
+  const { theirs } = laneX(lane, pair);
+  const crash = CRASH.test(row.text);
+  const label = shortText(row.text, 34);
+  return [
+    `<g class="msg event end${crash ? ' crash' : ''}" data-source="event" data-t="${row.t}">`,
+    `<title>${escapeHtml(`${formatTime(row.t)}\n${row.text}`)}</title>`,
+    `<circle cx="${theirs}" cy="${y - 3}" r="8"/>`,
+    `<text class="x" x="${theirs}" y="${y + 1}" text-anchor="middle">${crash ? '✗' : '■'}</text>`,
+    `<text class="label" x="${theirs - 14}" y="${y + 1}" text-anchor="end">${escapeHtml(label)}</text>`,
+    `<line class="cut" x1="${theirs - 10}" y1="${y + 8}" x2="${theirs + 10}" y2="${y + 8}"/>`,
+    '</g>',
+  ].join('');
+}
+
+/** A size in bytes as people read it: 512 B, 3 KiB, 256 KiB, 10 MiB. */
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Number((bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1))} KiB`;
+  return `${Number((bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1))} MiB`;
+}
+
+/**
+ * Consecutive pieces of data going the same way on the same connection (a large send, an echo
+ * read in chunks) become one row with their total size and how many pieces they were.
+ */
+function mergeRuns(rows: readonly Row[]): (Row & { pieces: number })[] {
+  const out: (Row & { pieces: number })[] = [];
+  for (const row of rows) {
+    const last = out.at(-1);
+    if (last && last.lane === row.lane && last.source === row.source && (row.source === 'sent' || row.source === 'received') && last.bytes !== undefined && row.bytes !== undefined) {
+      last.bytes += row.bytes;
+      last.pieces += 1;
+      if (last.text.length < 200) last.text += row.text;
+      continue;
+    }
+    out.push({ ...row, pieces: 1 });
+  }
+  return out;
+}
+
+function eventBox(lane: number, y: number, row: Row, pair: number): string {
+  const { own, theirs } = laneX(lane, pair);
   const x = own - 24;
   const w = theirs - own + 48;
-  const label = shortText(row.text, 38);
+  const label = shortText(row.text, Math.min(38, Math.floor(pair / 7)));
   return [
     `<g class="msg event" data-source="event" data-t="${row.t}">`,
     `<title>${escapeHtml(`${formatTime(row.t)}\n${row.text}`)}</title>`,
@@ -81,13 +135,13 @@ function eventBox(lane: number, y: number, row: Row): string {
   ].join('');
 }
 
-function laneHeader(lane: number, view: TranscriptView, words: UiText, height: number): string {
-  const { own, theirs } = laneX(lane);
-  const start = LEFT + lane * (PAIR + GAP);
+function laneHeader(lane: number, view: TranscriptView, words: UiText, height: number, pair: number): string {
+  const { own, theirs } = laneX(lane, pair);
+  const start = LEFT + lane * (pair + GAP);
   return [
     `<g class="lane" data-label="${escapeHtml(view.label)}">`,
-    `<rect class="lane-box" x="${start + 4}" y="4" width="${PAIR - 8}" height="22" rx="4"/>`,
-    `<text class="lane-title" x="${start + PAIR / 2}" y="19" text-anchor="middle">${escapeHtml(shortText(view.label, 40))}</text>`,
+    `<rect class="lane-box" x="${start + 4}" y="4" width="${pair - 8}" height="22" rx="4"/>`,
+    `<text class="lane-title" x="${start + pair / 2}" y="19" text-anchor="middle">${escapeHtml(shortText(view.label, Math.floor(pair / 7.5)))}</text>`,
     `<text class="side" x="${own}" y="44" text-anchor="middle">${escapeHtml(words.html.sockgradeSide)}</text>`,
     `<text class="side theirs" x="${theirs}" y="44" text-anchor="middle">${escapeHtml(words.html.submissionSide)}</text>`,
     `<line class="lifeline" x1="${own}" y1="${HEAD - 12}" x2="${own}" y2="${height - 8}"/>`,
@@ -106,24 +160,27 @@ export function sequenceDiagram(views: readonly TranscriptView[], words: UiText)
     .flatMap((v, lane) => v.entries.map((e) => ({ lane, t: e.t, source: e.source, text: e.text, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })))
     .sort((a, b) => a.t - b.t);
   if (all.length === 0) return '';
-  const rows = all.slice(0, MAX_ROWS);
-  const width = LEFT + lanes.length * (PAIR + GAP);
+  const merged = mergeRuns(all);
+  const rows = merged.slice(0, MAX_ROWS);
+  const pair = pairWidth(lanes.length);
+  const width = LEFT + lanes.length * (pair + GAP);
   const height = HEAD + 8 + rows.length * ROW + 16;
   const body = rows.map((row, i) => {
     const y = HEAD + 8 + i * ROW + ROW / 2;
     const time = `<text class="time" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${formatTime(row.t)}</text>`;
-    if (row.source === 'event') return time + eventBox(row.lane, y, row);
-    const { own, theirs } = laneX(row.lane);
+    if (row.source === 'event') return time + (END.test(row.text) ? endMark(row.lane, y, row, pair) : eventBox(row.lane, y, row, pair));
+    const { own, theirs } = laneX(row.lane, pair);
     const outgoing = row.source === 'sent' || row.source === 'typed';
-    return time + (outgoing ? arrow(own, theirs, y, row, words) : arrow(theirs, own, y, row, words));
+    const textWidth = Math.min(TEXT_WIDTH, Math.floor(pair / 7));
+    return time + (outgoing ? arrow(own, theirs, y, row, words, textWidth) : arrow(theirs, own, y, row, words, textWidth));
   });
   const notes: string[] = [];
   if (views.length > lanes.length) notes.push(words.html.moreLanes(views.length - lanes.length));
-  if (all.length > rows.length) notes.push(words.html.moreEntries(all.length - rows.length));
+  if (merged.length > rows.length) notes.push(words.html.moreEntries(merged.length - rows.length));
   const svg = [
     `<svg class="sequence" xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<title>${escapeHtml(words.html.diagram)}</title>`,
-    ...lanes.map((v, i) => laneHeader(i, v, words, height)),
+    ...lanes.map((v, i) => laneHeader(i, v, words, height, pair)),
     ...body,
     '</svg>',
   ].join('\n');

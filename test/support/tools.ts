@@ -1,0 +1,48 @@
+/**
+ * System tools some tests need (xmllint, headless Chromium). Where one is missing the test is
+ * skipped with a note saying how to install it; with SOCKGRADE_REQUIRE_TOOLS=1 (as CI sets it) a
+ * missing tool fails the test instead, so CI never passes by skipping.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** A tool a test needs: the commands that provide it and how to install it. */
+export interface Tool {
+  names: readonly string[];
+  install: string;
+}
+
+export const XMLLINT: Tool = { names: ['xmllint'], install: 'apt-get install -y libxml2-utils (Debian/Ubuntu), brew install libxml2 (macOS)' };
+export const CHROMIUM: Tool = { names: ['chromium', 'chromium-browser', 'google-chrome'], install: 'apt-get install -y chromium (Debian), or any Chrome/Chromium on PATH' };
+
+const found = new Map<Tool, string | undefined>();
+
+/** The first command of `tool` that is on PATH, or undefined. */
+export function whichTool(tool: Tool): string | undefined {
+  if (!found.has(tool)) found.set(tool, tool.names.find((n) => spawnSync('sh', ['-c', `command -v ${n}`]).status === 0));
+  return found.get(tool);
+}
+
+/**
+ * The command of `tool`; when it is missing, skips the calling test through `skip` (vitest's
+ * `ctx.skip`) with the reason, or throws under SOCKGRADE_REQUIRE_TOOLS=1.
+ */
+export function needTool(tool: Tool, skip: (note: string) => never): string {
+  const cmd = whichTool(tool);
+  if (cmd) return cmd;
+  const reason = `${tool.names[0]} is not installed (${tool.install})`;
+  if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
+  return skip(`skipped: ${reason}`);
+}
+
+/** The JUnit schema in the `shared/` folder beside the project (or beside one of its parent folders, as in a git worktree). */
+export function junitSchema(root: string): string {
+  let dir = root;
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dirname(dir), 'shared', 'schemas', 'junit-10.xsd');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join(dirname(root), 'shared', 'schemas', 'junit-10.xsd');
+}
