@@ -1,7 +1,7 @@
 /** Client checks of D4 `binary-struct`: the client is given random values and sockgrade reads the bytes it sends. */
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash } from '../../harness/diagnose/output.js';
 import { formatMs } from '../../harness/util/deadline.js';
@@ -88,7 +88,7 @@ export const structClientChecks: readonly ClientCheck[] = [
           received: describeRecord(r.received),
         });
       }
-      throw new CheckSkipped('the bytes the client sent are not the typed values in either byte order, so its byte order cannot be told (struct.exact-bytes says what it sent)');
+      throw new CheckNotReached('the bytes the client sent are not the typed values in either byte order, so its byte order cannot be told (struct.exact-bytes says what it sent)');
     },
   }),
 ];

@@ -1,7 +1,7 @@
 /** Server checks of D4 `binary-struct`: sockgrade sends records of its own and reads what the server prints. */
 import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached } from '../../harness/model/failure.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { describeExit } from '../../harness/process/program.js';
 import { printedNumbers, showsTriple } from './printed-values.js';
@@ -94,7 +94,7 @@ export const structServerChecks: readonly ServerCheck[] = [
           received: receivedText(s.printed),
         });
       }
-      throw new CheckSkipped('the server printed the values in neither byte order, so its byte order cannot be told (struct.server-decodes says what it printed)');
+      throw new CheckNotReached('the server printed the values in neither byte order, so its byte order cannot be told (struct.server-decodes says what it printed)');
     },
   }),
 ];

@@ -3,13 +3,14 @@ import { defineClientCheck, type ClientCheck } from '../../harness/model/check.j
 import type { ClientCheckContext } from '../../harness/engine/context.js';
 import type { TcpPeer } from '../../harness/net/tcp-peer.js';
 import type { UdpPeer } from '../../harness/net/udp.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached, CheckSkipped } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { describeExit } from '../../harness/process/program.js';
 import { portInUse } from '../../harness/net/socket-table.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import { Terminal, outputTail, promptPattern } from '../shared/chat-terminal.js';
+import { judgeNameShown } from './name-shown.js';
 import { TURN_MS, TcpLink, UdpPeerLink, body, expectMessage, expectShown, giveUpMsOf, namesOff, namesOn, quitOf, transportOf, turnText, twoNames, type ChatLink } from './protocol.js';
 import type { ParamValues } from '../../harness/model/params.js';
 
@@ -81,7 +82,7 @@ async function meetOrSkip(ctx: ClientCheckContext, peer: Peer, launch: number): 
     return await meetClient(ctx, peer, launch);
   } catch (err) {
     // Without names there is no chat.name-exchange to report the failure: it is this check's.
-    if (err instanceof CheckFailure && namesOn(ctx.params)) throw new CheckSkipped(`the names were not exchanged, so this could not be judged (chat.name-exchange says why): ${err.message}`);
+    if (err instanceof CheckFailure && namesOn(ctx.params)) throw new CheckNotReached(`the names were not exchanged, so this could not be judged (chat.name-exchange says why): ${err.message}`);
     throw err;
   }
 }
@@ -123,17 +124,29 @@ export const clientChecks: readonly ClientCheck[] = [
       const s = await meetClient(ctx, await startPeer(ctx), 0);
       // The client may show the server's name only with its first answer: play one turn, leniently.
       const said = turnText(ctx.rng, 'a', 0);
+      const answer = turnText(ctx.rng, 'b', 0);
       const from = s.link.mark();
       await s.term.typeWhenAsked(said, 'a message', TURN_MS).catch(() => {});
       await s.link.waitFor(from, (ms) => (ms.length > 0 ? true : undefined), TURN_MS);
-      await s.link.send(turnText(ctx.rng, 'b', 0));
-      ctx.doing("waiting for the client to show the server's name");
-      const shown = await s.term.printed("the server's name", (t) => (t.includes(s.theirs) ? true : undefined), TURN_MS, 0);
-      if (!shown) {
+      const before = s.term.printedSince(0);
+      const sentAt = s.term.position;
+      await s.link.send(answer);
+      ctx.doing("waiting for the client to show the server's answer, with the server's name");
+      await s.term.printed("the server's answer", (t) => (t.includes(answer) ? true : undefined), TURN_MS, sentAt);
+      await s.term.program.waitForQuiet(150, ctx.within(1000), ctx.signal).catch(() => {});
+      const shown = judgeNameShown(before, s.term.printedSince(sentAt), s.theirs, answer, s.term.prompts);
+      if (shown === 'never') {
         throw new CheckFailure(`the client never showed the server's name "${s.theirs}", not even with the server's first answer`, {
           expected: `"${s.theirs}" printed, e.g. "${s.theirs}: …"`,
           received: outputTail(s.term.printedSince(0)),
           hint: "keep the name the server sent and print it with each of the server's messages",
+        });
+      }
+      if (shown === 'as-message') {
+        throw new CheckFailure(`the client printed the server's name "${s.theirs}" only as it prints any answer, and showed the server's next answer without it: it treated the name as an ordinary message, so no names were exchanged`, {
+          expected: `the server's name kept and shown with its answers, e.g. "${s.theirs}: ${answer}"`,
+          received: outputTail(s.term.printedSince(0)),
+          hint: 'the first thing the server sends is its name: keep it in a variable (nombre_servidor = recv...), then print it with each answer',
         });
       }
     },

@@ -1,12 +1,13 @@
 /** Server checks of B2 `chat-1to1`: sockgrade is the client, and types into the server as its user. */
 import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { describeExit } from '../../harness/process/program.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import { Terminal, outputTail, promptPattern } from '../shared/chat-terminal.js';
+import { judgeNameShown } from './name-shown.js';
 import { TURN_MS, TcpLink, UdpClientLink, expectMessage, expectShown, namesOff, namesOn, quitOf, transportOf, turnText, twoNames, type ChatLink } from './protocol.js';
 
 /** The conversation so far, sockgrade being the client. */
@@ -54,7 +55,7 @@ async function meetOrSkip(ctx: ServerCheckContext): Promise<Session> {
     return await meetServer(ctx);
   } catch (err) {
     // Without names there is no chat.name-exchange to report the failure: it is this check's.
-    if (err instanceof CheckFailure && namesOn(ctx.params)) throw new CheckSkipped(`the names were not exchanged, so this could not be judged (chat.name-exchange says why): ${err.message}`);
+    if (err instanceof CheckFailure && namesOn(ctx.params)) throw new CheckNotReached(`the names were not exchanged, so this could not be judged (chat.name-exchange says why): ${err.message}`);
     throw err;
   }
 }
@@ -89,14 +90,25 @@ export const serverChecks: readonly ServerCheck[] = [
     async run(ctx) {
       const s = await meetServer(ctx);
       const said = turnText(ctx.rng, 'a', 0);
+      const before = s.term.printedSince(0);
+      const sentAt = s.term.position;
       await s.link.send(said);
-      ctx.doing("waiting for the server to show the client's name");
-      const shown = await s.term.printed("the client's name", (t) => (t.includes(s.mine) ? true : undefined), TURN_MS, 0);
-      if (!shown) {
+      ctx.doing("waiting for the server to show the client's first message, with the client's name");
+      await s.term.printed("the client's first message", (t) => (t.includes(said) ? true : undefined), TURN_MS, sentAt);
+      await s.term.program.waitForQuiet(150, ctx.within(1000), ctx.signal).catch(() => {});
+      const shown = judgeNameShown(before, s.term.printedSince(sentAt), s.mine, said, s.term.prompts);
+      if (shown === 'never') {
         throw new CheckFailure(`the server never showed the client's name "${s.mine}", not even with the client's first message`, {
           expected: `"${s.mine}" printed, e.g. "${s.mine}: ${said}"`,
           received: outputTail(s.term.printedSince(0)),
           hint: 'keep the name the client sent first and print it with each of its messages',
+        });
+      }
+      if (shown === 'as-message') {
+        throw new CheckFailure(`the server printed the client's name "${s.mine}" only as it prints any message, and showed the client's next message without it: it treated the name as an ordinary message, so no names were exchanged`, {
+          expected: `the client's name kept and shown with its messages, e.g. "${s.mine}: ${said}"`,
+          received: outputTail(s.term.printedSince(0)),
+          hint: 'the first thing the client sends is its name: keep it in a variable (nombre_cliente = recv...), then print it with each message',
         });
       }
     },

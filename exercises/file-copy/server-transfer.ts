@@ -10,6 +10,7 @@ import { str } from '../../harness/model/params.js';
 import { describeSize } from '../../harness/diagnose/bytes.js';
 import { findCrash } from '../../harness/diagnose/output.js';
 import { formatMs } from '../../harness/util/deadline.js';
+import { tcpQueuesOf } from '../../harness/net/socket-table.js';
 import { frameBody } from '../shared/files-body.js';
 import { connectSliced } from '../shared/files-proxy.js';
 import { compareFiles, type FileMismatch } from '../shared/files-compare.js';
@@ -82,7 +83,10 @@ function copyFailure(ctx: ServerCheckContext, t: Transfer, m: FileMismatch, end:
   if (t.proxy && t.proxy.stats.upstreamBytes < t.wireBytes && t.conn.closeKind !== 'open') {
     notes.push(`the server ${t.conn.closeKind === 'reset' ? 'reset' : 'closed'} the connection when only about ${describeSize(t.proxy.stats.upstreamBytes)} of the ${describeSize(t.wireBytes)} sent had reached it`);
   }
-  if (end === 'busy') {
+  const spinning = end === 'busy' && readEverything(t, m.expectedSize);
+  if (spinning) {
+    notes.push('the server had read everything sockgrade sent, the end of the data included, yet kept using the CPU without finishing the file: its receive loop does not end when recv() returns b"" (it goes round and round on the empty result)');
+  } else if (end === 'busy') {
     notes.push(`the server was still busy (using the CPU) when sockgrade stopped waiting after ${formatMs(copyWait(m.expectedSize))}: it is too slow for this size (a common cause: contenido += datos, which copies everything received so far at every recv(); write each chunk as it arrives, or collect the chunks in a list and b"".join() them once)`);
   } else if (end === 'idle' || end === 'timeout') {
     notes.push(
@@ -93,12 +97,29 @@ function copyFailure(ctx: ServerCheckContext, t: Transfer, m: FileMismatch, end:
   }
   const tail = notes.length > 0 ? `\n(${notes.join('; ')})` : '';
   const waiting = end === 'idle' || end === 'timeout';
-  const hint = !waiting
+  const hint = spinning
+    ? 'when recv() returns b"" the client has sent everything: leave the loop (if not datos: break), then close the file and the connection'
+    : !waiting
     ? m.hint
     : variantOf(ctx.params) === 'lines'
       ? 'when recv() returns b"" the client has sent everything: close the file, then the connection'
       : 'in the framed variant the client need not close the connection: read the 7 header bytes, then exactly the bytes they announce (frames of 999999 until a shorter one), then write and close the file and close the connection';
   return new CheckFailure(`${prefix}${m.message}${tail}`, { expected: m.expected, received: m.received, hint });
+}
+
+/**
+ * Whether the server has read all that was sent, the end of the data included (lines variant):
+ * its end of the connection holds nothing unread and sockgrade's end nothing unacknowledged.
+ * Through a proxy the queues are not sockgrade's to see; a small file is then read at once.
+ */
+function readEverything(t: Transfer, size: number): boolean {
+  if (!t.conn.socket.writableEnded) return false;
+  const ours = t.conn.socket.localPort;
+  const theirs = t.conn.socket.remotePort;
+  if (t.proxy || ours === undefined || theirs === undefined) return size <= 64 * 1024;
+  const server = tcpQueuesOf(theirs, ours);
+  const mine = tcpQueuesOf(ours, theirs);
+  return server !== undefined && mine !== undefined && server.receive === 0 && mine.send === 0;
 }
 
 /** ` (UnicodeDecodeError: …)`, the exception line of a traceback. */

@@ -6,7 +6,7 @@
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { describeExit } from '../../harness/process/program.js';
@@ -77,7 +77,7 @@ async function joinedOrSkip(ctx: ClientCheckContext): Promise<Session> {
   try {
     return await startAndJoin(ctx);
   } catch (err) {
-    if (err instanceof CheckFailure) throw new CheckSkipped(`the client did not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
+    if (err instanceof CheckFailure) throw new CheckNotReached(`the client did not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
     throw err;
   }
 }

@@ -8,7 +8,7 @@
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { CheckFailure, CheckSkipped, UsageError } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached, CheckSkipped, UsageError } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import type { Rng } from '../../harness/util/rng.js';
@@ -252,7 +252,7 @@ export class Room {
     } catch (err) {
       if (err instanceof CheckFailure) {
         this.ctx.assertServerAlive('while members were joining');
-        throw new CheckSkipped(`the members could not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
+        throw new CheckNotReached(`the members could not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
       }
       throw err;
     }

@@ -39,6 +39,8 @@ export class Terminal {
   /** Output offset where the current exchange started: prompts and printed text are looked for after it. */
   private mark = 0;
   private typedLines = 0;
+  /** The prompts the program showed before each typed line (their last line, trimmed). */
+  readonly prompts: string[] = [];
 
   constructor(
     private readonly ctx: CheckContext,
@@ -102,7 +104,9 @@ export class Terminal {
 
   /** Waits for the program to ask for a line, then types `line`. */
   async typeWhenAsked(line: string, purpose: string, ms = 8000): Promise<void> {
-    await this.waitForPrompt(purpose, ms);
+    const shown = await this.waitForPrompt(purpose, ms);
+    const prompt = (shown.replace(/\r/g, '').split('\n').pop() ?? '').trim();
+    if (prompt !== '') this.prompts.push(prompt);
     this.type(line);
   }
 

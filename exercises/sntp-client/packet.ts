@@ -105,7 +105,16 @@ export function parseUtc(text: string): number | undefined {
   return Number.isNaN(ms) || formatUtc(ms / 1000) !== text.trim() ? undefined : ms / 1000;
 }
 
-/** Every `YYYY-MM-DD HH:MM:SS` in `text`, in order. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Every time in `text`, in order, as `YYYY-MM-DD HH:MM:SS`: printed that way (or with a `T`), or
+ * the way `time.ctime()`/`time.asctime()` print one (`Fri Dec 14 19:07:04 2018`), as the course's
+ * own SNTP client does.
+ */
 export function printedTimes(text: string): string[] {
-  return [...text.matchAll(/\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/g)].map((m) => m[0].replace('T', ' '));
+  const re = /(\d{4})-(\d{2})-(\d{2})[ T](\d{2}:\d{2}:\d{2})|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) (\d{2}:\d{2}:\d{2}) (\d{4})\b/g;
+  return [...text.matchAll(re)].map((m) =>
+    m[1] !== undefined ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}` : `${m[8]}-${String(MONTHS.indexOf(m[5] as string) + 1).padStart(2, '0')}-${(m[6] as string).padStart(2, '0')} ${m[7]}`,
+  );
 }

@@ -7,8 +7,19 @@ import { formatMs } from '../../harness/util/deadline.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { robustServerChecks } from '../shared/robust.js';
+import { lineEchoFailure, waitsForNewline } from '../shared/echo.js';
 import { echoSession, sampleLine, shortMessage } from '../tcp-echo/server-checks.js';
-import { asMessage, bannerLength, echoVariant, echoVariantParams, expectReply, openEcho, quitWordCheck } from '../shared/echo-variant.js';
+import { asMessage, bannerLength, echoVariant, echoVariantParams, expectReply, openEcho, quitWordCheck, replyTo } from '../shared/echo-variant.js';
+
+/**
+ * Whether a server that has not answered all of `sent` on `conn` was waiting for a newline (the
+ * newline probe). Never under `framing=line`: there every message already ends with one.
+ */
+async function echoesLinesOnly(ctx: ServerCheckContext, conn: Connection, sent: Buffer): Promise<boolean> {
+  const v = echoVariant(ctx.params);
+  if (v.framing === 'line') return false;
+  return waitsForNewline(ctx, conn, Buffer.concat([conn.received.subarray(0, bannerLength(conn)), replyTo(v, sent)]));
+}
 
 /** Connects `n` clients, all at once, then plays `rounds` rounds of distinct messages on every one. */
 async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, perRoundMs: number): Promise<void> {
@@ -38,6 +49,7 @@ async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, p
       const first = late[0] as number;
       const conn = conns[first] as Connection;
       const served = n - late.length;
+      if (await echoesLinesOnly(ctx, conn, Buffer.concat(sent[first] ?? []))) throw lineEchoFailure(`round ${round}: ${conn.transcript.label}`, Buffer.concat(sent[first] ?? []), conn.received);
       throw new CheckFailure(
         `round ${round}: ${late.length} of ${n} connected clients got no complete echo within ${formatMs(perRoundMs)} (${served} were served)${served <= 1 ? ': the server seems to serve one client at a time' : ''}`,
         {
@@ -91,6 +103,7 @@ export const tcpEchoConcurrent = defineExercise({
         ctx.doing(`waiting for client B's echo while client A stays connected and silent`);
         const ok = await b.waitForBytes(bannerLength(b) + msg.length, ctx.within(bound), ctx.signal);
         if (!ok) {
+          if (await echoesLinesOnly(ctx, b, msg)) throw lineEchoFailure('client B', msg, b.received);
           throw new CheckFailure(`client B got no echo within ${formatMs(bound)} while client A was connected and silent: the server serves one client at a time`, {
             expected: `the echo of "${msg.toString()}" within ${formatMs(bound)}`,
             received: b.receivedBytes ? `${b.receivedBytes} bytes` : 'nothing',

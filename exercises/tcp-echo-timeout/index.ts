@@ -1,7 +1,7 @@
 /** A4 `tcp-echo-timeout`: an echo server that closes after its reply and expels idle clients. */
 import { defineExercise } from '../../harness/model/exercise.js';
 import { defineServerCheck } from '../../harness/model/check.js';
-import { CheckFailure, CheckSkipped } from '../../harness/model/failure.js';
+import { CheckFailure, CheckNotReached } from '../../harness/model/failure.js';
 import { bool, num } from '../../harness/model/params.js';
 import { formatMs, pause } from '../../harness/util/deadline.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
@@ -142,7 +142,7 @@ export const tcpEchoTimeout = defineExercise({
       hint: 'handle the timeout of one connection inside the accept loop: close that connection, then accept() again',
       async run(ctx) {
         const { ms } = await silentClientLifetime(ctx, 'idle client');
-        if (ms === undefined) throw new CheckSkipped('the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from');
+        if (ms === undefined) throw new CheckNotReached('the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from');
         await assertStillServes(ctx, 'the idle client was expelled', sampleLine(ctx.rng));
       },
     }),

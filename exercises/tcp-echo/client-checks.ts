@@ -9,6 +9,7 @@ import { findCrash, visibleText } from '../../harness/diagnose/output.js';
 import { showsBytes } from '../shared/printed.js';
 import { acceptClientMessage } from '../shared/client-session.js';
 import { robustNoServerCheck } from '../shared/robust.js';
+import { echoPieceSizes, sendPiecesWhenRead } from './echo-cuts.js';
 import { echoVariant, replyTo } from '../shared/echo-variant.js';
 
 /** Plays the server's side up to the client's message: the banner first when there is one, and the message checked for its newline under `framing=line`. */
@@ -31,9 +32,11 @@ function printedReply(ctx: ClientCheckContext, reply: Buffer): Buffer {
 }
 
 /** Sends `request` back in pieces and returns the pieces. */
-async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number): Promise<Buffer[]> {
+async function echoInSlices(ctx: ClientCheckContext, conn: Connection, request: Buffer, min: number, max: number, delayMs: number, whenRead = false): Promise<Buffer[]> {
   ctx.doing('sending the echo back in small slices');
-  const cuts = await conn.sendSliced(request, ctx.rng, { min, max, delayMs, signal: ctx.signal });
+  const cuts = whenRead
+    ? await sendPiecesWhenRead(ctx, conn, request, echoPieceSizes(request, ctx.rng, min, max))
+    : await conn.sendSliced(request, ctx.rng, { min, max, delayMs, signal: ctx.signal });
   const lastSentAt = performance.now();
   const pieces: Buffer[] = [];
   let prev = 0;
@@ -96,7 +99,7 @@ export const echoClientChecks: readonly ClientCheck[] = [
       const { conn, program, request } = await acceptEchoRequest(ctx, message);
       const from = program.outputLength;
       const reply = replyTo(echoVariant(ctx.params), request);
-      const pieces = await echoInSlices(ctx, conn, reply, 4, 12, 40);
+      const pieces = await echoInSlices(ctx, conn, reply, 4, 12, 40, true);
       const shown = printedReply(ctx, reply);
       await expectPrinted(ctx, program, conn, shown, shown.length === reply.length ? pieces : undefined, from);
     },

@@ -20,6 +20,47 @@ export function findCrash(text: string): { name: string; index: number; excerpt:
   return { ...best, excerpt };
 }
 
+/** The exception a Python traceback in `text` ends with, and the file and line that raised it. */
+export interface CrashSummary {
+  /** The exception line, e.g. `UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 …`. */
+  exception: string;
+  /** The file of the innermost frame (its base name), when the traceback names one. */
+  file?: string;
+  line?: number;
+}
+
+/**
+ * Reads the first Python traceback of `text` to its end (following chained exceptions to the
+ * last one): the exception and where it was raised. Undefined when there is no complete one.
+ */
+export function crashSummary(text: string): CrashSummary | undefined {
+  const start = text.search(/Traceback \(most recent call last\):/);
+  if (start < 0) return undefined;
+  let frame: { file: string; line: number } | undefined;
+  let found: CrashSummary | undefined;
+  for (const raw of text.slice(start).replace(/\r/g, '').split('\n').slice(1)) {
+    const f = /^\s+File "([^"]+)", line (\d+)/.exec(raw);
+    if (f) {
+      frame = { file: (f[1] as string).split(/[\\/]/).pop() as string, line: Number(f[2]) };
+      continue;
+    }
+    if (raw.trim() === '' || /^\s/.test(raw) || /^Traceback \(most recent call last\):/.test(raw)) continue;
+    if (/^(During handling of the above exception|The above exception was the direct cause)/.test(raw)) {
+      found = undefined;
+      continue;
+    }
+    if (found) break;
+    found = { exception: raw.trim().slice(0, 200), ...(frame ? { file: frame.file, line: frame.line } : {}) };
+    if (!/^[\w.]+(:|$)/.test(raw)) break;
+  }
+  return found;
+}
+
+/** `UnicodeDecodeError: … (servidor.py, line 12)`. */
+export function describeCrash(c: CrashSummary): string {
+  return c.file ? `${c.exception} (${c.file}, line ${c.line})` : c.exception;
+}
+
 /** Escapes control characters but keeps line breaks, so output reads like a terminal with `\r` and tabs visible. */
 export function visibleText(text: string): string {
   return text.replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);

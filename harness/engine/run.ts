@@ -9,7 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { budgetOf, type Check } from '../model/check.js';
-import { CheckFailure, CheckSkipped } from '../model/failure.js';
+import { CheckFailure, CheckNotReached, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
 import { roleNotGiven, sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
 import { Program, ProgramExited, describeExit } from '../process/program.js';
@@ -22,6 +22,7 @@ import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
 import { programOutputForReport } from '../diagnose/output.js';
+import { leadWithCrash } from '../diagnose/crash-lead.js';
 import { environmentFault } from '../diagnose/environment.js';
 import { refusedConnect, wrongPortInstruction } from '../diagnose/wrong-port.js';
 import { hostMapSupport, hostsFileText } from '../process/host-map.js';
@@ -277,7 +278,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     if (fault) return finish(check, 'error', fault, { notes: [...ctx.notes, ...addressNotes(ctx.launched())] }, t0);
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    return failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
+    if (ctx) await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
+    const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
+    return ctx ? leadWithCrash(failed, ctx.launched()) : failed;
   } finally {
     cancelBudget?.();
     abort.abort(new Error('check finished'));
@@ -314,6 +317,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
   if (fault) return finish(check, 'error', fault, evidence, info.t0);
+  if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
     const hint = err.details.hint ?? check.hint;
     return finish(check, 'fail', withPortInstruction(err.message, ctx), { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);

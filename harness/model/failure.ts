@@ -20,6 +20,15 @@ export class CheckSkipped extends Error {
   readonly code = 'SOCKGRADE_CHECK_SKIPPED';
 }
 
+/**
+ * The check could not get to what it judges because an earlier step of the conversation failed
+ * (another check reports that step). It counts as failed, "not reached: <why>", so that every
+ * submission is graded out of the same maximum; only checks that do not apply are skipped.
+ */
+export class CheckNotReached extends Error {
+  readonly code = 'SOCKGRADE_CHECK_NOT_REACHED';
+}
+
 /** A usage error (bad flag, unknown exercise, missing file): one readable line, exit code 2. */
 export class UsageError extends Error {
   readonly code = 'SOCKGRADE_USAGE';

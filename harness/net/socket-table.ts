@@ -87,3 +87,35 @@ export function connectAddressFor(address: string): string {
   if (address === '::') return '::1';
   return address;
 }
+
+/** Bytes the kernel holds for one end of a TCP connection. */
+export interface TcpQueues {
+  /** Sent but not yet acknowledged by the other end. */
+  send: number;
+  /** Arrived but not yet read by the application. */
+  receive: number;
+}
+
+/**
+ * The queues of the TCP socket of this network namespace whose local port is `localPort` and
+ * remote port `remotePort`; undefined when there is none (or no socket table to read).
+ */
+export function tcpQueuesOf(localPort: number, remotePort: number): TcpQueues | undefined {
+  for (const v6 of [false, true]) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/net/tcp${v6 ? '6' : ''}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 10 || f[3] === '0A') continue;
+      if (parseInt((f[1] as string).split(':')[1] as string, 16) !== localPort) continue;
+      if (parseInt((f[2] as string).split(':')[1] as string, 16) !== remotePort) continue;
+      const [tx, rx] = (f[4] as string).split(':').map((h) => parseInt(h, 16)) as [number, number];
+      return { send: tx, receive: rx };
+    }
+  }
+  return undefined;
+}

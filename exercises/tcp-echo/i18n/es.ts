@@ -110,6 +110,7 @@ export const tcpEcho: Catalogue = {
     'trata el tiempo límite de una conexión dentro del bucle de accept: cierra esa conexión y vuelve a accept()',
   'the server never closed the idle client (see timeout.idle-kick), so there was no expulsion to recover from':
     'el servidor nunca cerró el cliente inactivo (mira timeout.idle-kick), así que no hubo expulsión de la que recuperarse',
+  'waiting for the client to read the piece of the echo it was sent': 'esperando a que el cliente leyera el trozo del eco que se le envió',
   'closes a connection when the client sends the quit word, and serves the next client': 'cierra la conexión cuando el cliente envía la palabra de salida, y atiende al siguiente cliente',
   'compare each received line, without its newline (line.strip()), with the quit word: when it matches, say goodbye if you want, close that connection and go back to accept()':
     'compara cada línea recibida, sin su salto de línea (linea.strip()), con la palabra de salida: si coincide, despídete si quieres, cierra esa conexión y vuelve a accept()',

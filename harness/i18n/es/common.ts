@@ -18,6 +18,11 @@ export const common: Catalogue = {
   'the host name {name}': 'el nombre {name}',
   'a host name': 'un nombre de máquina',
   'not applicable: {reason}': 'no aplicable: {reason}',
+  'not reached: {reason}': 'no alcanzada: {reason}',
+  'the {label} crashed: {crash}': 'el {label} falló: {crash}',
+  '{exception} ({file}, line {line})': '{exception} ({file}, línea {line})',
+  "fix the {name} first: the traceback's last lines name the file and line that raised it; handle that case, and the rest of this check can run":
+    'corrige primero el {name}: las últimas líneas del traceback dicen el fichero y la línea que lo lanzó; trata ese caso y el resto de esta comprobación podrá ejecutarse',
   'no server was given (use --server "<command>")': 'no se indicó un servidor (usa --server "<orden>")',
   'no client was given (use --client "<command>")': 'no se indicó un cliente (usa --client "<orden>")',
   'did not finish within its time budget of {budget}; it was {step}': 'no terminó dentro de su tiempo asignado de {budget}; estaba {step}',
