@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Program } from '../harness/process/program.js';
+import { Box } from '../harness/sandbox/box.js';
 import { boundSocketsOf } from '../harness/net/socket-table.js';
 import { freePort } from '../harness/net/free-port.js';
 import { poll } from '../harness/util/deadline.js';
@@ -43,10 +44,12 @@ async function timeCli(args: string[]): Promise<{ ms: number; code: number | nul
 async function serverStartMs(command: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const p = new Program({ command: command.replace('{port}', String(port)), cwd: tmpdir(), label: 'server' });
+  const box = Box.open(tmpdir(), 'sockgrade-bench-', undefined);
+  const p = new Program({ command: command.replace('{port}', String(port)), box, label: 'server' });
   await poll('listen', 10_000, undefined, () => (boundSocketsOf(p.processTree(), 'tcp').length ? true : undefined), 2);
   const ms = performance.now() - t0;
   await p.stop(0);
+  await box.close();
   return ms;
 }
 
@@ -121,11 +124,13 @@ async function main(): Promise<void> {
   for (let b = 0; b < runs / batch; b++) {
     await Promise.all(
       Array.from({ length: batch }, async () => {
-        const p = new Program({ command: `python3 -c "[print('x' * 99) for _ in range(200)]; print('FIN')"`, cwd: tmpdir(), label: 'client' });
+        const box = Box.open(tmpdir(), 'sockgrade-bench-', undefined);
+        const p = new Program({ command: `python3 -c "[print('x' * 99) for _ in range(200)]; print('FIN')"`, box, label: 'client' });
         await p.waitForExit(20_000);
         const out = p.outputText();
         if (!out.endsWith('FIN\n') || out.length !== 200 * 100 + 4) lost += 1;
         await p.stop(0);
+        await box.close();
       }),
     );
   }

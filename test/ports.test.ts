@@ -1,6 +1,6 @@
 /** Submissions that hard-code their address, graded as they are. */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GradeResult } from '../harness/model/result.js';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir, type CliRun } from './support/cli.js';
@@ -65,6 +65,7 @@ describe.concurrent('server instances keep ports of their own', () => {
 
   it('a class whose servers ignore {port} is graded as each one alone, with no isolation', async () => {
     const cls = testDir('sockgrade-class-');
+    chmodSync(cls, 0o755); // as root, programs run as an unprivileged uid that must read the class
     for (const name of ['ana', 'beto']) {
       mkdirSync(join(cls, name));
       copyFileSync(IGNORES_PORT, join(cls, name, 'server.py'));

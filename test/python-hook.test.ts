@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { Program } from '../harness/process/program.js';
+import { Box } from '../harness/sandbox/box.js';
 import { freePort } from '../harness/net/free-port.js';
 import { testDir } from './support/cli.js';
 
@@ -14,7 +15,7 @@ import { testDir } from './support/cli.js';
 async function runHooked(source: string, moveTo: number, transport: 'tcp' | 'udp' = 'tcp'): Promise<Program> {
   const dir = testDir('pyhook-');
   writeFileSync(join(dir, 'prog.py'), source);
-  const p = new Program({ command: `python3 ${join(dir, 'prog.py')}`, cwd: dir, label: 'server', netLog: join(dir, 'net.log'), moveBindTo: moveTo, moveBindTransport: transport });
+  const p = new Program({ command: `python3 ${join(dir, 'prog.py')}`, box: Box.open(dir, 'box-', undefined), label: 'server', netLog: join(dir, 'net.log'), moveBindTo: moveTo, moveBindTransport: transport });
   try {
     await p.waitForExit(30_000);
     return p;

@@ -1,9 +1,13 @@
 /** Every reference solution passes every check of its exercise, through the real CLI. */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { CLI, ROOT, runCli } from './support/cli.js';
 import { REFERENCES } from '../reference/index.js';
 import { findExercise } from '../exercises/index.js';
+
+/** The reference programs are sockgrade itself: their sandbox may read its installation (node_modules may be a link elsewhere). */
+const OWN_INSTALL = `${ROOT}:${realpathSync(join(ROOT, 'node_modules'))}`;
 
 /** Parameters that switch on the optional checks, so that references are graded on every check. */
 const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
@@ -37,7 +41,7 @@ describe.concurrent('reference solutions', () => {
       const same = params.join(' ');
       if (entry.server && findExercise(exercise)?.contract.server) args.push('--server', `node ${CLI} reference ${exercise} server --port {port} ${same}`);
       if (entry.client) args.push('--client', `node ${CLI} reference ${exercise} client --port {port} ${same}`);
-      const run = await runCli(args, { json: true });
+      const run = await runCli(args, { json: true, env: { SOCKGRADE_SANDBOX_READ: OWN_INSTALL } });
       const result = run.result!;
       expect(result.checks.filter((c) => c.status !== 'pass' && !(label && c.status === 'skip' && c.message.startsWith('not applicable'))).map((c) => `${c.id}: ${c.status} ${c.message}`)).toEqual([]);
       expect(run.code).toBe(0);

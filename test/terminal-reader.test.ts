@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Program } from '../harness/process/program.js';
+import { Box } from '../harness/sandbox/box.js';
 import { isWaitingOnStdin } from '../harness/process/proc-tree.js';
 import { poll } from '../harness/util/deadline.js';
 import { testDir } from './support/cli.js';
@@ -17,7 +18,7 @@ async function withPrograms(body: (launch: (command: string, cwd?: string) => Pr
   const started: Program[] = [];
   try {
     await body((command, cwd = testDir()) => {
-      const p = new Program({ command, cwd, label: 'client' });
+      const p = new Program({ command, box: Box.open(cwd, 'box-', undefined), label: 'client' });
       started.push(p);
       return p;
     });

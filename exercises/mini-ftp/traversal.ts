@@ -4,7 +4,7 @@
  * and nothing outside may be read or written. The outside is a canary folder created by the check
  * next to the server's scratch folder, unique to it and removed when the check ends.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { defineServerCheck } from '../../harness/model/check.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
@@ -29,6 +29,9 @@ async function makeOutside(ctx: ServerCheckContext): Promise<Outside> {
   const secret = Buffer.from(`secreto ${ctx.rng.word(24)}\n`);
   const secretPath = join(dir, 'secreto.txt');
   await writeFile(secretPath, secret);
+  // Open to the server's (possibly unprivileged) uid, as a careless machine would be: only its own code may keep it out.
+  await chmod(dir, 0o777);
+  await chmod(secretPath, 0o666);
   await mkdir(join(ctx.workDir, 'docs'));
   await writeFile(join(ctx.workDir, 'docs', 'leeme.txt'), 'Documentos del servidor\n');
   await symlink(secretPath, join(ctx.workDir, 'enlace.txt'));

@@ -26,6 +26,7 @@ import { consoleChanges } from '../report/changes.js';
 import { ui } from '../i18n/ui.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 import { unknownExercise } from './suggest.js';
+import { sandboxPolicy } from '../sandbox/policy.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -162,7 +163,7 @@ function replayPath(value: string, seed: string | undefined): string {
 function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reexec' {
   if (mode !== undefined && !['auto', 'on', 'off'].includes(mode)) throw new UsageError(`--isolation expects auto, on or off, got "${mode}"`);
   if (insideNamespace()) return { hermetic: true, description: process.env[INSIDE_ENV] ?? 'on' };
-  if (mode === 'off') return { hermetic: false, description: 'off (--isolation off; instances that share a fixed port run one at a time)' };
+  if (mode === 'off') return { hermetic: false, description: 'off (--isolation off: no namespaces and no sandbox, programs share this machine\'s network and see its processes and files, instances that share a fixed port run one at a time)' };
   const support = namespaceSupport();
   if (support.available) return 'reexec';
   if (mode === 'on') throw new UsageError(`--isolation on, but ${support.reason ?? 'namespaces are not available'}: use --isolation auto to grade without it`);
@@ -180,7 +181,9 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
     if (opts.watch) setInterruptQuiet(true);
     return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
   }
-  const settings: GradeSettings = { ...checked, isolation };
+  const sandbox = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
+  if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');
+  const settings: GradeSettings = { ...checked, isolation: { hermetic: isolation?.hermetic === true, description: `${isolation?.description ?? 'off'}; ${sandbox.description}` }, sandbox };
   for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;
   if (showConsole) {

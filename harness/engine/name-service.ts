@@ -14,7 +14,7 @@ import type { RunSettings } from './settings.js';
 /** A check's DNS responder and the files that point a program at it. */
 export interface CheckNameService {
   responder: DnsResponder;
-  files: { resolvConf: string; nsswitchConf?: string };
+  files: Record<string, string>;
 }
 
 /** Names every client's hosts file maps to `address`: the exercise's canonical host and a host name given with --host. */
@@ -44,5 +44,5 @@ export async function startNameService(settings: RunSettings, root: string, chec
     nsswitchConf = join(root, `nsswitch-${checkId}.conf`);
     writeFileSync(nsswitchConf, nsswitch);
   }
-  return { responder, files: { resolvConf, ...(nsswitchConf ? { nsswitchConf } : {}) } };
+  return { responder, files: { '/etc/resolv.conf': resolvConf, ...(nsswitchConf ? { '/etc/nsswitch.conf': nsswitchConf } : {}) } };
 }

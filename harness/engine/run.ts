@@ -4,7 +4,7 @@
  * turns what happened into the result model. Nothing a check starts outlives it.
  */
 import { mkdtemp } from 'node:fs/promises';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
@@ -30,6 +30,8 @@ import { onInterrupt } from './interrupt.js';
 import { removeTree } from '../util/remove-tree.js';
 import { patientTimer } from '../util/starvation.js';
 import { mappedNames, startNameService } from './name-service.js';
+import { Box } from '../sandbox/box.js';
+import { releaseStaged } from '../sandbox/staging.js';
 import { TraceSession, wallMicros } from '../trace/session.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
@@ -62,6 +64,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
 
   const root = await mkdtemp(join(settings.tmpRoot, 'sockgrade-'));
   const forgetRoot = onInterrupt('files', () => removeTree(root));
+  if (settings.sandbox?.perCheckUid) chmodSync(root, 0o711);
   const locks = new PortLocks();
   const plans: Record<Role, PortPlan> = {
     server: new PortPlan(locks, serverPortMode(settings)),
@@ -99,6 +102,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
     forgetRoot();
     const left = await removeTree(root);
     if (left) notes.push(left);
+    releaseStaged();
   }
   notes.push(...learnedNotes);
 
@@ -157,7 +161,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   const t0 = performance.now();
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
-  const scratch = await mkdtemp(join(st.root, `${check.role}-${check.id}-`));
+  const box = Box.open(st.root, `${check.role}-${check.id}-`, settings.sandbox);
+  const scratch = box.workDir;
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;
   let cancelBudget: (() => void) | undefined;
@@ -190,7 +195,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       sctx.doing('waiting for the server to start listening');
       sctx.server = await launchServer({
         command: fillPlaceholders(settings.commands.server as string, { ...paramPlaceholders(settings), host: HOST, port: offered }),
-        cwd: scratch,
+        box,
         transport: transportOf(settings.exercise, settings.params),
         offeredPort: offered,
         ...(settings.env ? { env: settings.env } : {}),
@@ -263,12 +268,12 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         }
         return new Program({
           command: fillPlaceholders(settings.commands.client as string, { ...paramPlaceholders(settings), ...placeholders, host: cctx.offered.host, port: p, ...(message !== undefined ? { message } : {}) }),
-          cwd: scratch,
+          box,
           env: { ...settings.env, HOST: cctx.offered.host, PORT: String(p), ...(message !== undefined ? { MESSAGE: message } : {}) },
           label,
           outputCapBytes: Math.max(settings.outputCapBytes, outputCapBytes ?? 0),
           netLog: `${scratch}.net-${++netLogs}.log`,
-          ...(hostsFile ? { hostsFile, ...(nameService?.files ?? {}) } : {}),
+          ...(hostsFile ? { hostsFile, ...(nameService ? { files: nameService.files } : {}) } : {}),
         });
       };
       running = check.run(cctx);
@@ -293,7 +298,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     ticket.release();
     // A check cut off by its budget may still be writing into its folder: let it stop first (bounded).
     if (running) await settledWithin(running, 2000);
-    const left = await removeTree(scratch);
+    const left = await box.close();
     if (left) st.learnedNotes.add(left);
   }
 }

@@ -4,6 +4,7 @@
  * holds in the kernel's socket table.
  */
 import { Program } from '../process/program.js';
+import type { Box } from '../sandbox/box.js';
 import { isWaitingForChild } from '../process/proc-tree.js';
 import { boundSocketsOf, connectAddressFor, socketTablesAvailable, type BoundSocket } from '../net/socket-table.js';
 import { CheckFailure } from '../model/failure.js';
@@ -14,7 +15,8 @@ import { classifyPrompt, type LaunchedServer } from './context.js';
 /** What to launch and where it is expected to listen. */
 export interface ServerLaunchPlan {
   command: string;
-  cwd: string;
+  /** The check's box: where the server runs, and how it is confined. */
+  box: Box;
   transport: 'tcp' | 'udp';
   offeredPort: number;
   declaredPort?: number;
@@ -33,11 +35,11 @@ export async function launchServer(plan: ServerLaunchPlan): Promise<LaunchedServ
   const program = plan.track(
     new Program({
       command: plan.command,
-      cwd: plan.cwd,
+      box: plan.box,
       env: { ...plan.env, HOST: '127.0.0.1', PORT: String(plan.offeredPort) },
       label: 'server',
       outputCapBytes: plan.outputCapBytes,
-      netLog: `${plan.cwd}.net.log`,
+      netLog: `${plan.box.workDir}.net.log`,
       ...(plan.moveHardCodedPort ? { moveBindTo: plan.offeredPort, moveBindTransport: plan.transport } : {}),
     }),
   );
@@ -172,10 +174,13 @@ function exitedBeforeListening(program: Program, plan: ServerLaunchPlan, prompts
       hint: 'a server must stay in the foreground (no fork + exit, no daemon): sockgrade stops it when a check ends, and grades the process it started',
     });
   }
+  const clean = program.exit?.code === 0;
   return new CheckFailure(`the server exited (${program.exit ? describe(program) : 'unknown status'}) before it listened on any ${plan.transport.toUpperCase()} port`, {
     hint: inUse
       ? 'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program'
-      : `${prompts ? answeredText(prompts) : ''}look at its output below (a traceback shows the line that failed); the command given was: ${plan.command}`,
+      : clean
+        ? 'a server must keep running in the foreground: sockgrade grades the process it started, and what that process started ends with it (no fork + exit, no daemon); the command given was: ' + plan.command
+        : `${prompts ? answeredText(prompts) : ''}look at its output below (a traceback shows the line that failed); the command given was: ${plan.command}`,
   });
 }
 

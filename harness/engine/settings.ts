@@ -2,6 +2,7 @@
 import type { Exercise } from '../model/exercise.js';
 import type { ParamValues } from '../model/params.js';
 import type { Role } from '../model/result.js';
+import type { SandboxPolicy } from '../sandbox/policy.js';
 
 /** Settings of one `sockgrade grade` run. */
 export interface RunSettings {
@@ -41,6 +42,8 @@ export interface RunSettings {
   isolation?: { hermetic: boolean; description: string };
   /** Notes about how the run was set up (e.g. what of the manifest was ignored), shown with the run's notes. */
   notes?: readonly string[];
+  /** How each submitted program is confined (see `harness/sandbox/`); absent: as sockgrade's own user, unconfined. */
+  sandbox?: SandboxPolicy;
   /** fast-check path that replays one failing case of a property check (with the same seed). */
   replay?: string;
   /** Folder where the packets of each check are written as pcap files (`--trace`). */

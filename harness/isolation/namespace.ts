@@ -20,6 +20,7 @@ import { onInterrupt } from '../engine/interrupt.js';
 import { removeTree } from '../util/remove-tree.js';
 import { descendantsOf } from '../process/proc-tree.js';
 import { poll } from '../util/deadline.js';
+import { namespacesForbidden } from '../sandbox/policy.js';
 
 /** Environment variable set inside a hermetic run, holding the description of the isolation. */
 export const INSIDE_ENV = 'SOCKGRADE_ISOLATED';
@@ -53,6 +54,8 @@ export function namespaceSupport(): NamespaceSupport {
   if (cached) return cached;
   const off = (reason: string): NamespaceSupport => (cached = { available: false, reason, description: `off (${reason})` });
   if (process.platform !== 'linux') return off(`namespaces are Linux-only; this is ${process.platform}`);
+  const forbidden = namespacesForbidden();
+  if (forbidden) return off(forbidden);
   const probe = spawnSync('unshare', [...unshareArgs(), '/bin/sh', '-c', `${SETUP} && echo ok`], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
   if (probe.error) return off(`cannot run unshare (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}): install util-linux`);
   if (probe.status !== 0 || !probe.stdout.toString().includes('ok')) {

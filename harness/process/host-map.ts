@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { userNamespaceArgs } from '../isolation/namespace.js';
+import { namespacesForbidden } from '../sandbox/policy.js';
 
 /** Whether programs can be given their own hosts file, and the `unshare` arguments that do it. */
 export interface HostMapSupport {
@@ -23,6 +24,8 @@ let cached: HostMapSupport | undefined;
 export function hostMapSupport(): HostMapSupport {
   if (cached) return cached;
   if (process.platform !== 'linux') return (cached = { available: false, reason: `mount namespaces are Linux-only (this is ${process.platform})`, unshareArgs: [] });
+  const forbidden = namespacesForbidden();
+  if (forbidden) return (cached = { available: false, reason: forbidden, unshareArgs: [] });
   const userns = userNamespaceArgs();
   const unshareArgs = [...userns, '--mount', '--propagation', 'private'];
   const probe = spawnSync('unshare', [...unshareArgs, '/bin/sh', '-c', 'mount --bind /etc/hosts /etc/hosts'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 5000 });

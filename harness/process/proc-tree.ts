@@ -168,20 +168,20 @@ function trySignal(target: number): void {
 }
 
 /**
- * Pids of live processes whose environment holds `marker` (a `NAME=value` string). A program
- * that double-forks and calls setsid leaves its process tree but keeps its environment, so this
- * finds what a tree walk misses.
+ * Pids of live processes whose environment holds `marker` (a `NAME=value` string; with `prefix`,
+ * any variable whose `NAME=value` starts with it). A program that double-forks and calls setsid
+ * leaves its process tree but keeps its environment, so this finds what a tree walk misses.
  */
-export function processesWithEnv(marker: string): number[] {
+export function processesWithEnv(marker: string, prefix = false): number[] {
   if (!hasProc) return [];
-  const needle = Buffer.from(`${marker}\0`);
+  const needle = Buffer.from(prefix ? `\0${marker}` : `${marker}\0`);
   const out: number[] = [];
   for (const name of safeReaddir('/proc')) {
     const pid = Number(name);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     try {
       const env = readFileSync(`/proc/${pid}/environ`);
-      if (env.includes(needle)) out.push(pid);
+      if (prefix ? Buffer.concat([Buffer.from([0]), env]).includes(needle) : env.includes(needle)) out.push(pid);
     } catch {
       /* gone, or not ours to read */
     }

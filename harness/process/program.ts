@@ -1,58 +1,39 @@
 /**
- * A submitted program running under a pseudo-terminal.
- *
- * The command runs inside a small POSIX shell wrapper that (1) turns off terminal echo and
- * newline translation, so the transcript holds exactly what the program printed and never what
- * sockgrade typed, and (2) after the program exits, prints an invisible exit marker and stays
- * alive until it is killed. Because the wrapper outlives the program, everything the program
- * wrote before exiting is read before the terminal closes: output is never lost at exit.
+ * A submitted program, as the checks see it: started in its sandbox by {@link Launch}, with
+ * observers composed around it (its output and transcript, its memory limit) and the waits the
+ * checks use (for output, a prompt, quiet, the exit). Every wait is bounded and honours an
+ * AbortSignal.
  */
-import { randomBytes } from 'node:crypto';
-import * as pty from 'node-pty';
+import { readFileSync } from 'node:fs';
 import { Transcript } from './transcript.js';
-import { descendantsOf, killByEnv, killTree, memoryBytes, processesWithEnv } from './proc-tree.js';
-import { poll, waitFor, WaitTimeout } from '../util/deadline.js';
-import { hostMapSupport } from './host-map.js';
+import { Launch, type ExitInfo } from './launcher.js';
+import { enforceMemoryLimit } from './memory-limit.js';
+import { OutputLog } from './output-log.js';
 import { terminalOf, terminalWait, type TerminalId, type TerminalWait } from './terminal-reader.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { poll, waitFor } from '../util/deadline.js';
+import type { Box } from '../sandbox/box.js';
 
-/** Folder of the Python start-up hook, next to this file in the sources (the build leaves it there). */
-const PYTHON_HOOK = [new URL('./python-hook', import.meta.url), new URL('../../../harness/process/python-hook', import.meta.url)]
-  .map((u) => fileURLToPath(u))
-  .find((dir) => existsSync(join(dir, 'sitecustomize.py'))) ?? '';
-
-/** How a program ended: its exit code, or the signal that ended it. */
-export interface ExitInfo {
-  code: number | null;
-  signal: string | null;
-  /** Milliseconds after the start. */
-  at: number;
-  /** Why sockgrade killed it, when it did so for breaking a limit. */
-  reason?: string;
-}
+export type { ExitInfo } from './launcher.js';
 
 /** What to launch. */
 export interface LaunchOptions {
   /** Shell command line, already with placeholders replaced. */
   command: string;
-  cwd: string;
-  /** Extra environment on top of sockgrade's own. */
+  /** The check's box: the working folder the program runs in, and how it is confined. */
+  box: Box;
+  /** Environment given to the program besides the built one (HOST, PORT…). */
   env?: Record<string, string>;
   /** Label used in transcripts and diagnoses, e.g. `server` or `client #2`. */
   label: string;
   /** Bytes of output kept; the rest is counted and dropped. */
   outputCapBytes?: number;
   /**
-   * A hosts file to bind over /etc/hosts for this program (see `host-map.ts`); the caller has
-   * checked that {@link hostMapSupport} is available.
+   * A hosts file seen by this program as /etc/hosts (see `host-map.ts`); the caller has checked
+   * that `hostMapSupport()` is available.
    */
   hostsFile?: string;
-  /** With `hostsFile`: a resolv.conf to bind over /etc/resolv.conf (see `name-service.ts`). */
-  resolvConf?: string;
-  /** With `hostsFile`: an nsswitch.conf to bind over /etc/nsswitch.conf (see `name-service.ts`). */
-  nsswitchConf?: string;
+  /** Other files the program sees read-only at the given paths (e.g. `/etc/resolv.conf`): target → source. */
+  files?: Readonly<Record<string, string>>;
   /**
    * File where a Python program's start-up hook records the addresses it binds, connects and
    * sends to (see `python-hook/sitecustomize.py`); read back with {@link Program.netCalls}.
@@ -83,155 +64,52 @@ export interface ProgramLimits {
 /** Generous for any exercise, small enough that a runaway program cannot hurt the machine. */
 export const DEFAULT_LIMITS: ProgramLimits = { memoryBytes: 512 * 1024 * 1024, cpuSeconds: 300, openFiles: 4096 };
 
-const WRAPPER = [
-  'stty -echo -onlcr 2>/dev/null',
-  'ulimit -t "$SOCKGRADE_CPU" 2>/dev/null; ulimit -n "$SOCKGRADE_FILES" 2>/dev/null',
-  'if [ -n "$SOCKGRADE_HOSTS" ]; then',
-  '  unshare $SOCKGRADE_UNSHARE /bin/sh -c \'mount --bind "$SOCKGRADE_HOSTS" /etc/hosts && { [ -z "$SOCKGRADE_RESOLV" ] || mount --bind "$SOCKGRADE_RESOLV" /etc/resolv.conf 2>/dev/null || :; } && { [ -z "$SOCKGRADE_NSSWITCH" ] || mount --bind "$SOCKGRADE_NSSWITCH" /etc/nsswitch.conf 2>/dev/null || :; } && unset SOCKGRADE_HOSTS SOCKGRADE_RESOLV SOCKGRADE_NSSWITCH SOCKGRADE_UNSHARE && exec /bin/sh -c "$SOCKGRADE_COMMAND"\'',
-  'else',
-  '  /bin/sh -c "$SOCKGRADE_COMMAND"',
-  'fi',
-  'sg_code=$?',
-  "printf '\\033]7770;sockgrade-exit;%s;%s\\007' \"$sg_code\" \"$SOCKGRADE_NONCE\"",
-  'while read -r sg_line; do :; done',
-].join('\n');
-
-const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 15: 'SIGTERM' };
-
 /** A running program. Every method that waits is bounded and honours an AbortSignal. */
 export class Program {
   readonly transcript: Transcript;
   readonly pid: number;
-  private readonly term: pty.IPty;
-  private readonly nonce = randomBytes(6).toString('hex');
-  private readonly marker: Buffer;
-  private output: Buffer[] = [];
-  private outputBytes = 0;
-  private droppedBytes = 0;
-  private tail = Buffer.alloc(0);
-  private lastOutputAt: number;
-  private exitInfo: ExitInfo | undefined;
-  private wrapperGone = false;
-  private killed = false;
+  private readonly launch: Launch;
+  private readonly log: OutputLog;
   private readonly listeners = new Set<() => void>();
-  private readonly cap: number;
-  private readonly wrapperExited: Promise<void>;
-  private readonly limits: ProgramLimits;
-  private readonly watchdog: NodeJS.Timeout | undefined;
-  private overLimit: string | undefined;
+  private readonly stopWatching: () => void;
   private netLog: string | undefined;
   private terminal: TerminalId | undefined;
 
   constructor(opts: LaunchOptions) {
     this.transcript = new Transcript(opts.label);
-    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    this.cap = opts.outputCapBytes ?? 1024 * 1024;
-    this.marker = Buffer.from(`\x1b]7770;sockgrade-exit;`);
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    Object.assign(env, {
-      TERM: 'dumb',
-      PYTHONUNBUFFERED: '1',
-      PYTHONIOENCODING: 'utf-8',
-      PYTHONDONTWRITEBYTECODE: '1',
-      LANG: env.LANG && /utf-?8/i.test(env.LANG) ? env.LANG : 'C.UTF-8',
-      ...opts.env,
-      SOCKGRADE_COMMAND: opts.command,
-      SOCKGRADE_NONCE: this.nonce,
-      SOCKGRADE_CPU: String(this.limits.cpuSeconds),
-      SOCKGRADE_FILES: String(this.limits.openFiles),
-      SOCKGRADE_PROGRAM: this.nonce,
+    const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.log = new OutputLog(this.transcript, opts.outputCapBytes ?? 1024 * 1024);
+    if (opts.netLog) this.netLog = opts.box.writableFile(opts.netLog);
+    this.launch = new Launch({
+      command: opts.command,
+      box: opts.box,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.hostsFile ? { hostsFile: opts.hostsFile } : {}),
+      ...(opts.files ? { files: opts.files } : {}),
+      ...(this.netLog ? { netLog: this.netLog } : {}),
+      ...(opts.moveBindTo !== undefined ? { moveBindTo: opts.moveBindTo, moveBindTransport: opts.moveBindTransport ?? 'tcp' } : {}),
+      cpuSeconds: limits.cpuSeconds,
+      openFiles: limits.openFiles,
     });
-    if (opts.netLog && PYTHON_HOOK) {
-      this.netLog = opts.netLog;
-      Object.assign(env, { SOCKGRADE_NETLOG: opts.netLog, PYTHONPATH: [PYTHON_HOOK, env.PYTHONPATH].filter(Boolean).join(':') });
-      if (opts.moveBindTo !== undefined) {
-        Object.assign(env, { SOCKGRADE_BIND_PORT: String(opts.moveBindTo), SOCKGRADE_BIND_TYPE: opts.moveBindTransport ?? 'tcp', SOCKGRADE_BIND_CLAIM: `${opts.netLog}.bind` });
-      }
-    }
-    if (opts.hostsFile) {
-      Object.assign(env, { SOCKGRADE_HOSTS: opts.hostsFile, SOCKGRADE_UNSHARE: hostMapSupport().unshareArgs.join(' ') });
-      if (opts.resolvConf) env.SOCKGRADE_RESOLV = opts.resolvConf;
-      if (opts.nsswitchConf) env.SOCKGRADE_NSSWITCH = opts.nsswitchConf;
-    }
-    this.term = pty.spawn('/bin/sh', ['-c', WRAPPER], {
-      name: 'dumb',
-      cols: 400,
-      rows: 50,
-      cwd: opts.cwd,
-      env,
-      encoding: null,
-    });
-    this.pid = this.term.pid;
-    this.lastOutputAt = this.transcript.now();
+    this.pid = this.launch.pid;
     this.transcript.event(`started: ${opts.command}`);
-    this.term.onData((d: string | Buffer) => this.onData(typeof d === 'string' ? Buffer.from(d) : d));
-    this.watchdog = setInterval(() => this.enforceMemory(), 200);
-    this.watchdog.unref();
-    this.wrapperExited = new Promise<void>((resolve) => {
-      this.term.onExit(({ exitCode, signal }) => {
-        this.wrapperGone = true;
-        if (this.watchdog) clearInterval(this.watchdog);
-        if (!this.exitInfo) {
-          this.exitInfo = { code: this.killed ? null : exitCode, signal: signal ? (SIGNALS[signal] ?? `signal ${signal}`) : null, at: this.transcript.now() };
-        }
-        this.notify();
-        resolve();
-      });
+    this.launch.onOutput((data) => {
+      this.log.add(data);
+      this.notify();
     });
+    this.launch.onExit((e) => {
+      if (e.reason === undefined && !this.launch.terminalClosed) this.transcript.event(`exited: ${describeExit(e)}`);
+      this.notify();
+    });
+    this.stopWatching = enforceMemoryLimit(this.launch, limits.memoryBytes, (reason) => this.transcript.event(`stopped by sockgrade: ${reason}`));
   }
 
-  private enforceMemory(): void {
-    if (this.wrapperGone || this.exitInfo) return;
-    const used = memoryBytes(this.processTree(), this.limits.memoryBytes);
-    if (used <= this.limits.memoryBytes) return;
-    this.overLimit = `used more than ${Math.round(this.limits.memoryBytes / 1048576)} MiB of memory`;
-    this.transcript.event(`stopped by sockgrade: ${this.overLimit}`);
-    this.exitInfo = { code: null, signal: 'SIGKILL', at: this.transcript.now(), reason: this.overLimit };
-    this.notify();
-    killTree(this.pid);
+  private get exitInfo(): ExitInfo | undefined {
+    return this.launch.exit;
   }
 
-  private onData(chunk: Buffer): void {
-    this.lastOutputAt = this.transcript.now();
-    let data = Buffer.concat([this.tail, chunk]);
-    const idx = data.indexOf(this.marker);
-    let visibleEnd = data.length;
-    if (idx >= 0) {
-      const end = data.indexOf(0x07, idx);
-      if (end >= 0) {
-        const [code, nonce] = data.subarray(idx + this.marker.length, end).toString().split(';');
-        if (nonce === this.nonce && !this.exitInfo) {
-          const n = Number(code);
-          this.exitInfo = n > 128 && n < 160 ? { code: null, signal: SIGNALS[n - 128] ?? `signal ${n - 128}`, at: this.transcript.now() } : { code: n, signal: null, at: this.transcript.now() };
-          this.transcript.event(`exited: ${describeExit(this.exitInfo)}`);
-        }
-        data = Buffer.concat([data.subarray(0, idx), data.subarray(end + 1)]);
-        visibleEnd = data.length;
-      } else {
-        visibleEnd = idx;
-      }
-    } else {
-      const partial = partialPrefixAtEnd(data, this.marker);
-      visibleEnd = data.length - partial;
-    }
-    const visible = data.subarray(0, visibleEnd);
-    this.tail = Buffer.from(data.subarray(visibleEnd));
-    if (visible.length > 0) this.append(visible);
-    this.notify();
-  }
-
-  private append(data: Buffer): void {
-    if (this.outputBytes < this.cap) {
-      const room = this.cap - this.outputBytes;
-      const kept = data.length > room ? data.subarray(0, room) : data;
-      this.output.push(Buffer.from(kept));
-      this.outputBytes += kept.length;
-      this.droppedBytes += data.length - kept.length;
-      this.transcript.add('program', Buffer.from(kept));
-    } else {
-      this.droppedBytes += data.length;
-    }
+  private get lastOutputAt(): number {
+    return this.log.lastAt;
   }
 
   private notify(): void {
@@ -245,8 +123,7 @@ export class Program {
 
   /** Everything the program printed so far (up to the cap). */
   outputBuffer(): Buffer {
-    if (this.output.length > 1) this.output = [Buffer.concat(this.output)];
-    return this.output[0] ?? Buffer.alloc(0);
+    return this.log.buffer();
   }
 
   /** The output as text. */
@@ -256,12 +133,12 @@ export class Program {
 
   /** Byte offset of the end of the output so far: pass it to waits to look only at newer output. */
   get outputLength(): number {
-    return this.outputBytes;
+    return this.log.length;
   }
 
   /** Bytes of output dropped because of the cap. */
   get outputDropped(): number {
-    return this.droppedBytes;
+    return this.log.droppedBytes;
   }
 
   /** How the program ended, if it has. */
@@ -275,8 +152,7 @@ export class Program {
 
   /** Pids of the program and everything it started (the wrapper excluded). */
   processTree(): number[] {
-    if (this.wrapperGone) return [];
-    return descendantsOf(this.pid);
+    return this.launch.processTree();
   }
 
   private netEntries(): { op: string; address: unknown; error?: string; moved_to?: number }[] {
@@ -335,8 +211,7 @@ export class Program {
 
   /** Processes the program started that left its tree (double fork, setsid) and still run. */
   strays(): number[] {
-    const tree = new Set([this.pid, ...this.processTree()]);
-    return processesWithEnv(`SOCKGRADE_PROGRAM=${this.nonce}`).filter((pid) => !tree.has(pid));
+    return this.launch.strays();
   }
 
   /**
@@ -344,16 +219,14 @@ export class Program {
    * write still queued when the terminal closes fails (and node-pty reports it on stderr).
    */
   private async flushTyped(): Promise<void> {
-    const queue = (this.term as unknown as { _writeStream?: { _writeQueue?: unknown[] } })._writeStream?._writeQueue;
-    if (!queue) return;
-    await poll('typed input to be written', 500, undefined, () => (queue.length === 0 ? true : undefined), 5).catch(() => {});
+    await poll('typed input to be written', 500, undefined, () => (this.launch.pendingInput() === 0 ? true : undefined), 5).catch(() => {});
   }
 
   /** Types `line` followed by a newline, as a person would. */
   type(line: string): void {
-    if (this.wrapperGone) return;
+    if (this.launch.terminalClosed) return;
     this.transcript.add('typed', `${line}\n`);
-    this.term.write(`${line}\n`);
+    this.launch.write(`${line}\n`);
   }
 
   /** Waits until the output after byte `from` matches `pattern`; returns the match. */
@@ -479,8 +352,8 @@ export class Program {
   }
 
   private terminalState(): TerminalWait {
-    if (this.wrapperGone) return 'not-reading';
-    this.terminal ??= terminalOf((this.term as { ptsName?: string }).ptsName);
+    if (this.launch.terminalClosed) return 'not-reading';
+    this.terminal ??= terminalOf(this.launch.ptsName);
     return terminalWait(this.processTree(), this.terminal);
   }
 
@@ -501,32 +374,12 @@ export class Program {
    * Before killing, lets pending output arrive for up to `drainMs` so the transcript is complete.
    */
   async stop(drainMs = 40): Promise<void> {
-    if (this.watchdog) clearInterval(this.watchdog);
-    if (this.wrapperGone) {
-      killByEnv(`SOCKGRADE_PROGRAM=${this.nonce}`);
-      return;
+    this.stopWatching();
+    if (!this.launch.terminalClosed) {
+      if (drainMs > 0 && this.running) await this.waitForQuiet(Math.min(20, drainMs), drainMs).catch(() => {});
+      await this.flushTyped();
     }
-    if (drainMs > 0 && this.running) {
-      await this.waitForQuiet(Math.min(20, drainMs), drainMs).catch(() => {});
-    }
-    await this.flushTyped();
-    this.killed = true;
-    killTree(this.pid);
-    killByEnv(`SOCKGRADE_PROGRAM=${this.nonce}`);
-    try {
-      await waitFor<void>('the terminal to close', 3000, undefined, (done) => {
-        void this.wrapperExited.then(done);
-        return () => {};
-      });
-    } catch (err) {
-      if (!(err instanceof WaitTimeout)) throw err;
-      killTree(this.pid);
-    }
-    try {
-      this.term.kill('SIGKILL');
-    } catch {
-      /* already closed */
-    }
+    await this.launch.kill();
   }
 }
 
@@ -546,12 +399,4 @@ export function describeExit(e: ExitInfo): string {
   if (e.reason) return `killed by sockgrade: it ${e.reason}`;
   if (e.signal) return `killed by ${e.signal}`;
   return `exit code ${e.code ?? '?'}`;
-}
-
-function partialPrefixAtEnd(data: Buffer, marker: Buffer): number {
-  const max = Math.min(marker.length - 1, data.length);
-  for (let n = max; n > 0; n--) {
-    if (data.subarray(data.length - n).equals(marker.subarray(0, n))) return n;
-  }
-  return 0;
 }

@@ -1,6 +1,6 @@
 /** Runs the real sockgrade CLI (the built one in dist/) the way users do, and reads what it wrote. */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ export interface CliRun {
   result?: GradeResult;
   /** Scratch folder given as SOCKGRADE_TMPDIR: must be empty after the run. */
   leftovers: string[];
-  /** Processes still alive after the run that carry this run's marker. */
+  /** Processes still alive after the run that carry this run's marker (the grader's, or a program's). */
   survivors: number[];
   ms: number;
 }
@@ -29,17 +29,23 @@ export interface CliRun {
 export const processesWithMarker = processesWithEnv;
 
 /** Runs `sockgrade <args>` with a private temp root and a marker in the environment. */
-export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number } = {}): Promise<CliRun> {
+export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string>; cwd?: string; asUid?: number } = {}): Promise<CliRun> {
   const tmp = await mkdtemp(join(tmpdir(), 'sockgrade-test-'));
+  // Programs run as unprivileged uids when the tests run as root: they must reach their folders.
+  await chmod(tmp, 0o711);
   const jsonFile = join(tmp, 'result.json');
   const scratch = join(tmp, 'scratch');
   await import('node:fs/promises').then((fs) => fs.mkdir(scratch));
+  if (opts.asUid !== undefined) for (const d of [tmp, scratch]) await chown(d, opts.asUid, opts.asUid);
   const marker = `SOCKGRADE_TEST_MARK=${randomUUID()}`;
+  const runId = randomUUID();
   const full = opts.json ? [...args, '--json', jsonFile] : args;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, ...full], {
-    cwd: ROOT,
-    env: { ...process.env, LC_ALL: 'C.UTF-8', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], NO_COLOR: '1' },
+  const argv = [process.execPath, CLI, ...full];
+  if (opts.asUid !== undefined) argv.unshift('setpriv', `--reuid=${opts.asUid}`, `--regid=${opts.asUid}`, '--clear-groups', '--');
+  const child = spawn(argv[0] as string, argv.slice(1), {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, LC_ALL: 'C.UTF-8', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], SOCKGRADE_RUN_ID: runId, NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -59,7 +65,7 @@ export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?:
     }
   }
   const leftovers = await readdir(scratch);
-  const survivors = processesWithMarker(marker);
+  const survivors = [...processesWithMarker(marker), ...processesWithMarker(`SOCKGRADE_PROGRAM=${runId}:`, true)];
   await rm(tmp, { recursive: true, force: true });
   return { code, stdout, stderr, ms, leftovers, survivors, ...(result ? { result } : {}) };
 }

@@ -94,6 +94,8 @@ export const common: Catalogue = {
   'the server exited ({exit}) before it listened on any {transport} port': 'el servidor terminó ({exit}) antes de escuchar en ningún puerto {transport}',
   'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program':
     'su puerto seguía ocupado: otro programa lo tiene, o una ejecución anterior lo dejó en TIME_WAIT. Activa SO_REUSEADDR antes de bind(), o para el otro programa',
+  'a server must keep running in the foreground: sockgrade grades the process it started, and what that process started ends with it (no fork + exit, no daemon); the command given was: {command}':
+    'un servidor debe seguir en marcha en primer plano: sockgrade corrige el proceso que arrancó, y lo que ese proceso arranque termina con él (sin fork + exit, sin demonio); la orden indicada era: {command}',
   'look at its output below (a traceback shows the line that failed); the command given was: {command}':
     'mira su salida más abajo (un traceback señala la línea que falló); la orden indicada era: {command}',
   'the server uses {other} port {port}, but this exercise is over {transport}': 'el servidor usa el puerto {other} {port}, pero este ejercicio va sobre {transport}',
@@ -142,6 +144,21 @@ export const common: Catalogue = {
   // isolation
   'off (--isolation off; instances that share a fixed port run one at a time)':
     'desactivado (--isolation off; las instancias que comparten un puerto fijo se ejecutan de una en una)',
+  "off (--isolation off: no namespaces and no sandbox, programs share this machine's network and see its processes and files, instances that share a fixed port run one at a time)":
+    'desactivado (--isolation off: sin espacios de nombres ni entorno aislado, los programas comparten la red de esta máquina y ven sus procesos y ficheros, las instancias que comparten un puerto fijo se ejecutan de una en una)',
+  'instances that share a fixed port run one at a time': 'las instancias que comparten un puerto fijo se ejecutan de una en una',
+  'off (namespaces disabled by SOCKGRADE_NO_NAMESPACES)': 'desactivado (espacios de nombres desactivados por SOCKGRADE_NO_NAMESPACES)',
+  '{isolation}; each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight{more})':
+    '{isolation}; cada programa en un entorno aislado de bubblewrap (espacios de nombres propios de PID, IPC, UTS, montaje y usuario, sin capacidades, sistema de solo lectura, /tmp privado, solo sus propias carpetas a la vista{more})',
+  'each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight{more})':
+    'cada programa en un entorno aislado de bubblewrap (espacios de nombres propios de PID, IPC, UTS, montaje y usuario, sin capacidades, sistema de solo lectura, /tmp privado, solo sus propias carpetas a la vista{more})',
+  ', a working folder of {n} MiB': ', una carpeta de trabajo de {n} MiB',
+  ', a working folder of {n} MiB, an unprivileged uid of their own per check': ', una carpeta de trabajo de {n} MiB, un uid sin privilegios propio por comprobación',
+  ', an unprivileged uid of their own per check': ', un uid sin privilegios propio por comprobación',
+  "programs run as an unprivileged uid of their own per check: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
+    'los programas se ejecutan con un uid sin privilegios propio por comprobación: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
+  'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network':
+    'los programas se ejecutan con tu propio usuario y un entorno limpio: nada más los separa de tus ficheros, tus procesos o tu red',
   '{description}; instances that share a fixed port run one at a time': '{description}; las instancias que comparten un puerto fijo se ejecutan de una en una',
   'off (shared loopback; instances that share a fixed port run one at a time)':
     'desactivado (loopback compartido; las instancias que comparten un puerto fijo se ejecutan de una en una)',
