@@ -7,8 +7,11 @@ import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { parseCourseConfig } from '../harness/course/config.js';
 import { applyCourse } from '../harness/course/apply.js';
 import { findExercise } from '../exercises/index.js';
+import { builtinExercises } from '../harness/cli/exercises.js';
 import { UsageError } from '../harness/model/failure.js';
 import { sumPoints, type GradeResult } from '../harness/model/result.js';
+
+const BUILTINS = builtinExercises();
 
 /** A temporary folder, removed after the whole file. */
 function tempDir(): string {
@@ -18,7 +21,7 @@ function tempDir(): string {
 /** The message of the usage error `config` gets, or `undefined` when it is valid. */
 function problem(config: unknown): string | undefined {
   try {
-    parseCourseConfig(config, '/course/sockgrade.config.json');
+    parseCourseConfig(config, '/course/sockgrade.config.json', BUILTINS);
     return undefined;
   } catch (err) {
     if (err instanceof UsageError) return err.message;
@@ -29,7 +32,7 @@ function problem(config: unknown): string | undefined {
 describe('validation: every mistake is a usage error naming the place', () => {
   const cases: [string, unknown, RegExp][] = [
     ['not an object', [], /must hold a JSON object/],
-    ['an unknown top-level key', { exercise: {} }, /unknown key "exercise" \(known: course, env, exercises, trace\)/],
+    ['an unknown top-level key', { exercise: {} }, /unknown key "exercise" \(known: course, env, exerciseDirs, exercises, trace\)/],
     ['an unknown exercise', { exercises: { 'tcp-ecoh': {} } }, /exercises\.tcp-ecoh: unknown exercise \(exercises: udp-echo, tcp-echo/],
     ['an unknown key in an exercise', { exercises: { 'tcp-echo': { weight: {} } } }, /exercises\.tcp-echo: unknown key "weight" \(known: params, weights, visibility, env\)/],
     ['an unknown parameter', { exercises: { 'tcp-echo-timeout': { params: { idel: 2 } } } }, /exercises\.tcp-echo-timeout\.params: exercise tcp-echo-timeout has no parameter "idel" \(it has: [^)]*idle/],
@@ -60,7 +63,7 @@ describe('validation: every mistake is a usage error naming the place', () => {
       },
     };
     expect(problem(config)).toBeUndefined();
-    const parsed = parseCourseConfig(config, '/c.json');
+    const parsed = parseCourseConfig(config, '/c.json', BUILTINS);
     expect(parsed.course).toBe('Redes');
     expect(parsed.exercises['tcp-echo-timeout']?.params).toEqual(['idle=3']);
   });
@@ -69,7 +72,7 @@ describe('validation: every mistake is a usage error naming the place', () => {
 describe('applying a course to an exercise', () => {
   it('re-weights and hides checks by id, a role-qualified key winning for its role, and leaves the exercise untouched', () => {
     const exercise = findExercise('tcp-chat-ack')!;
-    const course = parseCourseConfig({ exercises: { 'tcp-chat-ack': { weights: { 'chat.quit-word': 0.5, 'client:chat.quit-word': 0.25 }, visibility: { 'server:chat.ack-each-message': 'hidden' } } } }, '/c.json').exercises['tcp-chat-ack'];
+    const course = parseCourseConfig({ exercises: { 'tcp-chat-ack': { weights: { 'chat.quit-word': 0.5, 'client:chat.quit-word': 0.25 }, visibility: { 'server:chat.ack-each-message': 'hidden' } } } }, '/c.json', BUILTINS).exercises['tcp-chat-ack'];
     const applied = applyCourse(exercise, course);
     const find = (role: string, id: string) => applied.checks.find((c) => c.role === role && c.id === id)!;
     expect(find('server', 'chat.quit-word').weight).toBe(0.5);

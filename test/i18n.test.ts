@@ -9,16 +9,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
-import { EXERCISES } from '../exercises/index.js';
+import { EXERCISES, SHARED_MESSAGES } from '../exercises/index.js';
 import { Translator } from '../harness/i18n/catalogue.js';
 import { SPANISH } from '../harness/i18n/es/index.js';
+import { builtinExercises } from '../harness/cli/exercises.js';
 import { chooseLang, langFromEnv } from '../harness/i18n/lang.js';
 import { localize, localizeText, translatorFor } from '../harness/i18n/localize.js';
 import { consoleSummary } from '../harness/report/console.js';
 import type { GradeResult } from '../harness/model/result.js';
 
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
+builtinExercises();
 const spanish = translatorFor('es') as Translator;
+/** The harness's catalogues, the shared checks' and every exercise's own. */
+const ALL_SPANISH = [...SPANISH, SHARED_MESSAGES.es, ...Object.values(EXERCISES).flatMap((e) => (e.messages?.es ? [e.messages.es] : []))];
 
 describe('the translator', () => {
   const t = new Translator([
@@ -62,7 +66,7 @@ describe('the Spanish catalogues', () => {
   it('compile, and never give one English text two translations', () => {
     const seen = new Map<string, string>();
     const conflicts: string[] = [];
-    for (const catalogue of SPANISH) {
+    for (const catalogue of new Set(ALL_SPANISH)) {
       expect(() => new Translator([catalogue])).not.toThrow();
       for (const [k, v] of Object.entries(catalogue)) {
         const before = seen.get(k.trim());

@@ -13,6 +13,7 @@ import { DNS_TYPE, buildAnswer, parseQuery } from '../harness/net/dns-message.js
 import { environmentFault, type FaultContext } from '../harness/diagnose/environment.js';
 import type { Program } from '../harness/process/program.js';
 import { parseCourseConfig } from '../harness/course/config.js';
+import { builtinExercises } from '../harness/cli/exercises.js';
 import { mergeEnv, onTopOfInherited } from '../harness/course/program-env.js';
 import { readManifest } from '../harness/cli/manifest.js';
 import { UsageError } from '../harness/model/failure.js';
@@ -93,12 +94,12 @@ describe('environment faults', () => {
 
 describe('"env" in the course config and the manifest', () => {
   it('is an object of strings; relative folders of path lists are taken from the file\'s folder', () => {
-    const config = parseCourseConfig({ env: { PYTHONPATH: 'lib:/opt/py', MODE: 'x' }, exercises: { 'sntp-client': { env: { PATH: 'bin' } } } }, '/course/sockgrade.config.json');
+    const config = parseCourseConfig({ env: { PYTHONPATH: 'lib:/opt/py', MODE: 'x' }, exercises: { 'sntp-client': { env: { PATH: 'bin' } } } }, '/course/sockgrade.config.json', builtinExercises());
     expect(config.env).toEqual({ PYTHONPATH: '/course/lib:/opt/py', MODE: 'x' });
     expect(config.exercises['sntp-client']?.env).toEqual({ PATH: '/course/bin' });
     const problem = (data: unknown): string => {
       try {
-        parseCourseConfig(data, '/course/sockgrade.config.json');
+        parseCourseConfig(data, '/course/sockgrade.config.json', builtinExercises());
       } catch (err) {
         if (err instanceof UsageError) return err.message;
       }

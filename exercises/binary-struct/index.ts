@@ -3,14 +3,16 @@
  * TCP (the course's client packs `"=iif"`, 1, 4, 2.7, to port 10001). sockgrade chooses the
  * values, on both sides, so only a program that really packs or unpacks them passes.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { structClientChecks } from './client-checks.js';
 import { structServerChecks } from './server-checks.js';
 import { ORDERS } from './values.js';
+import { binaryStruct as es } from './i18n/es.js';
 
 export const binaryStruct = defineExercise({
   id: 'binary-struct',
   catalogue: 'D4',
+  messages: { es },
   title: 'Binary data with struct: two int32 and a float32 over TCP',
   contract: {
     server:

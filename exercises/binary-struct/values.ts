@@ -3,9 +3,9 @@
  * `struct.pack(order + "iif", a, b, c)` with standard sizes and no padding, in either byte order.
  */
 import { endianness } from 'node:os';
-import type { ParamValues } from '../../harness/model/params.js';
-import type { Rng } from '../../harness/util/rng.js';
-import { hexBytes } from '../../harness/diagnose/bytes.js';
+import type { ParamValues } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
+import { hexBytes } from '../../harness/authoring.js';
 
 /** A struct byte-order character. */
 export type OrderChar = '=' | '<' | '>' | '!';

@@ -1,12 +1,14 @@
 /** B2 `chat-1to1`: a synchronous two-person chat, TCP or UDP (course default ports 2085 and 2502). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { PARAMS, transportOf } from './protocol.js';
 import { serverChecks } from './server-checks.js';
 import { clientChecks } from './client-checks.js';
+import { chat1to1 as es } from './i18n/es.js';
 
 export const chat1to1 = defineExercise({
   id: 'chat-1to1',
   catalogue: 'B2',
+  messages: { es },
   title: 'Synchronous chat between two people, over TCP or UDP',
   contract: {
     server:

@@ -7,13 +7,13 @@
  *
  * sockgrade plays one side; a {@link ChatLink} hides whether that side speaks TCP or UDP.
  */
-import type { CheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { UdpClient, UdpPeer, Datagram } from '../../harness/net/udp.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { CheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { UdpClient, UdpPeer, Datagram } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { num, str, type ParamSpecs, type ParamValues } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PROMPT_PARAM, outputTail, type Terminal } from '../shared/chat-terminal.js';
 import { textSince, waitOnConnection } from '../shared/chat-lines.js';
 

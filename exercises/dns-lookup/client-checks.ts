@@ -1,7 +1,7 @@
 /** Checks of D3 `dns-lookup`: look-ups through the system resolver, against a hosts file sockgrade wrote. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
 import { addressesIn, describeTable, randomHostTable, showsAddress, showsName, type HostEntry } from './host-table.js';
 import { crashNote, shownSince, startLookupClient, typeWhenAsked, waitForShown } from './dialogue.js';
 

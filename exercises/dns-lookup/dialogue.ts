@@ -1,8 +1,8 @@
 /** Driving a look-up client: starting it with its own hosts file and typing at its prompts. */
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import { ProgramExited, type Program } from '../../harness/process/program.js';
-import { WaitTimeout, poll } from '../../harness/util/deadline.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import { ProgramExited, type Program } from '../../harness/authoring.js';
+import { WaitTimeout, poll } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
 import { hostsOf, type HostTable } from './host-table.js';
 
 /**

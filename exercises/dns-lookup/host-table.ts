@@ -2,7 +2,7 @@
  * The names and addresses sockgrade writes into the client's own hosts file: random, so a
  * program can only print them by really asking the system resolver.
  */
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 
 /** One entry of the hosts file. */
 export interface HostEntry {

@@ -3,12 +3,14 @@
  * its own hosts file holding names and addresses sockgrade chose at random; where a program
  * cannot be given one, the checks are skipped with the reason.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { dnsClientChecks } from './client-checks.js';
+import { dnsLookup as es } from './i18n/es.js';
 
 export const dnsLookup = defineExercise({
   id: 'dns-lookup',
   catalogue: 'D3',
+  messages: { es },
   title: 'DNS look-ups: gethostbyname and gethostbyaddr',
   contract: {
     client:

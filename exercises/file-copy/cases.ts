@@ -2,8 +2,8 @@
  * The files of each `files.*` check of C1 `file-copy`, shared by its server and client checks,
  * and how sockgrade slices them when it is the one sending.
  */
-import type { Rng } from '../../harness/util/rng.js';
-import { str, type ParamValues } from '../../harness/model/params.js';
+import type { Rng } from '../../harness/authoring.js';
+import { str, type ParamValues } from '../../harness/authoring.js';
 import { binaryFile, largeText, longLines, plainText, utf8Split } from '../shared/files-generate.js';
 import { FULL_FRAME } from '../shared/files-body.js';
 import type { Slicing } from '../shared/files-proxy.js';

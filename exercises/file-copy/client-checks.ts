@@ -1,14 +1,14 @@
 /** Client checks of C1 `file-copy`: the client sends the file it is given, unchanged, and ends the transfer as its variant says. */
 import { writeFile } from 'node:fs/promises';
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { TcpPeer } from '../../harness/net/tcp-peer.js';
-import type { Program } from '../../harness/process/program.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { str } from '../../harness/model/params.js';
-import { describeSize } from '../../harness/diagnose/bytes.js';
-import { findCrash } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { TcpPeer } from '../../harness/authoring.js';
+import type { Program } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { str } from '../../harness/authoring.js';
+import { describeSize } from '../../harness/authoring.js';
+import { findCrash } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { describeFrames, readBody } from '../shared/files-body.js';
 import { compareFiles, fingerprint } from '../shared/files-compare.js';

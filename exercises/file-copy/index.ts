@@ -1,12 +1,14 @@
 /** C1 `file-copy`: a client sends a file, the server writes it to a file of its own (course default port 5000). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { fileCopyServerChecks } from './server-checks.js';
 import { fileCopyRobustChecks } from './robust.js';
 import { fileCopyClientChecks } from './client-checks.js';
+import { fileCopy as es } from './i18n/es.js';
 
 export const fileCopy = defineExercise({
   id: 'file-copy',
   catalogue: 'C1',
+  messages: { es },
   title: 'Remote file copy, line by line or framed',
   contract: {
     server:

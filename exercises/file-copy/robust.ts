@@ -2,11 +2,11 @@
  * The `robust.*` server checks of C1 `file-copy`. A file-copy server answers nothing, so "it
  * still serves" means: the next client's file is still copied.
  */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import type { Rng } from '../../harness/util/rng.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { garbage } from '../shared/echo.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { frame } from '../framed-echo/framing.js';

@@ -1,7 +1,7 @@
 /** Server checks of C1 `file-copy`: every file sockgrade sends is written byte for byte to `output`. */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure } from '../../harness/model/failure.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
 import { caseNotApplicable, FILE_CASES, type FileCase } from './cases.js';
 import { expectCopy, sendFile } from './server-transfer.js';
 

@@ -4,7 +4,7 @@
  * offsets where the byte stream is cut.
  */
 import fc from 'fast-check';
-import { Rng } from '../../harness/util/rng.js';
+import { Rng } from '../../harness/authoring.js';
 import { MAX_PAYLOAD, frame, HEADER_LENGTH } from './framing.js';
 
 /** Sizes that break parsers. */

@@ -1,8 +1,8 @@
 /** Client checks of A5 `framed-echo`: the request is framed exactly, and a reply cut anywhere is reassembled. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
 import { acceptClientMessage } from '../shared/client-session.js';
 import { showsBytes } from '../shared/printed.js';
 import { robustNoServerCheck } from '../shared/robust.js';

@@ -1,13 +1,15 @@
 /** A5 `framed-echo`: messages framed as `NNNNNN:` + payload, echoed framed; fuzzed with fast-check. */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { framedServerChecks, framedSession } from './server-checks.js';
 import { framedClientChecks } from './client-checks.js';
 import { frame } from './framing.js';
+import { framedEcho as es } from './i18n/es.js';
 
 export const framedEcho = defineExercise({
   id: 'framed-echo',
   catalogue: 'A5',
+  messages: { es },
   title: 'Framed echo (six-digit length header)',
   contract: {
     server: 'For every message framed as NNNNNN: (six ASCII digits, the payload length in bytes) plus the payload, replies with the same message framed; survives malformed headers.',

@@ -1,13 +1,13 @@
 /** Server checks of A5 `framed-echo`: every frame comes back framed, however the stream is cut. */
 import fc from 'fast-check';
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { bool, num } from '../../harness/model/params.js';
-import { checkProperty } from '../../harness/fuzz/property.js';
-import { describeMismatch, describeSize, escapeBytes, firstDifference } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { bool, num } from '../../harness/authoring.js';
+import { checkProperty } from '../../harness/authoring.js';
+import { describeMismatch, describeSize, escapeBytes, firstDifference } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { assertStillServes } from '../shared/echo.js';
 import { frame, parseFrames, HEADER_LENGTH } from './framing.js';
 import { BOUNDARY_SIZES, cutOffsets, describeOffsets, describeSizes, framedStream, payloadSize, payloads, pieceSizes, smallPayloadSize } from './cases.js';

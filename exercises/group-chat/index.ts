@@ -1,10 +1,11 @@
 /** B3 `group-chat`: a multi-user chat server ("Whatsapp de grupo") and its client (course default port 1045). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PARAMS } from './protocol.js';
 import { groupSession, serverChecks } from './server-checks.js';
 import { clientChecks } from './client-checks.js';
+import { groupChat as es } from './i18n/es.js';
 
 /** What a new client that is not a chat member sends: a nickname line. */
 const sample = (rng: Rng): Buffer => Buffer.from(`invitado${rng.int(100, 999)}\n`);
@@ -12,6 +13,7 @@ const sample = (rng: Rng): Buffer => Buffer.from(`invitado${rng.int(100, 999)}\n
 export const groupChat = defineExercise({
   id: 'group-chat',
   catalogue: 'B3',
+  messages: { es },
   title: 'Group chat: nicknames, broadcast, leaving, password and idle expulsion',
   contract: {
     server:

@@ -1,11 +1,11 @@
 /** One run of the submitted client against sockgrade's web server: launch, take the request, answer. */
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { TcpPeer } from '../../harness/net/tcp-peer.js';
-import type { ExitInfo, Program } from '../../harness/process/program.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { findCrash } from '../../harness/diagnose/output.js';
-import { WaitTimeout, formatMs } from '../../harness/util/deadline.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { TcpPeer } from '../../harness/authoring.js';
+import type { ExitInfo, Program } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { findCrash } from '../../harness/authoring.js';
+import { WaitTimeout, formatMs } from '../../harness/authoring.js';
 import { readRequest, type ReceivedRequest } from './request.js';
 import { OUTPUT_KEPT } from './response.js';
 import { str } from '../../harness/model/params.js';

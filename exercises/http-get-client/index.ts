@@ -3,13 +3,15 @@
  * (example.com port 80 for clients that hard-code it), asks for a random path and serves bodies
  * of the sizes that break a single recv(1024).
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { WEB_HOST, WEB_PORT, httpClientChecks } from './client-checks.js';
 import { httpServerChecks } from './server-checks.js';
+import { httpGetClient as es } from './i18n/es.js';
 
 export const httpGetClient = defineExercise({
   id: 'http-get-client',
   catalogue: 'D2',
+  messages: { es },
   title: 'HTTP GET client (and a minimal web server): ask a web server for a page and print the whole response',
   contract: {
     server:

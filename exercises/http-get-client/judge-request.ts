@@ -1,6 +1,6 @@
 /** Verdicts on the request itself: its syntax (by Node's parser), request line and headers. */
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
 import type { ParserVerdict } from './node-parser.js';
 import type { LenientRequest, ReceivedRequest } from './request.js';
 

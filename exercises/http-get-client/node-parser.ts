@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { waitFor } from '../../harness/util/deadline.js';
+import { waitFor } from '../../harness/authoring.js';
 
 /** What the parser made of a request. */
 export type ParserVerdict =

@@ -1,9 +1,9 @@
 /** Judging what the client printed against the response sockgrade sent: the whole of it, byte for byte. */
-import type { Program, ExitInfo } from '../../harness/process/program.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { describeMismatch, describeSize, escapeBytes, firstDifference } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import type { Program, ExitInfo } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { describeMismatch, describeSize, escapeBytes, firstDifference } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 
 /** What happened around one response, for the diagnosis. */
 export interface Delivery {

@@ -3,10 +3,10 @@
  * (the head may end in `\n\n`, or not at all, when the client then goes quiet) so that every
  * check but `http.request-well-formed` can still answer and judge what it is about.
  */
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { WaitTimeout, formatMs, poll } from '../../harness/util/deadline.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { WaitTimeout, formatMs, poll } from '../../harness/authoring.js';
 
 /** How the reading of a request ended: its empty line arrived, the client closed, or it went quiet without one. */
 export type RequestEnd = 'complete' | 'closed' | 'quiet';

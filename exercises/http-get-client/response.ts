@@ -3,7 +3,7 @@
  * with or without Content-Length, and the slices they are sent in (every cut inside a
  * multi-byte character, so a client that decodes each recv() separately breaks).
  */
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { ACCENTED_WORDS, PLAIN_WORDS } from '../shared/files-generate.js';
 
 /** Size of the large body: 1 MiB. */

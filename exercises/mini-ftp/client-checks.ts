@@ -1,12 +1,12 @@
 /** Client checks of C2 `mini-ftp`: the client, driven through its prompt, saves what it gets byte for byte. */
 import { readdir } from 'node:fs/promises';
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import { ProgramExited, describeExit, type Program } from '../../harness/process/program.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { describeSize, escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { WaitTimeout, formatMs } from '../../harness/util/deadline.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import { ProgramExited, describeExit, type Program } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { describeSize, escapeBytes } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { WaitTimeout, formatMs } from '../../harness/authoring.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { binaryFile } from '../shared/files-generate.js';
 import { compareFiles } from '../shared/files-compare.js';

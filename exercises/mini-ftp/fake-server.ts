@@ -3,9 +3,9 @@
  * client sends on one connection, from a set of files the check chose, with replies cut in
  * slices so that a client reading one recv() per reply is caught.
  */
-import type { CheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { waitFor } from '../../harness/util/deadline.js';
+import type { CheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { waitFor } from '../../harness/authoring.js';
 import { frameBody, readBody } from '../shared/files-body.js';
 import type { FtpWords } from './protocol.js';
 

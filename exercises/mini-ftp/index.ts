@@ -1,13 +1,15 @@
 /** C2 `mini-ftp`: list, get, put and exit over TCP, replies framed (course default port 1055). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { FTP_PARAMS } from './protocol.js';
 import { ftpServerChecks, ftpSession } from './server-checks.js';
 import { ftpClientChecks } from './client-checks.js';
+import { miniFtp as es } from './i18n/es.js';
 
 export const miniFtp = defineExercise({
   id: 'mini-ftp',
   catalogue: 'C2',
+  messages: { es },
   title: 'Simple FTP: list, get, put, exit',
   contract: {
     server:

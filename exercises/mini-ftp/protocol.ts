@@ -3,13 +3,13 @@
  * words configurable), every reply one body of A5 frames. sockgrade's side of it: a session
  * that sends commands and reads replies, and the failures that explain a bad reply.
  */
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { describeSize, escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { str, type ParamSpecs, type ParamValues } from '../../harness/authoring.js';
+import { describeSize, escapeBytes } from '../../harness/authoring.js';
+import { findCrash } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { describeFrames, frameBody, readBody, type BodyRead } from '../shared/files-body.js';
 import { connectSliced, type Slicing } from '../shared/files-proxy.js';
 

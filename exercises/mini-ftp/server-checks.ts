@@ -1,11 +1,11 @@
 /** Server checks of C2 `mini-ftp`: listing, downloads of every kind and size, uploads, errors, names with spaces, exit. */
 import { readdir, writeFile } from 'node:fs/promises';
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { describeSize, escapeBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { Rng } from '../../harness/util/rng.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { describeSize, escapeBytes } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { describeFrames, FULL_FRAME, type BodyRead } from '../shared/files-body.js';
 import { compareFiles } from '../shared/files-compare.js';
 import { ACCENTED_WORDS, PLAIN_WORDS, binaryFile, largeText, plainText, textFile } from '../shared/files-generate.js';

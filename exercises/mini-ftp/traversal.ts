@@ -6,10 +6,10 @@
  */
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { defineServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { defineServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
 import { FtpSession } from './protocol.js';
 
 /** How long a refusal may take; an attempt left unanswered is not judged here (other checks see a server that hangs). */

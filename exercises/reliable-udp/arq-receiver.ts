@@ -5,8 +5,8 @@
  * delivers.
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { Transcript } from '../../harness/process/transcript.js';
-import { waitFor } from '../../harness/util/deadline.js';
+import { Transcript } from '../../harness/authoring.js';
+import { waitFor } from '../../harness/authoring.js';
 import { ACK, DATA, describePacket, packet, parsePacket } from './header.js';
 
 /** How far ahead of the next expected sequence number a packet is still kept. */

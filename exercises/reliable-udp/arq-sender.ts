@@ -5,8 +5,8 @@
  * whenever an earlier one is lost or reordered, which is what tests a receiver's reordering buffer.
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { Transcript } from '../../harness/process/transcript.js';
-import { waitFor } from '../../harness/util/deadline.js';
+import { Transcript } from '../../harness/authoring.js';
+import { waitFor } from '../../harness/authoring.js';
 import { ACK, DATA, describePacket, packet, parsePacket } from './header.js';
 
 /** How the sender behaves. */

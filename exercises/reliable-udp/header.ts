@@ -2,7 +2,7 @@
  * The D6 wire format: a 5-byte header `struct.pack("!IB", seq, type)` (uint32 sequence number,
  * big-endian; uint8 type, 0 data, 1 ack) followed by the payload.
  */
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { escapeBytes } from '../../harness/authoring.js';
 
 export const DATA = 0;
 export const ACK = 1;

@@ -3,13 +3,14 @@
  * sequence numbers and ACKs in a `!IB` header. sockgrade plays the other side behind a seeded
  * fault-injecting proxy (loss, duplication, reordering, delay) and judges the delivered sequence.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
-import type { Rng } from '../../harness/util/rng.js';
+import { defineExercise } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { DATA, packet } from './header.js';
 import { SCENARIOS } from './scenarios.js';
 import { receiverCheck, receiverSession } from './server-checks.js';
 import { senderCheck, senderNoServerCheck } from './client-checks.js';
+import { reliableUdp as es } from './i18n/es.js';
 
 /** A valid first data packet, to check the receiver still answers. */
 const sample = (rng: Rng): Buffer => packet(0, DATA, Buffer.from(`msg000-${rng.word(6)} hola`));
@@ -17,6 +18,7 @@ const sample = (rng: Rng): Buffer => packet(0, DATA, Buffer.from(`msg000-${rng.w
 export const reliableUdp = defineExercise({
   id: 'reliable-udp',
   catalogue: 'D6',
+  messages: { es },
   title: 'Reliable UDP: sequence numbers, ACKs and retransmission',
   contract: {
     server:

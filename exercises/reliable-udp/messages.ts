@@ -3,9 +3,9 @@
  * unique token `msgNNN-xxxxxx` (its number and a random tag), so a delivered sequence can be
  * recovered from a receiver's output whatever else it prints around the payloads.
  */
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { decodeBytesLiterals } from '../shared/printed.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { escapeBytes } from '../../harness/authoring.js';
 
 const WORDS = ['hola', 'paquete', 'canción', 'año', 'datos', 'secuencia', 'confirmación', 'red', 'pérdida', 'orden', 'reenvío', 'mensaje', 'ñandú', 'UDP', 'fiable', 'temporizador'];
 

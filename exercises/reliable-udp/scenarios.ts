@@ -2,8 +2,8 @@
  * The fault profiles the `rudp.*` checks put on the path, the same for both roles: the proxy
  * applies them to each direction independently (data one way, ACKs the other).
  */
-import type { UdpFaults, UdpProxyEvent } from '../../harness/proxy/udp-proxy.js';
-import type { Transcript } from '../../harness/process/transcript.js';
+import type { UdpFaults, UdpProxyEvent } from '../../harness/authoring.js';
+import type { Transcript } from '../../harness/authoring.js';
 import { describePacket } from './header.js';
 
 /** One `rudp.*` check's conditions. */

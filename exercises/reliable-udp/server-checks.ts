@@ -4,13 +4,13 @@
  * order, nothing invented. The reference receiver goes through the same fault schedule at the
  * same time, so a diagnosis can put the retransmission overhead next to the reference's.
  */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { describeExit } from '../../harness/process/program.js';
-import { Transcript } from '../../harness/process/transcript.js';
-import { UdpProxy } from '../../harness/proxy/udp-proxy.js';
-import { num } from '../../harness/model/params.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
+import { Transcript } from '../../harness/authoring.js';
+import { UdpProxy } from '../../harness/authoring.js';
+import { num } from '../../harness/authoring.js';
 import { startServer } from '../../reference/reliable-udp/server.js';
 import { ArqSender, type SenderOptions, type SendReport } from './arq-sender.js';
 import { describePacket, parsePacket, swap32, DATA } from './header.js';

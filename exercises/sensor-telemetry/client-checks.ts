@@ -3,15 +3,15 @@
  * and judges the readings' period, their decoding under the declared protocol, one record per
  * datagram (UDP), and reports the bytes on the wire per reading.
  */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import { num } from '../../harness/model/params.js';
-import { describeExit } from '../../harness/process/program.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { hexBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import { Struct } from '../../harness/codec/pystruct.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import { num } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { hexBytes } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import { Struct } from '../../harness/authoring.js';
 import { PERIOD_LIMITS, protocolFromManifest, type TelemetryProtocol } from './manifest.js';
 import { observeClient, type Observation } from './sink.js';
 import { measurePeriod, periodTolerance, seconds } from './period.js';

@@ -4,10 +4,11 @@
  * declares in the `telemetry` section of sockgrade.json (a Python struct format, field names,
  * ranges, period, framing, reply). sockgrade decodes it with its own Python struct codec.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { PERIOD_LIMITS } from './manifest.js';
 import { clientChecks } from './client-checks.js';
 import { serverChecks } from './server-checks.js';
+import { sensorTelemetry as es } from './i18n/es.js';
 
 /** How a submission declares its protocol: the `telemetry` section of its sockgrade.json. */
 export const TELEMETRY_MANIFEST =
@@ -25,6 +26,7 @@ export const TELEMETRY_MANIFEST =
 export const sensorTelemetry = defineExercise({
   id: 'sensor-telemetry',
   catalogue: 'D5',
+  messages: { es },
   title: 'Periodic sensor readings in a self-declared binary protocol, over TCP or UDP',
   contract: {
     server:

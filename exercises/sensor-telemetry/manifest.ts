@@ -3,9 +3,9 @@
  * read and validated into a {@link TelemetryProtocol}. Every problem is one line saying what to
  * fix, raised as a CheckFailure so that each check of the run shows it.
  */
-import { CheckFailure } from '../../harness/model/failure.js';
-import type { ParamValues } from '../../harness/model/params.js';
-import { Struct, StructError, type StructSlot } from '../../harness/codec/pystruct.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import type { ParamValues } from '../../harness/authoring.js';
+import { Struct, StructError, type StructSlot } from '../../harness/authoring.js';
 
 /** Allowed values of one field: a closed interval, or a list (for `c`, `s`, `p` fields). */
 export type FieldRange = { kind: 'interval'; min: number; max: number } | { kind: 'choices'; values: readonly Buffer[] };

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { TelemetryProtocol } from './manifest.js';
 import type { Observation } from './sink.js';
-import type { Packet } from '../../harness/trace/decode.js';
+import type { Packet } from '../../harness/authoring.js';
 
 const IP = 20;
 const UDP = 8;

@@ -3,9 +3,9 @@
  * stream back into records, showing values, checking them against the declared ranges, and
  * making up valid ones.
  */
-import { Struct, type StructSlot, type StructValue } from '../../harness/codec/pystruct.js';
-import { escapeBytes, hexBytes } from '../../harness/diagnose/bytes.js';
-import type { Rng } from '../../harness/util/rng.js';
+import { Struct, type StructSlot, type StructValue } from '../../harness/authoring.js';
+import { escapeBytes, hexBytes } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import type { FieldRange, RecordSpec, TelemetryProtocol } from './manifest.js';
 
 /** A record's bytes as they travel: with its length prefix when the protocol has one. */

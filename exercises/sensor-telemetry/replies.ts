@@ -3,11 +3,11 @@
  * declared ranges, the replies it reads back (from a TCP stream or as datagrams), and the
  * judgement of one reply against the reading it answers.
  */
-import type { Connection } from '../../harness/net/connection.js';
-import type { StructValue } from '../../harness/codec/pystruct.js';
-import { Struct } from '../../harness/codec/pystruct.js';
-import { hexBytes } from '../../harness/diagnose/bytes.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { StructValue } from '../../harness/authoring.js';
+import { Struct } from '../../harness/authoring.js';
+import { hexBytes } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import type { TelemetryProtocol } from './manifest.js';
 import { StreamDeframer, describeValues, framed, makeReading, outOfRange, sameValue, sensorValues, showValue, throughSlot } from './records.js';
 import { otherByteOrder } from './byte-order.js';

@@ -3,15 +3,15 @@
  * clients, or TCP connections one after another) and judges each reply; over TCP it also sends
  * readings coalesced into one write and cut into pieces, which a server must still answer.
  */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { UdpClient } from '../../harness/net/udp.js';
-import { hexBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs, pause } from '../../harness/util/deadline.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { describeExit } from '../../harness/process/program.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { UdpClient } from '../../harness/authoring.js';
+import { hexBytes } from '../../harness/authoring.js';
+import { formatMs, pause } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
 import { protocolFromManifest, type TelemetryProtocol } from './manifest.js';
 import { ReplyStream, makeReadings, replyProblem, type SentReading } from './replies.js';
 

@@ -3,14 +3,14 @@
  * (TCP connections or UDP datagrams), cuts it into readings under the declared protocol,
  * answers each reading with a reply, and keeps everything with its arrival time.
  */
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { Datagram, UdpPeer } from '../../harness/net/udp.js';
-import type { TcpPeer } from '../../harness/net/tcp-peer.js';
-import type { Program } from '../../harness/process/program.js';
-import type { StructValue } from '../../harness/codec/pystruct.js';
-import { hexBytes } from '../../harness/diagnose/bytes.js';
-import { waitFor } from '../../harness/util/deadline.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { Datagram, UdpPeer } from '../../harness/authoring.js';
+import type { TcpPeer } from '../../harness/authoring.js';
+import type { Program } from '../../harness/authoring.js';
+import type { StructValue } from '../../harness/authoring.js';
+import { hexBytes } from '../../harness/authoring.js';
+import { waitFor } from '../../harness/authoring.js';
 import type { TelemetryProtocol } from './manifest.js';
 import { StreamDeframer, framed, replyFor } from './records.js';
 

@@ -3,13 +3,15 @@
  * sockgrade plays the NTP server with a random time of its choosing, so only a client that
  * really reads the reply prints it.
  */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { NTP_HOST, NTP_PORT, sntpClientChecks } from './client-checks.js';
 import { sntpServerChecks } from './server-checks.js';
+import { sntpClient as es } from './i18n/es.js';
 
 export const sntpClient = defineExercise({
   id: 'sntp-client',
   catalogue: 'D1',
+  messages: { es },
   title: 'SNTP client (and server): ask an NTP server for the time',
   contract: {
     server:

@@ -1,12 +1,12 @@
 /** Client checks of B1 `tcp-chat-ack`: sockgrade plays the server and types into the client like a person. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { describeExit } from '../../harness/process/program.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { describeExit } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { robustNoServerCheck } from '../shared/robust.js';
 import { showsBytes } from '../shared/printed.js';
 import { Terminal, outputTail, promptPattern } from '../shared/chat-terminal.js';

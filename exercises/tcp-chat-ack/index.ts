@@ -1,16 +1,18 @@
 /** B1 `tcp-chat-ack`: a TCP chat where the server acknowledges every message (course default port 5000). */
-import { defineExercise } from '../../harness/model/exercise.js';
+import { defineExercise } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PARAMS } from './protocol.js';
 import { ackSession, serverChecks } from './server-checks.js';
 import { clientChecks } from './client-checks.js';
+import { tcpChatAck as es } from './i18n/es.js';
 
 const sample = (rng: Rng): Buffer => Buffer.from(`Hola, soy ${rng.word(8)}`);
 
 export const tcpChatAck = defineExercise({
   id: 'tcp-chat-ack',
   catalogue: 'B1',
+  messages: { es },
   title: 'TCP chat with an acknowledgement per message, several clients at once',
   contract: {
     server:

@@ -2,14 +2,14 @@
  * The B1 wire contract: no framing (one `sendall` per message, as in the course), every message
  * answered with the ack text. Parameters, and sockgrade's side of the conversation.
  */
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { ParamSpecs, ParamValues } from '../../harness/model/params.js';
-import { str, num } from '../../harness/model/params.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { Rng } from '../../harness/util/rng.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { ParamSpecs, ParamValues } from '../../harness/authoring.js';
+import { str, num } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
 import { PROMPT_PARAM } from '../shared/chat-terminal.js';
 import { textSince, waitOnConnection } from '../shared/chat-lines.js';
 

@@ -1,9 +1,9 @@
 /** Server checks of B1 `tcp-chat-ack`: one ack per message, logs with the address, several clients at once. */
-import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes } from '../../harness/diagnose/bytes.js';
-import { formatMs } from '../../harness/util/deadline.js';
+import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
 import { outputTail } from '../shared/chat-terminal.js';
 import { textSince, waitOnConnection } from '../shared/chat-lines.js';
 import { AckClient, chatMessages, countAcks, greetingOf, replyWithinMs } from './protocol.js';

@@ -1,12 +1,13 @@
 /** A3 `tcp-echo-concurrent`: the A2 echo contract, with many clients served at once. */
-import { defineExercise } from '../../harness/model/exercise.js';
-import { defineServerCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { num } from '../../harness/model/params.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { ServerCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
+import { defineExercise } from '../../harness/authoring.js';
+import { defineServerCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { num } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { ServerCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
 import { robustServerChecks } from '../shared/robust.js';
+import { tcpEcho as es } from '../tcp-echo/i18n/es.js';
 import { lineEchoFailure, waitsForNewline } from '../shared/echo.js';
 import { echoSession, sampleLine, shortMessage } from '../tcp-echo/server-checks.js';
 import { asMessage, bannerLength, echoVariant, echoVariantParams, expectReply, openEcho, quitWordCheck, replyTo } from '../shared/echo-variant.js';
@@ -67,6 +68,7 @@ async function manyClients(ctx: ServerCheckContext, n: number, rounds: number, p
 export const tcpEchoConcurrent = defineExercise({
   id: 'tcp-echo-concurrent',
   catalogue: 'A3',
+  messages: { es },
   title: 'TCP echo server for many clients at once',
   contract: {
     server: 'The tcp-echo contract, serving many clients at the same time (threads, select or asyncio).',
@@ -155,6 +157,7 @@ export const tcpEchoConcurrent = defineExercise({
       title: 'many hundreds of clients at once (informational, weight 0 by default)',
       weight: 0,
       budgetMs: 60_000,
+      runsAlone: true,
       async run(ctx) {
         await manyClients(ctx, num(ctx.params, 'stress-clients'), 3, 15_000);
       },

@@ -10,6 +10,7 @@ import { robustServerChecks, type RobustServerOptions } from '../shared/robust.j
 import { assertStillServes } from '../shared/echo.js';
 import { sampleLine, shortMessage } from '../tcp-echo/server-checks.js';
 import { echoVariantParams, expectReply, openEcho } from '../shared/echo-variant.js';
+import { tcpEcho as es } from '../tcp-echo/i18n/es.js';
 
 const idleMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'idle') * 1000;
 const toleranceMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'tolerance') * 1000;
@@ -40,6 +41,7 @@ const session: RobustServerOptions['session'] = async (ctx) => {
 export const tcpEchoTimeout = defineExercise({
   id: 'tcp-echo-timeout',
   catalogue: 'A4',
+  messages: { es },
   title: 'TCP echo server with idle timeout',
   contract: {
     server: 'Echoes; closes a connection right after its first reply; closes any connection idle for `idle` seconds; keeps accepting new clients.',

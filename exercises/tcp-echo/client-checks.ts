@@ -1,11 +1,11 @@
 /** Client checks of A2 `tcp-echo`: the client reads the whole echo, however it is cut, and prints it intact. */
-import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
-import type { ClientCheckContext } from '../../harness/engine/context.js';
-import type { Connection } from '../../harness/net/connection.js';
-import type { Program } from '../../harness/process/program.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes, describeSize } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
+import { defineClientCheck, type ClientCheck } from '../../harness/authoring.js';
+import type { ClientCheckContext } from '../../harness/authoring.js';
+import type { Connection } from '../../harness/authoring.js';
+import type { Program } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes, describeSize } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
 import { showsBytes } from '../shared/printed.js';
 import { acceptClientMessage } from '../shared/client-session.js';
 import { robustNoServerCheck } from '../shared/robust.js';

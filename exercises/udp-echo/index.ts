@@ -1,18 +1,19 @@
 /** A1 `udp-echo`: a UDP echo server and client (course default port 5005). */
-import { defineExercise } from '../../harness/model/exercise.js';
-import { defineServerCheck, defineClientCheck } from '../../harness/model/check.js';
-import { CheckFailure } from '../../harness/model/failure.js';
-import { escapeBytes, describeSize } from '../../harness/diagnose/bytes.js';
-import { findCrash, visibleText } from '../../harness/diagnose/output.js';
-import { formatMs } from '../../harness/util/deadline.js';
-import type { ClientCheckContext, ServerCheckContext } from '../../harness/engine/context.js';
-import type { Datagram } from '../../harness/net/udp.js';
-import type { Program } from '../../harness/process/program.js';
+import { defineExercise } from '../../harness/authoring.js';
+import { defineServerCheck, defineClientCheck } from '../../harness/authoring.js';
+import { CheckFailure } from '../../harness/authoring.js';
+import { escapeBytes, describeSize } from '../../harness/authoring.js';
+import { findCrash, visibleText } from '../../harness/authoring.js';
+import { formatMs } from '../../harness/authoring.js';
+import type { ClientCheckContext, ServerCheckContext } from '../../harness/authoring.js';
+import type { Datagram } from '../../harness/authoring.js';
+import type { Program } from '../../harness/authoring.js';
 import { robustNoServerCheck, robustServerChecks } from '../shared/robust.js';
 import { udpRoundTrip } from '../shared/echo.js';
 import { showsBytes } from '../shared/printed.js';
-import { num } from '../../harness/model/params.js';
-import type { Rng } from '../../harness/util/rng.js';
+import { num } from '../../harness/authoring.js';
+import type { Rng } from '../../harness/authoring.js';
+import { udpEcho as es } from './i18n/es.js';
 
 const sample = (rng: Rng): Buffer => Buffer.from(`Hola UDP ${rng.word(10)}`);
 
@@ -40,6 +41,7 @@ async function firstDatagram(ctx: ClientCheckContext, message: string): Promise<
 export const udpEcho = defineExercise({
   id: 'udp-echo',
   catalogue: 'A1',
+  messages: { es },
   title: 'UDP echo server and client',
   contract: {
     server: 'Binds UDP host:port and replies every datagram, verbatim, to the address that sent it.',

@@ -3,21 +3,18 @@
  * (hermetic where the system allows), several at once, so a submission that breaks or hangs the
  * grader costs only its own result. Each result is kept as soon as it is known.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { Exercise } from '../model/exercise.js';
-import type { GradeResult } from '../model/result.js';
 import { shellQuote } from '../engine/settings.js';
 import { MANIFEST_NAME, readManifest } from '../cli/manifest.js';
 import { UsageError } from '../model/failure.js';
 import { formatMs } from '../util/deadline.js';
 import type { BatchProgress } from './progress.js';
+import { childFailure, gradeInChild } from './grade-child.js';
 import { readRecord, writeRecord, type StudentRecord } from './records.js';
 import type { Student } from './roster.js';
-import { interruptExitCode, onInterrupt } from '../engine/interrupt.js';
-import { removeTree } from '../util/remove-tree.js';
+import { interruptExitCode } from '../engine/interrupt.js';
 
 /** How to grade the class. */
 export interface BatchPlan {
@@ -41,8 +38,6 @@ export interface BatchPlan {
   warn?: (line: string) => void;
   progress: BatchProgress;
 }
-
-const LOG_CAP = 256 * 1024;
 
 /** Grades every student of the plan (reusing kept results unless `force`); resolves with every record, in roster order. */
 export async function runBatch(plan: BatchPlan): Promise<StudentRecord[]> {
@@ -103,66 +98,11 @@ export function gradeArgsFor(plan: Pick<BatchPlan, 'exercise' | 'server' | 'clie
 }
 
 async function gradeStudent(plan: BatchPlan, student: Student): Promise<StudentRecord> {
-  const t0 = performance.now();
   const args = gradeArgsFor(plan, student);
   if (!Array.isArray(args)) return { student: student.name, status: 'error', error: args.error, durationMs: 0 };
-  const tmp = mkdtempSync(join(tmpdir(), 'sockgrade-batch-'));
-  const jsonFile = join(tmp, 'result.json');
-  try {
-    const child = spawn(process.execPath, [plan.cli, ...args, '--json', jsonFile], {
-      cwd: student.dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let log = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      if (log.length < LOG_CAP) log += d.toString('utf8');
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      if (err.length < LOG_CAP) err += d.toString('utf8');
-    });
-    let timedOut = false;
-    const signalGroup = (sig: NodeJS.Signals): void => {
-      try {
-        process.kill(-(child.pid as number), sig);
-      } catch {
-        /* already gone */
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      signalGroup('SIGKILL');
-    }, plan.studentTimeoutMs);
-    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      child.on('error', () => resolve({ code: null, signal: null }));
-      child.on('close', (c, s) => resolve({ code: c, signal: s }));
-    });
-    const forget = onInterrupt('processes', async () => {
-      signalGroup('SIGTERM');
-      const late = setTimeout(() => signalGroup('SIGKILL'), 3000);
-      await closed;
-      clearTimeout(late);
-    });
-    const { code, signal } = await closed;
-    forget();
-    clearTimeout(timer);
-    const durationMs = Math.round(performance.now() - t0);
-    if (timedOut) return { student: student.name, status: 'error', error: `grading did not end within ${formatMs(plan.studentTimeoutMs)} and was stopped`, log, durationMs };
-    let result: GradeResult | undefined;
-    try {
-      result = JSON.parse(readFileSync(jsonFile, 'utf8')) as GradeResult;
-    } catch {
-      result = undefined;
-    }
-    if (result) return { student: student.name, status: 'graded', result, log, durationMs };
-    const first = err.trim().split('\n')[0]?.replace(/^sockgrade: /, '');
-    const killed = signal !== null || (code !== null && code > 128) || first === 'Killed';
-    const ended = signal ? `was killed by ${signal}` : killed ? `was killed (exit code ${code ?? 'unknown'})` : `exited with code ${code ?? 'unknown'}`;
-    const reason = killed ? `the grader ${ended} before it wrote a result: the submission may kill processes that are not its own` : first || `the grader ${ended} and wrote no result`;
-    return { student: student.name, status: 'error', error: reason, log: `${log}${err}`, durationMs };
-  } finally {
-    await removeTree(tmp);
-  }
+  const run = await gradeInChild({ cli: plan.cli, args, cwd: student.dir, timeoutMs: plan.studentTimeoutMs });
+  const { durationMs, stdout: log } = run;
+  if (run.timedOut) return { student: student.name, status: 'error', error: `grading did not end within ${formatMs(plan.studentTimeoutMs)} and was stopped`, log, durationMs };
+  if (run.result) return { student: student.name, status: 'graded', result: run.result, log, durationMs };
+  return { student: student.name, status: 'error', error: childFailure(run), log: `${log}${run.stderr}`, durationMs };
 }

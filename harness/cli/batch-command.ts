@@ -7,7 +7,7 @@ import { checkOutputPaths, folderProblem, writeEach } from '../report/output-pat
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { findExercise } from '../../exercises/index.js';
+import { openCourse, type Course } from './exercises.js';
 import { UsageError } from '../model/failure.js';
 import type { Exercise } from '../model/exercise.js';
 import { parseShard, shardOf, studentsIn } from '../batch/roster.js';
@@ -18,8 +18,6 @@ import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/cla
 import { namespaceSupport } from '../isolation/namespace.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { interruptExitCode } from '../engine/interrupt.js';
-import { applyCourse, findCourseConfig } from '../course/apply.js';
-import { unknownExercise } from './suggest.js';
 import type { GradeResult } from '../model/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { localizeText } from '../i18n/localize.js';
@@ -59,6 +57,8 @@ export interface BatchOptions {
   gradescope?: string;
   /** Who reads the HTML and Gradescope reports (default instructor). */
   audience?: string;
+  /** The course's own exercise folders (`--exercises DIR`). */
+  exercises?: string[];
   /** Folder for packet traces, one sub-folder per student. */
   trace?: string;
 }
@@ -139,9 +139,8 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   for (const [flag, dir] of [['--html', opts.html], ['--gradescope', opts.gradescope]] as const) {
     if (dir !== undefined && (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory()))) throw new UsageError(`${flag} takes a folder for one report per student, got "${dir}"`);
   }
-  const found = findExercise(opts.exercise);
-  if (!found) throw unknownExercise(opts.exercise);
-  const exercise = applyCourse(found, findCourseConfig(opts.config, process.cwd())?.exercises[found.id]);
+  const exerciseDirs = (opts.exercises ?? []).map((d) => resolve(d));
+  const exercise = (await openCourse({ exerciseDirs, config: opts.config, cwd: process.cwd() })).exercises.get(opts.exercise);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);
@@ -158,6 +157,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const all = studentsIn(resolve(opts.dir));
   const students = shard ? shardOf(all, shard) : all;
   const gradeArgs = [
+    ...exerciseDirs.flatMap((d) => ['--exercises', d]),
     ...opts.param.flatMap((p) => ['--param', p]),
     ...opts.only.flatMap((o) => ['--only', o]),
     ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
@@ -203,12 +203,12 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
  * outputs, names the students who could not be graded, and exits 0 when the class is complete
  * (2 when a shard of the inputs' `i/n` is missing).
  */
-export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream): Promise<number> {
+export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream, course: Course): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
   checkOutputs(out);
   const { exercise, students, duplicates, shards } = readClassInputs(inputs.map((p) => resolve(p)));
-  const unwritten = await writeOutputs(out, findExercise(exercise), exercise, students);
+  const unwritten = await writeOutputs(out, course.exercises.find(exercise), exercise, students);
   stdout.write(`merged ${students.length} students of ${terminalSafe(exercise)}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
   process.stderr.write(notGradedLines(students, 'en'));
   const missing = missingShards(shards);

@@ -3,14 +3,17 @@
  * correct and buggy, prints each report, and checks every verdict is the one expected.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
-import { findExercise } from '../../exercises/index.js';
+import type { ExerciseSet } from '../course/exercise-set.js';
 import { resolveParams } from '../model/params.js';
 import { grade } from '../engine/run.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { ui } from '../i18n/ui.js';
+import { readFixture } from '../selftest/samples.js';
+
+export { readFixture, type FixtureExpectation } from '../selftest/samples.js';
 
 /** The project's root folder (where fixtures/ is), from this file's place in src or dist. */
 export function projectRoot(): string {
@@ -43,38 +46,14 @@ const EXAMPLES: readonly Example[] = [
   { exercise: 'tcp-echo-timeout', fixture: 'tcp-echo-timeout/correct-settimeout', es: 'Iterativo; settimeout(5) en cada conexión, un recv, eco y close.' },
 ];
 
-/** The expected.json of a fixture. */
-export interface FixtureExpectation {
-  about: string;
-  role: 'server' | 'client';
-  command: string;
-  fail: string[];
-  /** Checks that end in `error`: the machine, not the submission, is at fault (e.g. a module that is not installed). */
-  error?: string[];
-  args?: string[];
-  /** Seconds within which the whole run must end (hostile fixtures). */
-  maxSeconds?: number;
-  /** Text every failed check's diagnosis or evidence must contain. */
-  diagnosis?: string;
-  /** Only gradable in a hermetic run (it hard-codes an address that is not local elsewhere). */
-  hermetic?: boolean;
-}
-
-/** Reads a fixture's expectation with `{dir}` replaced by its absolute folder (in the command and the extra arguments). */
-export function readFixture(root: string, fixture: string): FixtureExpectation & { dir: string } {
-  const dir = resolve(root, 'fixtures', fixture);
-  const exp = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as FixtureExpectation;
-  return { ...exp, command: exp.command.replaceAll('{dir}', dir), ...(exp.args ? { args: exp.args.map((a) => a.replaceAll('{dir}', dir)) } : {}), dir };
-}
-
 /** Runs the demo; 0 when every example got exactly its expected verdicts. */
-export async function demoCommand(out: ConsoleSink): Promise<number> {
+export async function demoCommand(out: ConsoleSink, exercises: ExerciseSet): Promise<number> {
   const root = projectRoot();
   const surprises: string[] = [];
   const words = ui(out.lang);
   out.write(`${words.demoIntro(EXAMPLES.length)}\n`);
   for (const ex of EXAMPLES) {
-    const exercise = findExercise(ex.exercise);
+    const exercise = exercises.find(ex.exercise);
     if (!exercise) throw new Error(`demo names unknown exercise ${ex.exercise}`);
     const fx = readFixture(root, ex.fixture);
     out.write(`\n=== ${words.demoExample} ${ex.fixture}: ${out.lang === 'es' ? ex.es : fx.about}\n`);

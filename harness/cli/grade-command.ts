@@ -2,7 +2,6 @@
 import { tmpdir, availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { findExercise } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import { rolesOf, type Exercise } from '../model/exercise.js';
@@ -16,7 +15,7 @@ import { terminalSafe, terminalSafeDeep } from '../report/terminal-text.js';
 import { interruptExitCode, setInterruptQuiet } from '../engine/interrupt.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
-import { applyCourse, findCourseConfig } from '../course/apply.js';
+import { applyCourse } from '../course/apply.js';
 import { mergeEnv, onTopOfInherited } from '../course/program-env.js';
 import { AUDIENCES, AudienceView, HIDDEN_ID, type Audience } from '../report/audience.js';
 import { checkReportRequest, writeReports } from '../report/outputs.js';
@@ -24,8 +23,8 @@ import { writeEach } from '../report/output-paths.js';
 import { watchLoop, watchedFolders } from './watch.js';
 import { consoleChanges } from '../report/changes.js';
 import { ui } from '../i18n/ui.js';
+import { openCourse, type Course } from './exercises.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
-import { unknownExercise } from './suggest.js';
 import { sandboxPolicy } from '../sandbox/policy.js';
 
 /** Options of `sockgrade grade` after parsing. */
@@ -62,6 +61,8 @@ export interface GradeOptions {
   verbose?: boolean;
   /** Grade again whenever a file of the submission's folder changes. */
   watch?: boolean;
+  /** The course's own exercise folders (`--exercises DIR`), loaded beside the built-ins. */
+  exercises?: string[];
   /** Folder for the packets of each check, one pcap per check (`--trace`). */
   trace?: string;
 }
@@ -76,12 +77,11 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 /** Run settings plus what only the report shows: the course config in force. */
 export type GradeSettings = RunSettings & { course?: { file: string; course?: string } };
 
-/** Validates options into run settings; every problem is a {@link UsageError}. */
-export function settingsFrom(opts: GradeOptions, cwd: string): GradeSettings {
+/** Validates options into run settings against the course's exercises and config; every problem is a {@link UsageError}. */
+export function settingsFrom(opts: GradeOptions, cwd: string, known: Course): GradeSettings {
   const manifest = opts.manifest !== undefined ? readManifest(opts.manifest, cwd) : undefined;
-  const found = findExercise(opts.exercise);
-  if (!found) throw unknownExercise(opts.exercise);
-  const courseConfig = findCourseConfig(opts.config, cwd);
+  const found = known.exercises.get(opts.exercise);
+  const courseConfig = known.config;
   const course = courseConfig?.exercises[found.id];
   const env = onTopOfInherited(mergeEnv(mergeEnv(manifest?.env ?? {}, courseConfig?.env ?? {}), course?.env ?? {}));
   const exercise = applyCourse(found, course);
@@ -175,7 +175,7 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
   if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
-  const checked = settingsFrom(opts, process.cwd());
+  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd() }));
   const isolation = isolationOf(opts.isolation);
   if (isolation === 'reexec') {
     if (opts.watch) setInterruptQuiet(true);

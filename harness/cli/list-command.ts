@@ -1,5 +1,5 @@
-/** `sockgrade list`: every exercise with its contract, roles, parameters (and defaults) and checks. */
-import { EXERCISES } from '../../exercises/index.js';
+/** `sockgrade list`: every exercise with its contract, roles, parameters (and defaults) and checks; a course's own exercises say where they come from. */
+import type { ExerciseSet } from '../course/exercise-set.js';
 import { canonicalPortOf, rolesOf, transportOf } from '../model/exercise.js';
 import { resolveParams } from '../model/params.js';
 import type { Lang } from '../i18n/lang.js';
@@ -7,13 +7,20 @@ import { localizeText } from '../i18n/localize.js';
 import { ui } from '../i18n/ui.js';
 import { REPORTS } from './reports-catalogue.js';
 
+function originText(exercises: ExerciseSet, id: string): string {
+  const origin = exercises.originOf(id);
+  return origin === undefined || origin === 'built-in' ? 'built-in' : origin.file;
+}
+
 /** Renders the catalogue as text in `lang`: each exercise's contract per role, transport and port, parameters, checks. */
-export function listText(lang: Lang = 'en'): string {
+export function listText(exercises: ExerciseSet, lang: Lang = 'en'): string {
   const words = ui(lang).list;
   const t = (text: string): string => localizeText(text, lang);
   const lines: string[] = [];
-  for (const ex of Object.values(EXERCISES)) {
+  for (const ex of exercises.all()) {
     lines.push(`${ex.id}  (${ex.catalogue}) ${t(ex.title)}`);
+    const origin = originText(exercises, ex.id);
+    if (origin !== 'built-in') lines.push(`  from: ${origin}`);
     for (const role of rolesOf(ex)) lines.push(`  ${words.contract(role)}: ${t(ex.contract[role] ?? '')}`);
     const defaults = resolveParams(ex.id, ex.params, []);
     lines.push(`  ${words.transport(transportOf(ex, defaults).toUpperCase(), canonicalPortOf(ex, defaults))}`);
@@ -33,9 +40,10 @@ export function listText(lang: Lang = 'en'): string {
 }
 
 /** The catalogue as JSON, for tools. */
-export function listJson(): string {
-  const list = Object.values(EXERCISES).map((ex) => ({
+export function listJson(exercises: ExerciseSet): string {
+  const list = exercises.all().map((ex) => ({
     id: ex.id,
+    origin: originText(exercises, ex.id),
     catalogue: ex.catalogue,
     title: ex.title,
     contract: ex.contract,

@@ -9,7 +9,7 @@ import { UsageError } from '../model/failure.js';
 import { gradeCommand } from './grade-command.js';
 import { referenceCommand } from './reference-command.js';
 import { listJson, listText } from './list-command.js';
-import { demoCommand } from './demo-command.js';
+import { demoCommand, projectRoot } from './demo-command.js';
 import { checkArgv } from './check-command.js';
 import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
@@ -17,12 +17,13 @@ import { chooseLang } from '../i18n/lang.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { catchInterrupts, interruptExitCode } from '../engine/interrupt.js';
 import { parseOptions } from './parse-options.js';
-import { didYouMean } from './suggest.js';
-import { projectRoot } from './demo-command.js';
+import { didYouMean } from '../util/suggest.js';
+import { builtinExercises, openCourse } from './exercises.js';
+import { selftestCommand } from './selftest-command.js';
 
 /** Each command's usage, shown by `sockgrade <command> --help` and, all together, by `sockgrade --help`. */
 const USAGES = {
-  list: `sockgrade list [--json] [--lang es|en]
+  list: `sockgrade list [--json] [--lang es|en] [--exercises DIR]... [--config FILE]
       every exercise: what a correct server and client do, roles, parameters with defaults, checks`,
   grade: `sockgrade grade <exercise> --server "<cmd>" [--client "<cmd>"] [--port N] [--host H]
                   [--param key=value]... [--only <check-id-prefix>]... [--seed N]
@@ -30,6 +31,7 @@ const USAGES = {
                   [--jobs N] [--startup-timeout SECONDS] [--watch]
                   [--replay PATH] [--manifest sockgrade.json] [--isolation auto|on|off]
                   [--gradescope FILE] [--github] [--config FILE] [--audience student|instructor]
+                  [--exercises DIR]... [--trace DIR]
       --verbose prints each failed check's transcript; --watch grades again whenever a file of
       the submission's folder is saved, showing what changed (Ctrl-C ends it)`,
   trace: `sockgrade trace <exercise> [any option of grade]
@@ -41,18 +43,24 @@ const USAGES = {
                   [--html DIR] [--gradescope DIR] [--lang es|en] [--audience student|instructor]
                   [--out RESULTS-DIR] [--force] [--param key=value]... [--only PREFIX]...
                   [--seed N] [--isolation auto|on|off] [--student-timeout SECONDS] [--config FILE]
-                  [--unsafe-no-isolation] [--trace DIR]
+                  [--unsafe-no-isolation] [--exercises DIR]... [--trace DIR]
       --html DIR writes one page per student and index.html for the class; --gradescope DIR one
       results.json per student (DIR/<student>/results.json); --unsafe-no-isolation grades even
       where namespaces are refused, so submissions could reach each other's files and results`,
-  merge: `sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]`,
-  reference: `sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT] [--lang es|en]`,
+  merge: `sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
+                  [--exercises DIR]... [--config FILE]`,
+  reference: `sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT] [--lang es|en]
+                  [--exercises DIR]...`,
+  selftest: `sockgrade selftest <pack-dir> [--jobs N] [--seed N] [--config FILE]
+      grades the pack's samples, fixtures/<exercise>/<name>/, with its exercises/`,
   demo: `sockgrade demo [--lang es|en]
       grades the bundled example submissions of unit A and prints their reports (npm start)`,
 } as const;
 
 const USAGE_FOOTER = `Reports speak English or Spanish: --lang es|en (default from LC_ALL, LC_MESSAGES or LANG:
 es* gives Spanish). --html FILE writes a self-contained HTML report.
+--exercises DIR loads a course's own exercises (DIR/<id>/index.ts or index.js) beside the
+built-in ones; the course config's "exerciseDirs" does the same.
 In a command, {host} and {port} are replaced by the address sockgrade chose (also given as HOST
 and PORT in the environment); a server that hard-codes its port is found without being told.
 Exit codes: 0 all checks passed, 1 some check failed, 2 usage error or harness fault.
@@ -84,13 +92,14 @@ const GRADE_OPTIONS = {
   audience: { type: 'string' },
   verbose: { type: 'boolean' },
   watch: { type: 'boolean' },
+  exercises: { type: 'string', multiple: true },
   trace: { type: 'string' },
 } as const;
 
 const OPTIONS_BY_COMMAND = {
-  list: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  list: { json: { type: 'boolean' }, lang: { type: 'string' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
   grade: GRADE_OPTIONS,
-  reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' }, lang: { type: 'string' } },
+  reference: { port: { type: 'string' }, host: { type: 'string' }, param: { type: 'string', multiple: true }, message: { type: 'string' }, lang: { type: 'string' }, exercises: { type: 'string', multiple: true } },
   trace: GRADE_OPTIONS,
   demo: { lang: { type: 'string' } },
   batch: {
@@ -115,9 +124,11 @@ const OPTIONS_BY_COMMAND = {
     html: { type: 'string' },
     gradescope: { type: 'string' },
     audience: { type: 'string' },
+    exercises: { type: 'string', multiple: true },
     trace: { type: 'string' },
   },
-  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' } },
+  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
+  selftest: { jobs: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' } },
 } as const;
 
 /** The version in sockgrade's package.json. */
@@ -160,7 +171,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
-      process.stdout.write(values.json === true ? listJson() : listText(out.lang));
+      {
+        const { exercises } = await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() });
+        process.stdout.write(values.json === true ? listJson(exercises) : listText(exercises, out.lang));
+      }
       return 0;
     case 'trace':
     case 'grade': {
@@ -190,6 +204,7 @@ async function main(argv: string[]): Promise<number> {
           audience: str('audience'),
           verbose: values.verbose === true,
           watch: values.watch === true,
+          exercises: list('exercises'),
           trace: str('trace') ?? (command === 'trace' ? 'sockgrade-trace' : undefined),
         },
         out,
@@ -221,15 +236,19 @@ async function main(argv: string[]): Promise<number> {
           html: str('html'),
           gradescope: str('gradescope'),
           audience: str('audience'),
+          exercises: list('exercises'),
           trace: str('trace'),
         },
         process.stderr,
       );
     case 'merge':
-      return mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout);
+      return mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout, await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() }));
+    case 'selftest':
+      if (rest.length !== 1) throw new UsageError(`"sockgrade selftest" takes one course pack folder (holding exercises/ and fixtures/), got ${rest.length ? `"${rest.join(' ')}"` : 'none'}`);
+      return selftestCommand({ dir: rest[0] as string, jobs: str('jobs'), seed: str('seed'), config: str('config') }, process.stdout);
     case 'reference':
       if (rest.length !== 2) throw new UsageError('"sockgrade reference" takes an exercise id and a role: sockgrade reference tcp-echo server --port 65432');
-      return referenceCommand({
+      return referenceCommand((await openCourse({ exerciseDirs: list('exercises'), config: undefined, cwd: process.cwd() })).exercises, {
         exercise: rest[0] as string,
         role: rest[1] as string,
         param: list('param'),
@@ -240,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
       });
     default:
       if (rest.length) throw new UsageError(`"sockgrade demo" takes no arguments`);
-      return demoCommand(out);
+      return demoCommand(out, builtinExercises());
   }
 }
 

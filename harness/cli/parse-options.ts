@@ -1,7 +1,7 @@
 /** Parsing a command's options, with every mistake said in sockgrade's words (never Node's raw parser message). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../model/failure.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,11 +1,11 @@
 /** `sockgrade reference <exercise> <role>`: run a reference server or client by hand. */
 import { REFERENCES } from '../../reference/index.js';
-import { findExercise } from '../../exercises/index.js';
+import type { ExerciseSet } from '../course/exercise-set.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
 import { terminalSafe } from '../report/terminal-text.js';
-import { didYouMean, unknownExercise } from './suggest.js';
+import { didYouMean, unknownExercise } from '../util/suggest.js';
 import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
 
@@ -22,10 +22,12 @@ export interface ReferenceOptions {
 }
 
 /** Runs a reference role until it ends (client) or is interrupted (server); returns the exit code. */
-export async function referenceCommand(opts: ReferenceOptions): Promise<number> {
-  const exercise = findExercise(opts.exercise);
+export async function referenceCommand(exercises: ExerciseSet, opts: ReferenceOptions): Promise<number> {
+  const exercise = exercises.find(opts.exercise);
+  const origin = exercises.originOf(opts.exercise);
+  if (origin !== undefined && origin !== 'built-in') throw new UsageError(`exercise ${opts.exercise} comes from ${origin.file}: sockgrade has reference programs for its built-in exercises only`);
   const entry = REFERENCES[opts.exercise];
-  if (!exercise || !entry) throw unknownExercise(opts.exercise);
+  if (!exercise || !entry) throw unknownExercise(opts.exercise, Object.keys(REFERENCES));
   if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}":${didYouMean(opts.role, ['server', 'client']) || ' sockgrade reference tcp-echo server'}`);
   const load = entry[opts.role];
   if (!load) throw new UsageError(`exercise ${exercise.id} has no reference ${opts.role}`);

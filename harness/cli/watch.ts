@@ -4,8 +4,7 @@
  * that writes into its own folder cannot loop it), until Ctrl-C, which ends it with exit code 0
  * once the grading in progress has cleaned up after itself.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { shellWords } from './command-line.js';
 import { setInterruptQuiet } from '../engine/interrupt.js';

@@ -6,13 +6,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check } from '../model/check.js';
 import type { Exercise } from '../model/exercise.js';
-import { COURSE_CONFIG_NAME, readCourseConfig, type CourseConfig, type ExerciseCourse } from './config.js';
+import { COURSE_CONFIG_NAME, type ExerciseCourse } from './config.js';
 
-/** The course config given with `--config FILE`, else `sockgrade.config.json` in `cwd` if there is one. */
-export function findCourseConfig(explicit: string | undefined, cwd: string): CourseConfig | undefined {
-  if (explicit !== undefined) return readCourseConfig(explicit, cwd);
+/** The course config file given with `--config FILE`, else `sockgrade.config.json` in `cwd` if there is one. */
+export function courseConfigPath(explicit: string | undefined, cwd: string): string | undefined {
+  if (explicit !== undefined) return explicit;
   const here = join(cwd, COURSE_CONFIG_NAME);
-  return existsSync(here) ? readCourseConfig(here, cwd) : undefined;
+  return existsSync(here) ? here : undefined;
 }
 
 function stated<T>(table: Readonly<Record<string, T>>, check: Check): T | undefined {

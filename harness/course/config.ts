@@ -18,13 +18,14 @@
  * ```
  *
  * A key of `weights` or `visibility` is a check id (every role's check with that id) or
- * `role:id` (`client:robust.no-crash-output`) for one role's check.
+ * `role:id` (`client:robust.no-crash-output`) for one role's check. `exerciseDirs` names the
+ * course's own exercise folders (relative to the file), loaded beside the built-ins.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseEnvSection } from './program-env.js';
-import { EXERCISES, findExercise } from '../../exercises/index.js';
 import type { Exercise } from '../model/exercise.js';
+import type { ExerciseSet } from './exercise-set.js';
 import { UsageError } from '../model/failure.js';
 import { resolveParams } from '../model/params.js';
 import type { Visibility } from '../model/result.js';
@@ -52,6 +53,8 @@ export interface CourseConfig {
   course?: string;
   /** Environment of every program launched (e.g. `PYTHONPATH`), relative folders made absolute. */
   env: Readonly<Record<string, string>>;
+  /** The course's own exercise folders (absolute), from `exerciseDirs`. */
+  exerciseDirs: readonly string[];
   exercises: Readonly<Record<string, ExerciseCourse>>;
   /** Folder for packet traces (`--trace`), absolute (a relative one is taken from the config's folder). */
   trace?: string;
@@ -63,8 +66,20 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A course config's file and parsed JSON, not validated yet. */
+export interface CourseConfigJson {
+  file: string;
+  data: unknown;
+}
+
 /** Reads and validates a course config; every problem is a {@link UsageError} naming the file and the place in it. */
-export function readCourseConfig(path: string, cwd = process.cwd()): CourseConfig {
+export function readCourseConfig(path: string, exercises: ExerciseSet, cwd = process.cwd()): CourseConfig {
+  const { file, data } = readCourseConfigJson(path, cwd);
+  return parseCourseConfig(data, file, exercises);
+}
+
+/** Reads a course config's JSON; a missing file or bad JSON is a {@link UsageError}. */
+export function readCourseConfigJson(path: string, cwd = process.cwd()): CourseConfigJson {
   const file = resolve(cwd, path);
   let text: string;
   try {
@@ -79,31 +94,47 @@ export function readCourseConfig(path: string, cwd = process.cwd()): CourseConfi
   } catch (err) {
     throw new UsageError(`course config ${file} is not valid JSON: ${(err as Error).message}`);
   }
-  return parseCourseConfig(data, file);
+  return { file, data };
 }
 
-/** Validates the parsed JSON of a course config read from `file`. */
-export function parseCourseConfig(data: unknown, file: string): CourseConfig {
+/**
+ * The course's own exercise folders a config names (`"exerciseDirs": ["ejercicios"]`, or one
+ * string), as absolute paths (relative ones are taken from the config's folder).
+ */
+export function exerciseDirsOf(data: unknown, file: string): string[] {
+  const dirs = isObject(data) ? data.exerciseDirs : undefined;
+  if (dirs === undefined) return [];
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  if (!Array.isArray(list) || list.some((d) => typeof d !== 'string' || d.trim() === '')) {
+    throw new UsageError(`course config ${file}: "exerciseDirs" must be a folder or a list of folders, like ["ejercicios"]`);
+  }
+  return (list as string[]).map((d) => resolve(dirname(file), d));
+}
+
+/** Validates the parsed JSON of a course config read from `file`, against the exercises the run knows. */
+export function parseCourseConfig(data: unknown, file: string, known: ExerciseSet): CourseConfig {
   const fail = (where: string, what: string): never => {
     throw new UsageError(`course config ${file}: ${where}${what}`);
   };
   if (!isObject(data)) return fail('', 'must hold a JSON object like {"exercises": {"tcp-echo": {"weights": {"echo.large": 2}}}}');
-  for (const key of Object.keys(data)) if (!['course', 'env', 'exercises', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, env, exercises, trace)`);
+  for (const key of Object.keys(data)) if (!['course', 'env', 'exercises', 'exerciseDirs', 'trace', '$schema'].includes(key)) fail('', `unknown key "${key}" (known: course, env, exerciseDirs, exercises, trace)`);
   const env = parseEnvSection(data.env, dirname(file), (what) => fail('"env" ', what));
+  const exerciseDirs = exerciseDirsOf(data, file);
   if (data.course !== undefined && typeof data.course !== 'string') fail('"course" ', 'must be a string');
   if (data.trace !== undefined && (typeof data.trace !== 'string' || data.trace.trim() === '')) fail('"trace" ', 'must be the name of a folder for the pcap files');
   const exercises = data.exercises ?? {};
   if (!isObject(exercises)) return fail('"exercises" ', 'must be an object keyed by exercise id');
   const out: Record<string, ExerciseCourse> = {};
   for (const [id, section] of Object.entries(exercises)) {
-    const exercise = findExercise(id);
-    if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${Object.keys(EXERCISES).join(', ')})`);
+    const exercise = known.find(id);
+    if (!exercise) fail(`exercises.${id}: `, `unknown exercise (exercises: ${known.ids().join(', ')})`);
     out[id] = parseExerciseSection(exercise as Exercise, section, dirname(file), (where, what) => fail(`exercises.${id}${where}: `, what));
   }
   return {
     file,
     ...(typeof data.course === 'string' ? { course: data.course } : {}),
     env,
+    exerciseDirs,
     exercises: out,
     ...(typeof data.trace === 'string' ? { trace: resolve(dirname(file), data.trace) } : {}),
   };

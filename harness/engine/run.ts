@@ -86,9 +86,11 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   };
 
   try {
-    const first = runnable.filter((c) => !c.runsLast);
+    const first = runnable.filter((c) => !c.runsLast && !c.runsAlone);
+    const alone = runnable.filter((c) => c.runsAlone && !c.runsLast);
     const last = runnable.filter((c) => c.runsLast);
     await pool(first, jobs, runOne);
+    await pool(alone, 1, runOne);
     await pool(last, jobs, runOne);
     if (session) {
       const traces = await session.close([...results.values()]).catch((err: Error) => err);

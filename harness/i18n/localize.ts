@@ -5,18 +5,30 @@
  */
 import type { CheckResult, Evidence, GradeResult } from '../model/result.js';
 import type { TranscriptView } from '../process/transcript.js';
-import { Translator } from './catalogue.js';
+import { Translator, type Catalogue } from './catalogue.js';
 import type { Lang } from './lang.js';
 import { SPANISH } from './es/index.js';
 
 const translators = new Map<Lang, Translator>();
+const added = new Map<Lang, Catalogue[]>();
+
+/**
+ * Adds catalogues into `lang` (an exercise's own messages, or the shared checks'), after the
+ * harness's own; on equal keys, a catalogue added later wins.
+ */
+export function addCatalogues(lang: Exclude<Lang, 'en'>, catalogues: readonly Catalogue[]): void {
+  const list = added.get(lang) ?? [];
+  for (const c of catalogues) if (!list.includes(c)) list.push(c);
+  added.set(lang, list);
+  translators.delete(lang);
+}
 
 /** The translator into `lang`, or undefined for English (the language the messages are written in). */
 export function translatorFor(lang: Lang): Translator | undefined {
   if (lang === 'en') return undefined;
   let t = translators.get(lang);
   if (!t) {
-    t = new Translator(SPANISH);
+    t = new Translator([...SPANISH, ...(added.get(lang) ?? [])]);
     translators.set(lang, t);
   }
   return t;

@@ -25,6 +25,11 @@ interface CheckBase {
    * program launched during the run (`ctx.runPrograms`).
    */
   runsLast?: boolean;
+  /**
+   * When true, the check loads the machine heavily (hundreds of clients): it runs by itself,
+   * after the other checks of its role, so that its load never delays their timed waits.
+   */
+  runsAlone?: boolean;
   /** `hidden`: students see only that a hidden check passed or failed (set by the course config); default visible. */
   visibility?: Visibility;
 }

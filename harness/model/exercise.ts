@@ -5,6 +5,16 @@
 import type { Check } from './check.js';
 import type { ParamSpecs, ParamValues } from './params.js';
 import type { Role } from './result.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+
+/**
+ * An exercise's own translations of its English texts (titles, hints, diagnoses), by language:
+ * gettext-style catalogues keyed by the English text (see `harness/i18n/catalogue.ts`).
+ */
+export interface ExerciseMessages {
+  /** Spanish. */
+  es?: Catalogue;
+}
 
 /** Declaration of one exercise (one folder under `exercises/`). */
 export interface Exercise {
@@ -31,6 +41,8 @@ export interface Exercise {
   unknownNamesFail?: boolean;
   params: ParamSpecs;
   checks: readonly Check[];
+  /** Translations of the exercise's texts, kept in its own folder (e.g. `i18n/es.ts`). */
+  messages?: ExerciseMessages;
 }
 
 /** Declares an exercise, validating that check ids are unique and roles consistent. */

@@ -1,5 +1,5 @@
 /** Spanish for D4 `binary-struct`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const binaryStruct: Catalogue = {
   'Binary data with struct: two int32 and a float32 over TCP': 'Datos binarios con struct: dos int32 y un float32 por TCP',

@@ -1,5 +1,5 @@
 /** Spanish for B2 `chat-1to1`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const chat1to1: Catalogue = {
   'Synchronous chat between two people, over TCP or UDP': 'Chat síncrono entre dos personas, por TCP o UDP',

@@ -1,5 +1,5 @@
 /** Spanish for D3 `dns-lookup`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const dnsLookup: Catalogue = {
   'DNS look-ups: gethostbyname and gethostbyaddr': 'Consultas DNS: gethostbyname y gethostbyaddr',

@@ -1,5 +1,5 @@
 /** Spanish for C1 `file-copy`, and for the file comparisons shared with C2. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const fileCopy: Catalogue = {
   'Remote file copy, line by line or framed': 'Copia remota de ficheros, línea a línea o con tramas',

@@ -1,5 +1,5 @@
 /** Spanish for A5 `framed-echo`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const framedEcho: Catalogue = {
   'Framed echo (six-digit length header)': 'Eco con tramas (cabecera de longitud de seis dígitos)',

@@ -1,5 +1,5 @@
 /** Spanish for B3 `group-chat`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const groupChat: Catalogue = {
   'Group chat: nicknames, broadcast, leaving, password and idle expulsion': 'Chat de grupo: apodos, difusión, salidas, contraseña y expulsión por inactividad',

@@ -1,5 +1,5 @@
 /** Spanish for D2 `http-get-client`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const httpGetClient: Catalogue = {
   'HTTP GET client: ask a web server for a page and print the whole response': 'Cliente HTTP GET: pedir una página a un servidor web e imprimir la respuesta entera',

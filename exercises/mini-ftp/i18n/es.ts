@@ -1,5 +1,5 @@
 /** Spanish for C2 `mini-ftp`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const miniFtp: Catalogue = {
   'Simple FTP: list, get, put, exit': 'FTP sencillo: list, get, put, exit',

@@ -1,5 +1,5 @@
 /** Spanish for D6 `reliable-udp`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const reliableUdp: Catalogue = {
   'Reliable UDP: sequence numbers, ACKs and retransmission': 'UDP fiable: números de secuencia, ACK y retransmisión',

@@ -1,5 +1,5 @@
 /** Spanish for D5 `sensor-telemetry`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const sensorTelemetry: Catalogue = {
   'Periodic sensor readings in a self-declared binary protocol, over TCP or UDP': 'Lecturas periódicas de sensores en un protocolo binario declarado por la entrega, por TCP o UDP',

@@ -1,5 +1,5 @@
 /** Spanish for B1 `tcp-chat-ack`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const tcpChatAck: Catalogue = {
   'TCP chat with an acknowledgement per message, several clients at once': 'Chat TCP con un acuse de recibo por mensaje, varios clientes a la vez',

@@ -1,5 +1,5 @@
 /** Spanish for A2 `tcp-echo`, A3 `tcp-echo-concurrent` and A4 `tcp-echo-timeout`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const tcpEcho: Catalogue = {
   'TCP echo server and client': 'Servidor y cliente de eco TCP',

@@ -1,5 +1,5 @@
 /** Spanish for A1 `udp-echo`. */
-import type { Catalogue } from '../../../harness/i18n/catalogue.js';
+import type { Catalogue } from '../../../harness/authoring.js';
 
 export const udpEcho: Catalogue = {
   'UDP echo server and client': 'Servidor y cliente de eco UDP',

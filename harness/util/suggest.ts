@@ -1,5 +1,4 @@
 /** "Did you mean ...?" for misspelt exercise ids, commands and options. */
-import { EXERCISES } from '../../exercises/index.js';
 import { UsageError } from '../model/failure.js';
 
 /** Levenshtein distance with adjacent transpositions counted as one edit (`ecoh` → `echo`). */
@@ -36,8 +35,8 @@ export function didYouMean(input: string, candidates: readonly string[], show: (
   return ` did you mean ${near.slice(0, 3).map(show).join(' or ')}?`;
 }
 
-/** The usage error for an exercise id that does not exist, with the nearest ids. */
-export function unknownExercise(id: string): UsageError {
-  const hint = didYouMean(id, Object.keys(EXERCISES));
-  return new UsageError(hint ? `unknown exercise "${id}":${hint} (run "sockgrade list" to see the exercises)` : `unknown exercise "${id}": run "sockgrade list" to see the exercises`);
+/** The usage error for an exercise id that is not among `ids`, with the nearest of them. */
+export function unknownExercise(id: string, ids: readonly string[], how = 'run "sockgrade list" to see the exercises'): UsageError {
+  const hint = didYouMean(id, ids);
+  return new UsageError(hint ? `unknown exercise "${id}":${hint} (${how})` : `unknown exercise "${id}": ${how}`);
 }

@@ -1,0 +1,117 @@
+/**
+ * A course's own exercises: loaded from --exercises and the course config beside the built-ins,
+ * graded like them, and checked by `sockgrade selftest` against the pack's samples.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli, testDir } from './support/cli.js';
+
+const PACK = join(ROOT, 'examples', 'upper-echo-pack');
+const PACK_EXERCISES = join(PACK, 'exercises');
+const CORRECT = `python3 ${join(PACK, 'fixtures', 'upper-echo', 'correct-threads', 'server.py')} {port}`;
+
+/** A folder holding one course exercise written in plain JavaScript. */
+function jsExercise(id: string): string {
+  const dir = testDir('sockgrade-course-js-');
+  mkdirSync(join(dir, id));
+  writeFileSync(
+    join(dir, id, 'index.js'),
+    `import { defineExercise, defineServerCheck } from 'sockgrade/authoring';
+export default defineExercise({
+  id: '${id}', catalogue: 'X1', title: 'accepts a connection', transport: 'tcp', canonicalPort: 5000,
+  contract: { server: 'accepts a connection' }, params: {},
+  checks: [defineServerCheck({ id: 'accepts', title: 'accepts a connection', weight: 1, budgetMs: 5000, async run(ctx) { (await ctx.connect()).close(); } })],
+});
+`,
+  );
+  return dir;
+}
+
+describe.concurrent('course exercises', () => {
+  it('selftest grades the example pack: every sample gets its verdicts, every check fails for one and passes for another', { timeout: 600_000 }, async () => {
+    const run = await runCli(['selftest', PACK], { timeoutMs: 590_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/coverage:\n {2}upper-echo: every check is failed by some sample and passed by another/);
+    expect(run.stdout).toMatch(/selftest: passed \(9 samples graded\)/);
+    expect(run.code).toBe(0);
+    expect(run.leftovers).toEqual([]);
+    expect(run.survivors).toEqual([]);
+  });
+
+  it('selftest fails when a sample is expected to get another verdict, and names the checks no sample fails and the texts without Spanish', { timeout: 300_000 }, async () => {
+    const pack = testDir('sockgrade-pack-');
+    cpSync(PACK_EXERCISES, join(pack, 'exercises'), { recursive: true });
+    const es = join(pack, 'exercises', 'upper-echo', 'i18n', 'es.ts');
+    writeFileSync(es, readFileSync(es, 'utf8').replace(/^ {2}'closes the connection when the client sends the quit word': .*\n/m, ''));
+    cpSync(join(PACK, 'fixtures', 'upper-echo', 'bug-ascii-upper'), join(pack, 'fixtures', 'upper-echo', 'bug-ascii-upper'), { recursive: true });
+    const expected = join(pack, 'fixtures', 'upper-echo', 'bug-ascii-upper', 'expected.json');
+    writeFileSync(expected, JSON.stringify({ ...JSON.parse(readFileSync(expected, 'utf8')), fail: ['upper.line'] }));
+    const run = await runCli(['selftest', pack], { timeoutMs: 290_000 });
+    expect(run.stdout).toMatch(/DIFF {2}upper-echo\/bug-ascii-upper \(server\): failed upper\.accents, expected to pass; passed upper\.line, expected to fail/);
+    expect(run.stdout).toMatch(/replay: sockgrade grade upper-echo --server /);
+    expect(run.stdout).toMatch(/upper-echo: no sample fails upper\.several, upper\.accents, quit\.closes/);
+    expect(run.stdout).toContain('upper-echo: its Spanish (messages.es) lacks "closes the connection when the client sends the quit word"');
+    expect(run.stdout).toMatch(/selftest: FAILED: 1 sample got other verdicts than expected; \d+ checks of upper-echo failed by no sample; 1 title or hint of upper-echo without Spanish; 1 check of upper-echo passed by no sample\n/);
+    expect(run.stdout, 'the only sample is expected to fail upper.line').toContain('upper-echo: no sample passes upper.line (add a correct sample)');
+    expect(run.code).toBe(1);
+  });
+
+  it('an id already taken by a built-in exercise is a one-line usage error naming both', async () => {
+    const dir = jsExercise('tcp-echo');
+    const run = await runCli(['list', '--exercises', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`sockgrade: exercise id "tcp-echo" of ${join(dir, 'tcp-echo', 'index.js')} is already taken by the built-in exercise: give the course's exercise another id (and folder name)\n`);
+  });
+
+  it('a folder named otherwise than its exercise id, and a folder with no exercise, are usage errors', async () => {
+    const dir = jsExercise('other-name');
+    cpSync(join(dir, 'other-name'), join(dir, 'renamed'), { recursive: true });
+    const renamed = await runCli(['list', '--exercises', dir]);
+    expect(renamed.code).toBe(2);
+    expect(renamed.stderr).toMatch(/^sockgrade: the exercise in .*renamed\/index\.js has id "other-name", but its folder is named "renamed": make them the same\n$/);
+    const empty = await runCli(['list', '--exercises', testDir()]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^sockgrade: no exercise in .*: each exercise is a folder with an index\.ts or index\.js/);
+  });
+
+  it('list shows course exercises (TypeScript and JavaScript) beside the built-ins, with where they come from', async () => {
+    const js = jsExercise('accepts-js');
+    const run = await runCli(['list', '--json', '--exercises', PACK_EXERCISES, '--exercises', js]);
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.stdout) as { id: string; origin: string; checks: { id: string }[] }[];
+    expect(list.slice(-2).map((e) => [e.id, e.origin])).toEqual([
+      ['upper-echo', join(PACK_EXERCISES, 'upper-echo', 'index.ts')],
+      ['accepts-js', join(js, 'accepts-js', 'index.js')],
+    ]);
+    expect(list.find((e) => e.id === 'tcp-echo')?.origin).toBe('built-in');
+  });
+
+  it('the course config loads the exercise folders it names; weights, parameters, JUnit and Spanish apply to a course exercise', async () => {
+    const dir = testDir('sockgrade-course-config-');
+    const config = join(dir, 'sockgrade.config.json');
+    writeFileSync(config, JSON.stringify({ exerciseDirs: [PACK_EXERCISES], exercises: { 'upper-echo': { params: { quit: 'ADIOS' }, weights: { 'upper.line': 3 } } } }));
+    const junit = join(dir, 'r.xml');
+    const run = await runCli(['grade', 'upper-echo', '--config', config, '--server', CORRECT, '--only', 'upper.', '--only', 'quit.closes', '--junit', junit, '--lang', 'es'], { json: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Servidor de eco en mayúsculas que termina con una palabra de salida');
+    const result = run.result!;
+    expect(result.params).toEqual({ quit: 'ADIOS' });
+    expect(result.checks.find((c) => c.id === 'upper.line')).toMatchObject({ status: 'pass', maxPoints: 3 });
+    expect(result.checks.find((c) => c.id === 'quit.closes')?.status, 'the server quits on DESCONEXION, not on ADIOS').toBe('fail');
+    expect(run.code).toBe(1);
+    expect(readFileSync(junit, 'utf8')).toContain('upper.accents');
+  });
+
+  it('batch grades a class on a course exercise, each student in their own grader that loads it', async () => {
+    const dir = testDir('sockgrade-course-batch-');
+    for (const [student, sample] of [['ana', 'correct-threads'], ['luis', 'bug-plain-echo']]) {
+      cpSync(join(PACK, 'fixtures', 'upper-echo', sample as string), join(dir, 'clase', student as string), { recursive: true });
+    }
+    const csv = join(dir, 'notas.csv');
+    const run = await runCli(['batch', join(dir, 'clase'), '--exercise', 'upper-echo', '--exercises', PACK_EXERCISES, '--server', 'python3 {dir}/server.py {port}', '--only', 'upper.line', '--csv', csv, '--out', join(dir, 'results')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toBe('student,score,max,status,server upper.line\nana,2,2,passed,2\nluis,0,2,failed,0\n');
+  });
+});
