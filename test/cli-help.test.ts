@@ -33,14 +33,14 @@ describe.concurrent('sockgrade --version and --help', () => {
 
 describe.concurrent('misspellings get "did you mean", in one line, exit 2', () => {
   const cases: [string, string[], string][] = [
-    ['exercise id with a transposition', ['grade', 'tcp-ecoh', '--server', SERVER], 'sockgrade: unknown exercise "tcp-ecoh": did you mean tcp-echo? (run "sockgrade list" to see the exercises)'],
-    ['exercise id with an underscore', ['grade', 'tcp_echo', '--server', SERVER], 'sockgrade: unknown exercise "tcp_echo": did you mean tcp-echo? (run "sockgrade list" to see the exercises)'],
-    ['exercise id far from any', ['grade', 'ftp', '--server', SERVER], 'sockgrade: unknown exercise "ftp": run "sockgrade list" to see the exercises'],
+    ['exercise id with a transposition', ['grade', 'tcp-ecoh', '--server', SERVER], 'sockgrade: unknown exercise "tcp-ecoh": did you mean tcp-echo? (run "sockgrade list" to see the exercises; a course\'s own exercises load with --exercises DIR)'],
+    ['exercise id with an underscore', ['grade', 'tcp_echo', '--server', SERVER], 'sockgrade: unknown exercise "tcp_echo": did you mean tcp-echo? (run "sockgrade list" to see the exercises; a course\'s own exercises load with --exercises DIR)'],
+    ['exercise id far from any', ['grade', 'ftp', '--server', SERVER], 'sockgrade: unknown exercise "ftp": run "sockgrade list" to see the exercises; a course\'s own exercises load with --exercises DIR'],
     ['option', ['grade', 'tcp-echo', '--sever', SERVER], 'sockgrade: "sockgrade grade" has no option --sever: did you mean --server? (run "sockgrade grade --help")'],
     ['option of check', ['check', '--sevrer', SERVER], 'sockgrade: "sockgrade check" has no option --sevrer: did you mean --server? (run "sockgrade check --help")'],
     ['option of batch', ['batch', 'x', '--exercice', 'tcp-echo'], 'sockgrade: "sockgrade batch" has no option --exercice: did you mean --exercise? (run "sockgrade batch --help")'],
     ['option without its value', ['grade', 'tcp-echo', '--server'], 'sockgrade: --server needs a value: --server <value> (run "sockgrade grade --help")'],
-    ['command', ['gradee', 'tcp-echo'], 'sockgrade: unknown command "gradee": did you mean grade? (commands: list, grade, trace, check, batch, merge, reference, demo; run "sockgrade --help")'],
+    ['command', ['gradee', 'tcp-echo'], 'sockgrade: unknown command "gradee": did you mean grade? (commands: list, grade, trace, check, batch, merge, reference, selftest, demo; run "sockgrade --help")'],
     ['reference exercise', ['reference', 'udp_echo', 'server'], 'sockgrade: unknown exercise "udp_echo": did you mean udp-echo? (run "sockgrade list" to see the exercises)'],
   ];
   for (const [name, args, line] of cases) {

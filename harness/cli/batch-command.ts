@@ -16,6 +16,7 @@ import { progressTo } from '../batch/progress.js';
 import { readClassInputs, type ClassReport, type StudentRecord } from '../batch/records.js';
 import { renderClassJson, renderClassJunit, renderGradebook } from '../batch/class-outputs.js';
 import { namespaceSupport } from '../isolation/namespace.js';
+import { sandboxPolicy } from '../sandbox/policy.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { interruptExitCode } from '../engine/interrupt.js';
 import type { GradeResult } from '../model/result.js';
@@ -166,7 +167,9 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   ];
   const support = namespaceSupport();
   const hermetic = opts.isolation !== 'off' && support.available;
-  if (!hermetic && opts.unsafeNoIsolation !== true) {
+  // Where namespaces are missing (not turned off), uids of their own per check still keep programs from writing their classmates' files and results.
+  const ownUids = opts.isolation !== 'off' && sandboxPolicy({ hermetic, off: false }).perCheckUid;
+  if (!hermetic && !ownUids && opts.unsafeNoIsolation !== true) {
     const why = opts.isolation === 'off' ? '--isolation off was given' : (support.reason ?? 'isolation is not available here');
     throw new UsageError(`batch refuses to grade a class without isolation (${why}): a submission could read, change or forge its classmates' results; make isolation available (see "Hermetic runs" in the README) or, only for submissions you trust, add --unsafe-no-isolation`);
   }

@@ -26,6 +26,7 @@ import { ui } from '../i18n/ui.js';
 import { openCourse, type Course } from './exercises.js';
 import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 import { sandboxPolicy } from '../sandbox/policy.js';
+import { enterableByOthers } from '../sandbox/staging.js';
 
 /** Options of `sockgrade grade` after parsing. */
 export interface GradeOptions {
@@ -183,6 +184,9 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   }
   const sandbox = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
   if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');
+  if (sandbox.perCheckUid && !enterableByOthers(checked.tmpRoot)) {
+    throw new UsageError(`programs run as unprivileged uids of their own, which cannot pass through the scratch folder ${checked.tmpRoot}: let others pass through it and the folders above it (chmod o+x), or point SOCKGRADE_TMPDIR (or TMPDIR) to a folder they can`);
+  }
   const settings: GradeSettings = { ...checked, isolation: { hermetic: isolation?.hermetic === true, description: `${isolation?.description ?? 'off'}; ${sandbox.description}` }, sandbox };
   for (const f of [opts.json, opts.junit, opts.html]) if (f !== undefined && f.trim() === '') throw new UsageError('an output file name is empty');
   const showConsole = !opts.tap;

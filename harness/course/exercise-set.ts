@@ -42,7 +42,7 @@ export class ExerciseSet {
   }
 
   /** The exercise with this id; an unknown id is a {@link UsageError} that says how to see the ids. */
-  get(id: string, hint = 'run "sockgrade list" to see the exercises (a course\'s own load with --exercises DIR)'): Exercise {
+  get(id: string, hint = 'run "sockgrade list" to see the exercises; a course\'s own exercises load with --exercises DIR'): Exercise {
     const found = this.find(id);
     if (!found) throw unknownExercise(id, this.all().map((e) => e.id), hint);
     return found;

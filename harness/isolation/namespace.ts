@@ -13,7 +13,7 @@
  * - Mount: a private /proc, and room for per-program hosts files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, tmpdir } from 'node:os';
 import { onInterrupt } from '../engine/interrupt.js';
@@ -82,6 +82,8 @@ export function insideNamespace(): boolean {
 export function runInNamespace(argv: readonly string[], support: NamespaceSupport): Promise<number> {
   const script = `${SETUP} || exit 97\n"$@"\nexit $?`;
   const tmpRoot = mkdtempSync(join(process.env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-run-'));
+  // Programs run as uids of their own and must be able to pass through (not list) to their boxes.
+  chmodSync(tmpRoot, 0o711);
   const child = spawn('unshare', [...unshareArgs(), '/bin/sh', '-c', script, 'sh', process.execPath, ...argv], {
     stdio: 'inherit',
     env: { ...process.env, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },

@@ -26,6 +26,19 @@ export function reachableByOthers(path: string): boolean {
   }
 }
 
+/** Whether a uid that owns nothing can pass through `dir` and every folder above it (search permission). */
+export function enterableByOthers(dir: string): boolean {
+  try {
+    const parts = dir.split('/').filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) {
+      if ((statSync(`/${parts.slice(0, i).join('/')}`).mode & 0o001) === 0) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Bytes under `path` when everything is readable by others, else undefined (stops early). */
 function readableTree(path: string, depth: number): number | undefined {
   const st = lstatSync(path);

@@ -1,7 +1,7 @@
 /** Runs the real sockgrade CLI (the built one in dist/) the way users do, and reads what it wrote. */
 import { spawn } from 'node:child_process';
 import { chmod, chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -86,6 +86,8 @@ afterAll(() => {
  */
 export function testDir(prefix = 'sockgrade-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  // Programs run as unprivileged uids of their own: they must be able to read what a test puts here.
+  chmodSync(dir, 0o755);
   testDirs.push(dir);
   return dir;
 }
