@@ -7,7 +7,7 @@
  * STRESS_JOBS (fixtures graded at once, default 2) tune it. Exit code 1 when something flipped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -69,6 +69,7 @@ function burn(n: number): ChildProcess[] {
 async function gradeOnce(fixture: string): Promise<GradeResult | string> {
   const fx = readFixture(ROOT, fixture);
   const tmp = mkdtempSync(join(tmpdir(), 'sockgrade-stress-'));
+  chmodSync(tmp, 0o711);
   const json = join(tmp, 'result.json');
   try {
     const [exercise] = fixture.split('/') as [string];
