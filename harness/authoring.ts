@@ -57,6 +57,7 @@ export { findCrash, visibleText } from './diagnose/output.js';
 
 // Waiting for events, seeded randomness, property checks
 export { formatMs, pause, poll, waitFor, WaitTimeout } from './util/deadline.js';
+export { starvedTotal } from './util/starvation.js';
 export { Rng } from './util/rng.js';
 export { checkProperty } from './fuzz/property.js';
 

@@ -4,7 +4,7 @@
  * body, a missing 404, no Content-Length, no `Connection: close`, bare LF line ends, a path that
  * leads out of the folder.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { defineServerCheck, type ServerCheck } from '../../harness/model/check.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
@@ -92,7 +92,9 @@ async function makeOutside(ctx: ServerCheckContext): Promise<{ dirName: string; 
   const dir = await mkdtemp(join(dirname(ctx.workDir), `${basename(ctx.workDir)}-fuera-`));
   ctx.own(undefined, () => rm(dir, { recursive: true, force: true }));
   const secret = Buffer.from(`secreto ${ctx.rng.word(24)}\n`);
-  await writeFile(join(dir, 'secreto.txt'), secret);
+  await writeFile(join(dir, 'secreto.txt'), secret, { mode: 0o644 });
+  // The server may run as a uid of its own: a buggy one must be able to read the canary to be caught serving it.
+  await chmod(dir, 0o755);
   return { dirName: basename(dir), dir, secret };
 }
 

@@ -10,7 +10,7 @@ import { num } from '../../harness/authoring.js';
 import { describeExit } from '../../harness/authoring.js';
 import { findCrash, visibleText } from '../../harness/authoring.js';
 import { hexBytes } from '../../harness/authoring.js';
-import { formatMs } from '../../harness/authoring.js';
+import { formatMs, starvedTotal } from '../../harness/authoring.js';
 import { Struct } from '../../harness/authoring.js';
 import { PERIOD_LIMITS, protocolFromManifest, type TelemetryProtocol } from './manifest.js';
 import { observeClient, type Observation } from './sink.js';
@@ -44,6 +44,13 @@ function tooFew(ctx: ClientCheckContext, proto: TelemetryProtocol, obs: Observat
   });
 }
 
+/** Measurements of the period at most, when a loaded machine delayed the arrivals of one. */
+const MEASUREMENTS = 3;
+
+function proto0(ctx: ClientCheckContext): TelemetryProtocol {
+  return protocolFromManifest(ctx.manifest, ctx.params);
+}
+
 const periodCheck = defineClientCheck({
   id: 'telemetry.period',
   title: 'sends a reading every declared period, without drift',
@@ -51,11 +58,22 @@ const periodCheck = defineClientCheck({
   budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
   hint: 'keep a schedule instead of sleeping the period after the work: next_time = time.monotonic() before the loop, then each turn next_time += period; time.sleep(max(0, next_time - time.monotonic()))',
   async run(ctx) {
-    const { proto, obs, want } = await watch(ctx);
-    if (obs.readings.length < want) throw tooFew(ctx, proto, obs, want);
-    const times = obs.readings.slice(0, want).map((r) => r.at);
-    const m = measurePeriod(times);
-    const tol = periodTolerance(proto.period, num(ctx.params, 'tolerance'));
+    const tol = periodTolerance(proto0(ctx).period, num(ctx.params, 'tolerance'));
+    let attempt = 0;
+    let watched: Awaited<ReturnType<typeof watch>>;
+    let m: ReturnType<typeof measurePeriod>;
+    for (;;) {
+      const before = starvedTotal();
+      watched = await watch(ctx);
+      if (watched.obs.readings.length < watched.want) throw tooFew(ctx, watched.proto, watched.obs, watched.want);
+      m = measurePeriod(watched.obs.readings.slice(0, watched.want).map((r) => r.at));
+      const starvedMs = starvedTotal() - before;
+      const off = Math.abs(m.period - watched.proto.period) > tol;
+      // Arrival times measured while sockgrade or the client waited for a CPU are not the client's schedule: measure again.
+      if (!off || starvedMs < (tol * 1000) / 2 || ++attempt >= MEASUREMENTS) break;
+      ctx.note(`measured again: sockgrade or the client waited ${formatMs(starvedMs)} for a CPU while the readings arrived`);
+    }
+    const { proto, want } = watched;
     const line = `measured period ${seconds(m.period)} (median, over every pair of the ${want} readings, of time apart ÷ readings apart), declared ${seconds(proto.period)} ± ${seconds(tol)}`;
     const intervals = `intervals between arrivals: ${m.intervals.map((s) => s.toFixed(3)).join(' ')} s`;
     if (m.period > proto.period + tol) {
