@@ -155,4 +155,7 @@ export const fileCopy: Catalogue = {
   '{fingerprint}; around offset {at}: {data}': '{fingerprint}; en torno a la posición {at}: {data}',
   'expected: {data} [end of file] at offset {at}': 'esperado: {data} [fin del fichero] en la posición {at}',
   'received: {data} [end of file] at offset {at}': 'recibido: {data} [fin del fichero] en la posición {at}',
+  // a frame header of more than six digits (files-body.ts)
+  'the header {shown}… has {n} digits: a frame announces at most 999999 bytes in exactly six digits, so a bigger file goes as several frames of 999999 bytes and a last shorter one':
+    'la cabecera {shown}… tiene {n} dígitos: una trama anuncia como mucho 999999 bytes en exactamente seis dígitos, así que un fichero mayor va en varias tramas de 999999 bytes y una última más corta',
 };

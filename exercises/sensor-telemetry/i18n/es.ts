@@ -168,4 +168,7 @@ export const sensorTelemetry: Catalogue = {
     'TCP contado como: un segmento por registro y por respuesta (la respuesta lleva el ACK del registro), un ACK suelto de la respuesta, y por conexión SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; sin contar las tramas Ethernet',
   "measured on the wire (the run's capture, IP headers included, Ethernet framing not): {per} bytes per reading over {transport}: {packets} packets ({data} carrying data, {bare} bare), {bytes} bytes for {n} readings":
     'medido en la red (la captura de la ejecución, con cabeceras IP, sin tramas Ethernet): {per} bytes por lectura por {transport}: {packets} paquetes ({data} con datos, {bare} sueltos), {bytes} bytes para {n} lecturas',
+  // what a datagram of the wrong size holds: it starts with a number, which a placeholder keeps as data
+  'datagram #{i} of the client holds {n} records of {size} bytes': 'el datagrama #{i} del cliente contiene {n} registros de {size} bytes',
+  'datagram #{i} of the client holds {n} bytes, while a record of format {format} is {size} bytes': 'el datagrama #{i} del cliente contiene {n} bytes, cuando un registro de formato {format} tiene {size} bytes',
 };
