@@ -5,23 +5,10 @@
  * ranges, period, framing, reply). sockgrade decodes it with its own Python struct codec.
  */
 import { defineExercise } from '../../harness/authoring.js';
-import { PERIOD_LIMITS } from './manifest.js';
+import { TELEMETRY_MANIFEST } from './manifest.js';
 import { clientChecks } from './client-checks.js';
 import { serverChecks } from './server-checks.js';
 import { sensorTelemetry as es } from './i18n/es.js';
-
-/** How a submission declares its protocol: the `telemetry` section of its sockgrade.json. */
-export const TELEMETRY_MANIFEST =
-  'The protocol is declared in the "telemetry" object of the submission\'s sockgrade.json (grade --manifest sockgrade.json): ' +
-  '"format": a Python struct format string for one reading, e.g. "!BIfH" (byte order @ = < > !, native sizes and alignment of x86-64 Linux for @); ' +
-  '"fields": one name per value, e.g. ["sensor", "seq", "value", "battery"]; ' +
-  '"sensor_field": the field that says which sensor a reading comes from (default "sensor"); ' +
-  '"ranges": allowed values by field name, [min, max] for numbers, a list of texts for c/s/p fields, e.g. {"sensor": [1, 3], "value": [-40, 1100]}; ' +
-  `"period": seconds between readings (${PERIOD_LIMITS[0]} to ${PERIOD_LIMITS[1]}); ` +
-  '"reply": the server\'s answer to each reading, {"format": "!IB", "fields": ["seq", "status"]}, where a field named like a reading field carries that reading\'s value and the others are the server\'s own (within "ranges" when listed there); ' +
-  '"framing" (TCP only): "fixed" (default: records of calcsize(format) bytes back to back) or "length-prefix" (each record, and each reply, preceded by its length in bytes packed with "prefix", e.g. "!H"); over UDP every datagram is exactly one record. ' +
-  'The transport is the parameter transport (tcp by default): a UDP submission writes "params": {"transport": "udp"} in sockgrade.json; "telemetry.transport", if present, must say the same. ' +
-  'Complete examples: reference/sensor-telemetry/sockgrade.json (TCP, length prefix) and sockgrade-udp.json.';
 
 export const sensorTelemetry = defineExercise({
   id: 'sensor-telemetry',

@@ -34,7 +34,7 @@ export function listText(exercises: ExerciseSet, lang: Lang = 'en'): string {
     lines.push('');
   }
   for (const r of REPORTS) {
-    lines.push(`${r.id}  (${r.catalogue}) ${r.title}`, `  ${r.about}`, `  usage: ${r.usage}`, '');
+    lines.push(`${r.id}  (${r.catalogue}) ${t(r.title)}`, `  ${t(r.about)}`, `  ${words.usage}: ${t(r.usage)}`, '');
   }
   return lines.join('\n');
 }

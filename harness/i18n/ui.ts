@@ -66,6 +66,8 @@ export interface UiText {
     transport(transport: string, port: number): string;
     noParams: string;
     checks(role: Role): string;
+    /** Before how to get a report of the catalogue. */
+    usage: string;
   };
   /** HTML report only. */
   html: {
@@ -156,6 +158,7 @@ const EN: UiText = {
     transport: (t, port) => `${t} · course default port ${port}`,
     noParams: 'parameters: none',
     checks: (role) => `${role} checks (weight 1 unless ×N)`,
+    usage: 'usage',
   },
   html: {
     title: 'sockgrade report',
@@ -247,6 +250,7 @@ const ES: UiText = {
     transport: (t, port) => `${t} · puerto por defecto del curso ${port}`,
     noParams: 'parámetros: ninguno',
     checks: (role) => `comprobaciones del ${ES_ROLE[role]} (peso 1 salvo ×N)`,
+    usage: 'uso',
   },
   html: {
     title: 'informe de sockgrade',

@@ -81,4 +81,17 @@ export const chat1to1: Catalogue = {
   'exit with a non-zero code (sys.exit(1)) when the chat could not even start': 'termina con un código distinto de cero (sys.exit(1)) cuando el chat ni siquiera pudo empezar',
   'names is off: no names are exchanged': 'names está desactivado: no se intercambian nombres',
   'names=off over UDP is not graded for the client yet': 'names=off sobre UDP aún no se califica para el cliente',
+  // contract and parameters, as sockgrade list shows them
+  "Listens (TCP) or binds (UDP, with --param transport=udp), then asks its user for a name; sends that name to the client once, shows the client's name, then waits for the client's message, prints it and sends the line its user types, turn after turn; when the client says `exit`, it ends with exit code 0.":
+    'Escucha (TCP) o se enlaza (UDP, con --param transport=udp) y pide a su usuario un nombre; envía ese nombre al cliente una vez, muestra el nombre del cliente, espera el mensaje del cliente, lo imprime y envía la línea que teclea su usuario, por turnos; cuando el cliente dice `exit`, termina con código 0.',
+  "Asks its user for a name and sends it first (over TCP after the server's name arrives or before, as it likes); then sends the line its user types, waits for the answer and prints it with the server's name, turn after turn; `exit` typed or received ends it with exit code 0. With no server, the TCP client says so in one line and exits non-zero.":
+    'Pide a su usuario un nombre y lo envía primero (por TCP después de que llegue el nombre del servidor o antes, como prefiera); después envía la línea que teclea su usuario, espera la respuesta y la imprime con el nombre del servidor, por turnos; `exit` tecleado o recibido lo termina con código 0. Sin servidor, el cliente TCP lo dice en una línea y termina con código distinto de cero.',
+  'the variant graded: tcp or udp (the course asks for both)':
+    'la variante que se corrige: tcp o udp (el curso pide las dos)',
+  'the word that, typed on either side, ends the chat':
+    'la palabra que, tecleada en cualquiera de los dos lados, termina el chat',
+  "on: each side sends the name its user typed, once, before the first message; off: no names, the first message is the client's first line":
+    'on: cada lado envía el nombre que tecleó su usuario, una vez, antes del primer mensaje; off: sin nombres, el primer mensaje es la primera línea del cliente',
+  'seconds within which a TCP client started with no server must give up':
+    'segundos en los que un cliente TCP arrancado sin servidor debe rendirse',
 };

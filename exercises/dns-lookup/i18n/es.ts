@@ -37,4 +37,7 @@ export const dnsLookup: Catalogue = {
   'asked for {unknown}, which does not exist, the client went on without printing any message': 'al preguntar por {unknown}, que no existe, el cliente siguió sin imprimir ningún mensaje',
   '(the client exited: {exit})': '(el cliente terminó: {exit})',
   '(it crashed with a {name})': '(falló con un {name})',
+  // contract and parameters, as sockgrade list shows them
+  'Asks for a host name (input(), or takes it as {{name}} in its command) and prints the IPv4 address the system resolver gives for it (socket.gethostbyname). Then asks for an IPv4 address (input(), or {{address}}) and prints the host name registered for it (socket.gethostbyaddr(address)[0]). A name or address that does not resolve gets a one-line error message, not a traceback. Only the system resolver counts: the names exist only in the hosts file sockgrade gives the program.':
+    'Pide un nombre de host (input(), o lo toma como {{name}} en su orden) e imprime la dirección IPv4 que le da el resolvedor del sistema (socket.gethostbyname). Después pide una dirección IPv4 (input(), o {{address}}) e imprime el nombre de host registrado para ella (socket.gethostbyaddr(address)[0]). Un nombre o una dirección que no se resuelve recibe un mensaje de error de una línea, no una traza (traceback). Solo cuenta el resolvedor del sistema: los nombres existen solo en el fichero hosts que sockgrade da al programa.',
 };

@@ -131,4 +131,31 @@ export const fileCopy: Catalogue = {
   'binary files are copied by the framed variant only (--param variant=framed); the lines variant copies text': 'los ficheros binarios solo los copia la variante con tramas (--param variant=framed); la variante por líneas copia texto',
   'client {i} of {n}': 'cliente {i} de {n}',
   'transfer {i} of {n}: {rest}': 'transferencia {i} de {n}: {rest}',
+  // contract and parameters, as sockgrade list shows them
+  'Listens on TCP host:port. For every connection it writes what the client sends to the file `output` (default copia.txt) in its working folder, created or emptied anew for each connection, byte for byte; one connection after the other is enough. Variant `lines` (default): the client sends the bytes of the file and then closes the connection: the end of the connection is the end of the file; the server then closes the file and its side of the connection. Variant `framed`: the file travels as one body of A5 frames (`NNNNNN:` + payload; every frame but the last carries exactly 999999 bytes and the last fewer, possibly none, so a file under 999999 bytes is a single frame and an empty file is `000000:`); the file is complete when the short frame has arrived, whether or not the client closes: the server then writes and closes the file and closes the connection. sockgrade judges the file once the server has closed the connection and the file has stayed unchanged for 150 ms, or once it has the size of a correct copy for that long; a server that keeps the connection open is given 1.5 s of an unchanged file after the last byte reached it.':
+    'Escucha en host:port por TCP. Por cada conexión escribe lo que envía el cliente en el fichero `output` (por defecto copia.txt) de su carpeta de trabajo, creado o vaciado de nuevo para cada conexión, byte a byte; basta con atender una conexión tras otra. Variante `lines` (por defecto): el cliente envía los bytes del fichero y después cierra la conexión: el final de la conexión es el final del fichero; el servidor cierra entonces el fichero y su lado de la conexión. Variante `framed`: el fichero viaja como un cuerpo de tramas A5 (`NNNNNN:` + datos; cada trama salvo la última lleva exactamente 999999 bytes y la última menos, quizá ninguno, así que un fichero de menos de 999999 bytes es una sola trama y un fichero vacío es `000000:`); el fichero está completo cuando ha llegado la trama corta, cierre o no el cliente: el servidor escribe y cierra entonces el fichero y cierra la conexión. sockgrade juzga el fichero cuando el servidor ha cerrado la conexión y el fichero lleva 150 ms sin cambiar, o cuando tiene el tamaño de una copia correcta durante ese tiempo; a un servidor que deja la conexión abierta se le dan 1,5 s de fichero sin cambios después de que le llegara el último byte.',
+  'Reads the file named by `{{file}}` in its command, typed at its prompt, or `input` (default fichero.txt) in its working folder, connects to host:port and sends it unchanged: variant `lines`, line by line, then closes the connection; variant `framed`, as one body of A5 frames (see the server) in one sendall, then closes. With no server it says so in one line and exits non-zero.':
+    'Lee el fichero que nombra `{{file}}` en su orden, el que se teclea cuando lo pide, o `input` (por defecto fichero.txt) de su carpeta de trabajo, se conecta a host:port y lo envía sin cambios: variante `lines`, línea a línea, y después cierra la conexión; variante `framed`, como un cuerpo de tramas A5 (ver el servidor) en un solo sendall, y después cierra. Sin servidor lo dice en una línea y termina con código distinto de cero.',
+  'lines: the file goes line by line and the client closes at the end; framed: one body of six-digit-header frames (binary files too)':
+    'lines: el fichero va línea a línea y el cliente cierra al final; framed: un cuerpo de tramas con cabecera de seis dígitos (también ficheros binarios)',
+  'file the server writes in its working folder':
+    'fichero que el servidor escribe en su carpeta de trabajo',
+  'file the client sends, placed by sockgrade in its working folder (also {{file}} and the answer to its prompt)':
+    'fichero que envía el cliente, que sockgrade coloca en su carpeta de trabajo (también {{file}} y la respuesta cuando lo pide)',
+  // how many frames a body had (describeFrames): it starts with a number, which a placeholder keeps as data
+  'the body the client sent (1 frame ({sizes} bytes))': 'el cuerpo que envió el cliente (1 trama ({sizes} bytes))',
+  'the body the client sent ({n} frames ({sizes} bytes))': 'el cuerpo que envió el cliente ({n} tramas ({sizes} bytes))',
+  'the body the client sent (no complete frame)': 'el cuerpo que envió el cliente (ninguna trama completa)',
+  'the file in the reply to {cmd} (1 frame ({sizes} bytes))': 'el fichero de la respuesta a {cmd} (1 trama ({sizes} bytes))',
+  'the file in the reply to {cmd} ({n} frames ({sizes} bytes))': 'el fichero de la respuesta a {cmd} ({n} tramas ({sizes} bytes))',
+  'the file in the reply to {cmd} (no complete frame)': 'el fichero de la respuesta a {cmd} (ninguna trama completa)',
+  'no complete frame': 'ninguna trama completa',
+  // the bytes around the first difference (files-compare.ts), after the expected or received fingerprint
+  '{fingerprint}; around offset {at}: {data} [end of file]': '{fingerprint}; en torno a la posición {at}: {data} [fin del fichero]',
+  '{fingerprint}; around offset {at}: {data}': '{fingerprint}; en torno a la posición {at}: {data}',
+  'expected: {data} [end of file] at offset {at}': 'esperado: {data} [fin del fichero] en la posición {at}',
+  'received: {data} [end of file] at offset {at}': 'recibido: {data} [fin del fichero] en la posición {at}',
+  // a frame header of more than six digits (files-body.ts)
+  'the header {shown}… has {n} digits: a frame announces at most 999999 bytes in exactly six digits, so a bigger file goes as several frames of 999999 bytes and a last shorter one':
+    'la cabecera {shown}… tiene {n} dígitos: una trama anuncia como mucho 999999 bytes en exactamente seis dígitos, así que un fichero mayor va en varias tramas de 999999 bytes y una última más corta',
 };

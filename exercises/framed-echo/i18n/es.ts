@@ -61,4 +61,13 @@ export const framedEcho: Catalogue = {
   'the client crashed with a {name} while reading a reply that arrived in pieces': 'el cliente falló con un {name} mientras leía una respuesta que llegó a trozos',
   'the client did not print the whole payload of a reply that arrived in pieces': 'el cliente no imprimió los datos completos de una respuesta que llegó a trozos',
   'the exercise is graded without concurrency (--param concurrent=true to enable)': 'el ejercicio se corrige sin concurrencia (--param concurrent=true para activarla)',
+  // contract and parameters, as sockgrade list shows them
+  'For every message framed as NNNNNN: (six ASCII digits, the payload length in bytes) plus the payload, replies with the same message framed; survives malformed headers.':
+    'Para cada mensaje en trama NNNNNN: (seis dígitos ASCII, la longitud de los datos en bytes) seguida de los datos, responde con el mismo mensaje en trama; aguanta cabeceras mal formadas.',
+  'Frames the message it sends (length in bytes), reads the framed reply however it is cut, prints the payload.':
+    'Pone en trama el mensaje que envía (longitud en bytes), lee la respuesta en trama la corten como la corten e imprime los datos.',
+  'generated cases per framing property (more finds rarer bugs, takes longer)':
+    'casos generados por cada propiedad de las tramas (más encuentra fallos más raros, tarda más)',
+  'also check several clients framing at the same time (framing.interleaved-clients)':
+    'comprueba también varios clientes enviando tramas a la vez (framing.interleaved-clients)',
 };

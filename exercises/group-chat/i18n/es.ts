@@ -185,4 +185,33 @@ export const groupChat: Catalogue = {
   'while the client was waiting for the user to type': 'mientras el cliente esperaba a que el usuario escribiera',
   'after the client had joined': 'después de que el cliente entrara',
   'after the client had sent a line': 'después de que el cliente enviara una línea',
+  // contract and parameters, as sockgrade list shows them
+  'Line-based UTF-8 over TCP. Asks each client for a password (when `password` is set) and a nickname (`intr_apodo`), announces `<nick> se ha unido al chat` to everyone, relays every line as `<nick>: <text>` to every member (the sender too when `echo-sender` is on), removes members who send `salir` or disconnect and announces `<nick> ha salido del chat`, and expels members silent for `idle` seconds, telling them.':
+    'UTF-8 por líneas sobre TCP. Pide a cada cliente una contraseña (cuando se fija `password`) y un apodo (`intr_apodo`), anuncia `<nick> se ha unido al chat` a todos, reenvía cada línea como `<nick>: <text>` a todos los miembros (también al remitente cuando `echo-sender` está activado), quita a los miembros que envían `salir` o se desconectan y anuncia `<nick> ha salido del chat`, y expulsa a los miembros callados durante `idle` segundos, avisándoles.',
+  'Asks the user for a nickname and sends it when the server asks (`intr_apodo`); prints every line the server sends as it arrives, also while waiting for the user; sends each typed line; `salir` leaves the chat and ends the program with exit code 0.':
+    'Pide al usuario un apodo y lo envía cuando el servidor lo pide (`intr_apodo`); imprime cada línea que envía el servidor según llega, también mientras espera al usuario; envía cada línea tecleada; `salir` abandona el chat y termina el programa con código 0.',
+  'what the server sends to ask a new client for its nickname; empty: the server sends nothing and the client sends its nickname first, as its first line':
+    'lo que el servidor envía para pedir su apodo a un cliente nuevo; vacío: el servidor no envía nada y el cliente envía primero su apodo, como primera línea',
+  'the line the server relays for a message, {{nick}} and {{text}} standing for the sender and its text (e.g. "[{{nick}}] {{text}}", or "{{text}}" when the client adds its own name)':
+    'la línea que el servidor reenvía por cada mensaje, donde {{nick}} y {{text}} son el remitente y su texto (p. ej. "[{{nick}}] {{text}}", o "{{text}}" cuando el cliente añade su propio nombre)',
+  'text after the nickname in the join announcement':
+    'texto tras el apodo en el anuncio de entrada',
+  'text after the nickname in the leave announcement':
+    'texto tras el apodo en el anuncio de salida',
+  'the line a client sends to leave the chat':
+    'la línea que envía un cliente para abandonar el chat',
+  'password the server asks for before the nickname (empty: no password, chat.password does not apply)':
+    'contraseña que el servidor pide antes del apodo (vacío: sin contraseña, chat.password no se aplica)',
+  'seconds of silence after which the server expels a member (0: no expulsion, chat.idle-kick does not apply)':
+    'segundos de silencio tras los que el servidor expulsa a un miembro (0: sin expulsión, chat.idle-kick no se aplica)',
+  'seconds after `idle` within which the expulsion must happen':
+    'segundos después de `idle` en los que debe producirse la expulsión',
+  "the server also sends each message back to its sender (as the course's server does)":
+    'el servidor devuelve también cada mensaje a su remitente (como hace el servidor del curso)',
+  'members in chat.broadcast-all':
+    'miembros en chat.broadcast-all',
+  'members sending at once in chat.no-loss-under-burst':
+    'miembros que envían a la vez en chat.no-loss-under-burst',
+  'messages each member sends at once in chat.no-loss-under-burst':
+    'mensajes que cada miembro envía de golpe en chat.no-loss-under-burst',
 };

@@ -1,7 +1,40 @@
 /** Spanish for D2 `http-get-client`. */
 import type { Catalogue } from '../../../harness/authoring.js';
+import { WEB_HOST, WEB_PORT } from '../client-checks.js';
+
+/** How the full-body check names each response (describeCase in ../response.ts). */
+const BODY_CASES_ES: Catalogue = {
+  '{size}-byte body with Content-Length': 'cuerpo de {size} bytes con Content-Length',
+  '{size}-byte body without Content-Length (it ends when the server closes)': 'cuerpo de {size} bytes sin Content-Length (acaba cuando cierra el servidor)',
+  '{size}-byte (about 1 MiB) body with Content-Length': 'cuerpo de {size} bytes (1 MiB aproximadamente) con Content-Length',
+  '{size}-byte (about 1 MiB) body without Content-Length (it ends when the server closes)': 'cuerpo de {size} bytes (1 MiB aproximadamente) sin Content-Length (acaba cuando cierra el servidor)',
+};
+
+/** What the full-body check says of a response, named by {what}. */
+const PRINTED_ES: Catalogue = {
+  'for the {what}, the client printed the whole response but was still running {ms} after the server closed the connection':
+    'con el {what}, el cliente imprimió la respuesta entera pero seguía en marcha {ms} después de que el servidor cerrara la conexión',
+  'for the {what}, the client crashed with a {name} before printing the whole response{early}': 'con el {what}, el cliente falló con un {name} antes de imprimir la respuesta entera{early}',
+  "for the {what}, the client's output does not show the response's status line \"{head}\"{early}": 'con el {what}, la salida del cliente no muestra la línea de estado de la respuesta "{head}"{early}',
+  'for the {what}, the client printed only the first {k} of the {n} bytes of the response{early}': 'con el {what}, el cliente imprimió solo los primeros {k} de los {n} bytes de la respuesta{early}',
+  'for the {what}, the client did not print the response exactly as it was sent{early}\n{mismatch}': 'con el {what}, el cliente no imprimió la respuesta exactamente como se envió{early}\n{mismatch}',
+  'waiting for the client to print the response with the {what} and end': 'esperando a que el cliente imprimiera la respuesta con el {what} y terminara',
+};
+
+/**
+ * A response's name starts with its size, and a placeholder does not translate a text that
+ * starts with a number (it could be data): so every diagnosis is also written out per response.
+ */
+function perBodyCase(): Catalogue {
+  return Object.fromEntries(
+    Object.entries(PRINTED_ES).flatMap(([en, es]) => Object.entries(BODY_CASES_ES).map(([caseEn, caseEs]) => [en.replace('{what}', caseEn), es.replace('{what}', caseEs)])),
+  );
+}
 
 export const httpGetClient: Catalogue = {
+  ...BODY_CASES_ES,
+  ...PRINTED_ES,
+  ...perBodyCase(),
   'HTTP GET client: ask a web server for a page and print the whole response': 'Cliente HTTP GET: pedir una página a un servidor web e imprimir la respuesta entera',
   'HTTP GET client (and a minimal web server): ask a web server for a page and print the whole response':
     'Cliente HTTP GET (y un servidor web mínimo): pedir una página a un servidor web e imprimir la respuesta entera',
@@ -16,25 +49,15 @@ export const httpGetClient: Catalogue = {
   // the response, printed
   'keep calling recv() until it returns b"" (the server closed the connection), joining the pieces into one bytes object; decode it once at the end and print it whole':
     'sigue llamando a recv() hasta que devuelva b"" (el servidor cerró la conexión), juntando los trozos en un único objeto bytes; decodifícalo una vez al final e imprímelo entero',
-  'for the {what}, the client printed the whole response but was still running {ms} after the server closed the connection':
-    'con el {what}, el cliente imprimió la respuesta entera pero seguía en marcha {ms} después de que el servidor cerrara la conexión',
   'when recv() returns b"" the server has closed: leave the loop, print and end': 'cuando recv() devuelve b"" el servidor ha cerrado: sal del bucle, imprime y termina',
-  'for the {what}, the client crashed with a {name} before printing the whole response{early}': 'con el {what}, el cliente falló con un {name} antes de imprimir la respuesta entera{early}',
   '; the client closed the connection when sockgrade had sent {sent} of its {n} bytes': '; el cliente cerró la conexión cuando sockgrade había enviado {sent} de sus {n} bytes',
   'the body has multi-byte UTF-8 characters (ñ, á, ü) and one was cut between two recv() calls: join all the bytes first and decode once, at the end':
     'el cuerpo tiene caracteres UTF-8 de varios bytes (ñ, á, ü) y uno quedó partido entre dos llamadas a recv(): junta primero todos los bytes y decodifica una sola vez, al final',
-  "for the {what}, the client's output does not show the response's status line \"{head}\"{early}": 'con el {what}, la salida del cliente no muestra la línea de estado de la respuesta "{head}"{early}',
   'the whole response ({size}), starting {start}': 'la respuesta entera ({size}), que empieza por {start}',
   '(nothing printed)': '(no imprimió nada)',
   "print the response decoded as text (print(respuesta.decode())), not the bytes object, which shows as b'...'": "imprime la respuesta decodificada como texto (print(respuesta.decode())), no el objeto bytes, que se ve como b'...'",
   'print the whole response: status line, headers, the empty line and the body, as received': 'imprime la respuesta entera: línea de estado, cabeceras, la línea vacía y el cuerpo, tal como llegaron',
-  'for the {what}, the client printed only the first {k} of the {n} bytes of the response{early}': 'con el {what}, el cliente imprimió solo los primeros {k} de los {n} bytes de la respuesta{early}',
   '{size}, ending {end}': '{size}, que acaban en {end}',
-  'for the {what}, the client did not print the response exactly as it was sent{early}\n{mismatch}': 'con el {what}, el cliente no imprimió la respuesta exactamente como se envió{early}\n{mismatch}',
-  '{size}-byte body with Content-Length': 'cuerpo de {size} bytes con Content-Length',
-  '{size}-byte body without Content-Length (it ends when the server closes)': 'cuerpo de {size} bytes sin Content-Length (acaba cuando cierra el servidor)',
-  '{size}-byte (about 1 MiB) body with Content-Length': 'cuerpo de {size} bytes (1 MiB aproximadamente) con Content-Length',
-  '{size}-byte (about 1 MiB) body without Content-Length (it ends when the server closes)': 'cuerpo de {size} bytes (1 MiB aproximadamente) sin Content-Length (acaba cuando cierra el servidor)',
   // the request
   'the request never ended: the client sent {n} bytes and then closed the connection, without the empty line that ends an HTTP request head (a real server would still be waiting)':
     'la petición no terminó nunca: el cliente envió {n} bytes y después cerró la conexión, sin la línea vacía que cierra la cabecera de una petición HTTP (un servidor real seguiría esperando)',
@@ -70,7 +93,6 @@ export const httpGetClient: Catalogue = {
   'right after connecting, send the request with sendall(): "GET <path> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n".encode()':
     'nada más conectar, envía la petición con sendall(): "GET <ruta> HTTP/1.1\\r\\nHost: <host>\\r\\nConnection: close\\r\\n\\r\\n".encode()',
   'parsing the request with an HTTP parser': 'analizando la petición con un analizador HTTP',
-  'waiting for the client to print the response with the {what} and end': 'esperando a que el cliente imprimiera la respuesta con el {what} y terminara',
   "the client exited before connecting to sockgrade's web server at {address} (it crashed: {name})": 'el cliente terminó antes de conectarse al servidor web de sockgrade en {address} (falló: {name})',
   "the client exited before connecting to sockgrade's web server at {address}": 'el cliente terminó antes de conectarse al servidor web de sockgrade en {address}',
   "the client did not connect to sockgrade's web server at {address} within {ms}": 'el cliente no se conectó al servidor web de sockgrade en {address} en {ms}',
@@ -118,4 +140,12 @@ export const httpGetClient: Catalogue = {
   'a strict HTTP client refuses the response to GET {path} ({why})': 'un cliente HTTP estricto rechaza la respuesta a GET {path} ({why})',
   "GET {path} served a file outside the server's folder ({file})": 'GET {path} sirvió un fichero de fuera de la carpeta del servidor ({file})',
   'after requests for paths outside its folder': 'después de peticiones de rutas de fuera de su carpeta',
+  // contract and parameters, as sockgrade list shows them
+  'Listens on TCP host:port and answers each GET of a file in its own folder with "HTTP/1.1 200 OK", a Content-Length header equal to the size of the body, "Connection: close", an empty line and the file byte for byte, then closes the connection. A file that does not exist gets status 404; a path that leads out of its folder (../, absolute) is never served. Every line of the head ends in \\r\\n.':
+    'Escucha en host:port por TCP y responde a cada GET de un fichero de su propia carpeta con "HTTP/1.1 200 OK", una cabecera Content-Length igual al tamaño del cuerpo, "Connection: close", una línea vacía y el fichero byte a byte; después cierra la conexión. Un fichero que no existe recibe el estado 404; una ruta que sale de su carpeta (../, absoluta) no se sirve nunca. Cada línea de la cabecera acaba en \\r\\n.',
+  "the path a client that cannot be told one (no {{path}} or {{message}} in its command, no prompt for it) must ask for, as the course's own client does":
+    'la ruta que debe pedir un cliente al que no se le puede indicar una (sin {{path}} ni {{message}} en su orden, sin pedirla al usuario), como hace el propio cliente del curso',
+  // the contract names the web server a hard-coded client asks: the same constants as the exercise
+  [`Connects over TCP to the web server given as {{host}} {{port}} in its command (or HOST/PORT, or typed at prompts), or to ${WEB_HOST} port ${WEB_PORT} when it hard-codes it, and asks for the path given as {{path}} in its command (also {{message}}/MESSAGE, or typed at a prompt), or for the default path (\`--param default-path\`, "/") when it takes none of them: "GET <path> HTTP/1.1\\r\\n", one "Host: <host>" header (":<port>" may follow), "Connection: close\\r\\n" and an empty line, every line ending in \\r\\n. It reads until the server closes the connection (recv returns b""), then prints the whole response as it came — status line, headers, empty line and body — decoded once as UTF-8 (print(respuesta.decode())), and ends. With no server listening it prints one line saying so and exits with a non-zero code.`]:
+    `Se conecta por TCP al servidor web que se da como {{host}} {{port}} en su orden (o HOST/PORT, o tecleados cuando los pide), o a ${WEB_HOST}, puerto ${WEB_PORT}, cuando lo tiene fijo en el código, y pide la ruta que se da como {{path}} en su orden (también {{message}}/MESSAGE, o tecleada cuando la pide), o la ruta por defecto (\`--param default-path\`, "/") cuando no recibe ninguna: "GET <path> HTTP/1.1\\r\\n", una cabecera "Host: <host>" (puede seguirle ":<port>"), "Connection: close\\r\\n" y una línea vacía, cada línea acabada en \\r\\n. Lee hasta que el servidor cierra la conexión (recv devuelve b""), después imprime la respuesta entera tal como llegó — línea de estado, cabeceras, línea vacía y cuerpo — decodificada una sola vez como UTF-8 (print(respuesta.decode())), y termina. Sin ningún servidor escuchando imprime una línea que lo dice y termina con un código distinto de cero.`,
 };

@@ -1,5 +1,32 @@
 /** Spanish for D5 `sensor-telemetry`. */
 import type { Catalogue } from '../../../harness/authoring.js';
+import { PERIOD_LIMITS, TELEMETRY_MANIFEST } from '../manifest.js';
+
+/** Braces of a text used as an exact key or value are literal: doubled, as the catalogue wants them. */
+const lit = (text: string): string => text.replace(/[{}]/g, '$&$&');
+
+/** The manifest's description in Spanish (TELEMETRY_MANIFEST in ../manifest.ts). */
+const MANIFEST_ES =
+  'El protocolo se declara en el objeto "telemetry" del sockgrade.json de la entrega (grade --manifest sockgrade.json): ' +
+  '"format": una cadena de formato de struct de Python para una lectura, p. ej. "!BIfH" (orden de bytes @ = < > !, con @ los tamaños y la alineación nativos de Linux x86-64); ' +
+  '"fields": un nombre por valor, p. ej. ["sensor", "seq", "value", "battery"]; ' +
+  '"sensor_field": el campo que dice de qué sensor viene una lectura (por defecto "sensor"); ' +
+  '"ranges": valores admitidos por nombre de campo, [min, max] para números, una lista de textos para campos c/s/p, p. ej. {"sensor": [1, 3], "value": [-40, 1100]}; ' +
+  `"period": segundos entre lecturas (de ${PERIOD_LIMITS[0]} a ${PERIOD_LIMITS[1]}); ` +
+  '"reply": la respuesta del servidor a cada lectura, {"format": "!IB", "fields": ["seq", "status"]}, donde un campo que se llama como un campo de la lectura lleva el valor de esa lectura y los demás son del propio servidor (dentro de "ranges" cuando aparecen allí); ' +
+  '"framing" (solo TCP): "fixed" (por defecto: registros de calcsize(format) bytes uno tras otro) o "length-prefix" (cada registro, y cada respuesta, precedido de su longitud en bytes empaquetada con "prefix", p. ej. "!H"); por UDP cada datagrama es exactamente un registro. ' +
+  'El transporte es el parámetro transport (tcp por defecto): una entrega UDP escribe "params": {"transport": "udp"} en sockgrade.json; "telemetry.transport", si aparece, debe decir lo mismo. ' +
+  'Ejemplos completos: reference/sensor-telemetry/sockgrade.json (TCP, prefijo de longitud) y sockgrade-udp.json.';
+
+/**
+ * The rows of the overhead table: overheadTable() pads every label to the longest one, so each
+ * row is a pattern of its padded label and the columns; the Spanish label takes the same width,
+ * which keeps the columns aligned.
+ */
+function overheadRows(rows: Readonly<Record<string, string>>): Catalogue {
+  const width = Math.max(...Object.keys(rows).map((label) => label.length));
+  return Object.fromEntries(Object.entries(rows).map(([en, es]) => [`${en.padEnd(width)}  {columns}`, `${es.padEnd(width)}  {columns}`]));
+}
 
 export const sensorTelemetry: Catalogue = {
   'Periodic sensor readings in a self-declared binary protocol, over TCP or UDP': 'Lecturas periódicas de sensores en un protocolo binario declarado por la entrega, por TCP o UDP',
@@ -97,4 +124,51 @@ export const sensorTelemetry: Catalogue = {
   'nothing to measure: {reason}': 'nada que medir: {reason}',
   "the bytes per reading cannot be measured against the declared format, since the client's traffic is not whole records of it: {odd}":
     'los bytes por lectura no se pueden medir con el formato declarado, porque el tráfico del cliente no son registros enteros de él: {odd}',
+  // contract and parameters, as sockgrade list shows them
+  'Speaks the protocol declared in the "telemetry" section of sockgrade.json (described in the server\'s contract). Client: sends readings to {{host}}:{{port}} (or HOST/PORT; course port 10001), one every "period" seconds on a schedule that does not drift (the period measured over its first readings must be within 10 % of the declared one, parameter tolerance), with random values within the declared ranges and from several sensors (the sensor field takes at least two values). Over TCP it uses one connection (or one per reading), framed as declared; over UDP one reading per datagram, exactly one record each. It reads the reply to each reading and keeps sending until it is stopped (sockgrade watches the first readings, parameter readings, default 8).':
+    'Habla el protocolo declarado en la sección "telemetry" de sockgrade.json (descrito en el contrato del servidor). Cliente: envía lecturas a {{host}}:{{port}} (o HOST/PORT; puerto del curso 10001), una cada "period" segundos según un calendario que no se desvía (el periodo medido en sus primeras lecturas debe quedar a menos de un 10 % del declarado, parámetro tolerance), con valores aleatorios dentro de los rangos declarados y de varios sensores (el campo del sensor toma al menos dos valores). Por TCP usa una conexión (o una por lectura), con las tramas declaradas; por UDP una lectura por datagrama, exactamente un registro en cada uno. Lee la respuesta a cada lectura y sigue enviando hasta que se le detiene (sockgrade observa las primeras lecturas, parámetro readings, 8 por defecto).',
+  'the version graded: tcp or udp (a submission usually sets it in sockgrade.json: "params": {{"transport": "udp"}})':
+    'la versión que se corrige: tcp o udp (una entrega suele fijarla en sockgrade.json: "params": {{"transport": "udp"}})',
+  'readings of the client watched by each client check':
+    'lecturas del cliente que observa cada comprobación del cliente',
+  'allowed error of the measured period, as a fraction of the declared period (never under 30 ms)':
+    'error admitido en el periodo medido, como fracción del periodo declarado (nunca menos de 30 ms)',
+  // the server's contract, which opens with the manifest (its braces are literal, hence lit())
+  [lit(`${TELEMETRY_MANIFEST} Server: over TCP it listens on host:port and serves one client connection after another until the client closes it; readings arrive framed as declared, and one recv() may return part of a reading or several (keep a buffer). Over UDP it binds host:port; each datagram is one reading, from any client. For every reading it decodes, it sends one reply packed with reply.format: on the same connection with the same framing (TCP), or as one datagram to the address the reading came from (UDP).`)]:
+    lit(`${MANIFEST_ES} Servidor: por TCP escucha en host:port y atiende una conexión de cliente tras otra hasta que el cliente la cierra; las lecturas llegan con las tramas declaradas, y un recv() puede devolver parte de una lectura o varias (guarda un búfer). Por UDP se enlaza a host:port; cada datagrama es una lectura, de cualquier cliente. Por cada lectura que decodifica envía una respuesta empaquetada con reply.format: por la misma conexión y con las mismas tramas (TCP), o en un datagrama a la dirección de la que vino la lectura (UDP).`),
+  // the period check's note and the overhead table (see ../overhead.ts)
+  'measured period {period} (median, over every pair of the {n} readings, of time apart ÷ readings apart), declared {declared} ± {tol}':
+    'periodo medido {period} (mediana, sobre cada par de las {n} lecturas, de la separación en tiempo ÷ la separación en lecturas), declarado {declared} ± {tol}',
+  'intervals between arrivals: {list} s': 'intervalos entre llegadas: {list} s',
+  'the submission uses TCP (parameter transport=tcp), where records travel in a stream, not in datagrams':
+    'la entrega usa TCP (parámetro transport=tcp), donde los registros viajan en un flujo, no en datagramas',
+  'the submission uses UDP (parameter transport=udp), where each datagram is one record and there is no stream to cut':
+    'la entrega usa UDP (parámetro transport=udp), donde cada datagrama es un registro y no hay flujo que cortar',
+  'bytes per reading ({sizes}); headers: {headers}:': 'bytes por lectura ({sizes}); cabeceras: {headers}:',
+  'record {record} B, reply {reply} B': 'registro {record} B, respuesta {reply} B',
+  'record {record} B + length prefix {prefix} B, reply {reply} B + {prefix2} B': 'registro {record} B + prefijo de longitud {prefix} B, respuesta {reply} B + {prefix2} B',
+  'IPv4 {ip}, UDP {udp}, TCP {tcp} (20 + timestamps option)': 'IPv4 {ip}, UDP {udp}, TCP {tcp} (20 + opción de marcas de tiempo)',
+  'IPv4 {ip}, UDP {udp}, TCP {tcp} (20 + timestamps option) (assumed: Linux default)': 'IPv4 {ip}, UDP {udp}, TCP {tcp} (20 + opción de marcas de tiempo) (supuesto: lo normal en Linux)',
+  'IPv4 {ip}, UDP {udp}, TCP {tcp} (assumed: Linux default)': 'IPv4 {ip}, UDP {udp}, TCP {tcp} (supuesto: lo normal en Linux)',
+  ...overheadRows({
+    'reading: payload + headers': 'lectura: datos + cabeceras',
+    'reply: payload + headers': 'respuesta: datos + cabeceras',
+    'bare ACK of the reply': 'ACK suelto de la respuesta',
+    'connection set-up + close': 'conexión: apertura + cierre',
+    'bytes on the wire per reading': 'bytes en la red por lectura',
+    'payload share': 'proporción de datos',
+  }),
+  'your client: {n} readings over 1 TCP connection, {bytes} bytes of payload; the UDP column is one datagram per reading':
+    'tu cliente: {n} lecturas por 1 conexión TCP, {bytes} bytes de datos; la columna UDP es un datagrama por lectura',
+  'your client: {n} readings over {k} TCP connections, {bytes} bytes of payload; the UDP column is one datagram per reading':
+    'tu cliente: {n} lecturas por {k} conexiones TCP, {bytes} bytes de datos; la columna UDP es un datagrama por lectura',
+  'your client: {n} readings in {d} datagrams, {bytes} bytes of payload; the TCP column is the same readings over one connection':
+    'tu cliente: {n} lecturas en {d} datagramas, {bytes} bytes de datos; la columna TCP son las mismas lecturas por una sola conexión',
+  'TCP counted as: one segment per record and per reply (the reply carries the ACK of the record), one bare ACK of the reply, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted':
+    'TCP contado como: un segmento por registro y por respuesta (la respuesta lleva el ACK del registro), un ACK suelto de la respuesta, y por conexión SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; sin contar las tramas Ethernet',
+  "measured on the wire (the run's capture, IP headers included, Ethernet framing not): {per} bytes per reading over {transport}: {packets} packets ({data} carrying data, {bare} bare), {bytes} bytes for {n} readings":
+    'medido en la red (la captura de la ejecución, con cabeceras IP, sin tramas Ethernet): {per} bytes por lectura por {transport}: {packets} paquetes ({data} con datos, {bare} sueltos), {bytes} bytes para {n} lecturas',
+  // what a datagram of the wrong size holds: it starts with a number, which a placeholder keeps as data
+  'datagram #{i} of the client holds {n} records of {size} bytes': 'el datagrama #{i} del cliente contiene {n} registros de {size} bytes',
+  'datagram #{i} of the client holds {n} bytes, while a record of format {format} is {size} bytes': 'el datagrama #{i} del cliente contiene {n} bytes, cuando un registro de formato {format} tiene {size} bytes',
 };

@@ -27,7 +27,8 @@ export const shared: Catalogue = {
   'sending a newline, to see whether the server waits for one': 'enviando un salto de línea, para ver si el servidor lo espera',
   'waiting for the replies to the random datagrams, if any, to stop': 'esperando a que dejen de llegar las respuestas a los datagramas aleatorios, si las hay',
   'sending {n} datagrams of random bytes': 'enviando {n} datagramas de bytes aleatorios',
-  'it received {n} datagrams of random bytes': 'recibió {n} datagramas de bytes aleatorios',
+  'it received {n} datagrams of random bytes': 'recibir {n} datagramas de bytes aleatorios',
+  'after it received {n} datagrams of random bytes': 'después de recibir {n} datagramas de bytes aleatorios',
   'a reply': 'una respuesta',
   nothing: 'nada',
   '(nothing)': '(nada)',
@@ -141,4 +142,7 @@ export const shared: Catalogue = {
   'it received a datagram of random bytes': 'recibir un datagrama de bytes aleatorios',
   'a client sent random bytes': 'que un cliente enviara bytes aleatorios',
   'web server': 'servidor web',
+  // contract and parameters, as sockgrade list shows them
+  'regular expression matching the prompt an interactive program prints before reading a line; empty: any output followed by a blocked read (Linux) or by quiet':
+    'expresión regular que casa con la invitación (prompt) que un programa interactivo imprime antes de leer una línea; vacío: cualquier salida seguida de una lectura bloqueada (Linux) o de silencio',
 };

@@ -1,5 +1,6 @@
 /** Spanish for D1 `sntp-client`. */
 import type { Catalogue } from '../../../harness/authoring.js';
+import { NTP_HOST, NTP_PORT } from '../client-checks.js';
 
 const NO_HOSTS =
   "sockgrade cannot give the client its own hosts file on this machine ({why}), so a client that hard-codes {host} asks the real server, which sockgrade cannot grade: take the server's address from {{host}} {{port}} in the command (or HOST/PORT)";
@@ -108,4 +109,16 @@ export const sntpClient: Catalogue = {
   "build the reply with struct.pack('!B B b b 11I', (0 << 6) | (3 << 3) | 4, 1, 0, -20, ...) : first byte 0x1c, stratum 1":
     "construye la respuesta con struct.pack('!B B b b 11I', (0 << 6) | (3 << 3) | 4, 1, 0, -20, ...) : primer byte 0x1c, estrato 1",
   'after a request of {n} bytes, {reason}': 'después de una petición de {n} bytes, {reason}',
+  // contract and parameters, as sockgrade list shows them
+  "Binds UDP host:port (123 in the course) and answers every 48-byte client request (mode 3) with a 48-byte reply to its sender: LI 0, the request's version, mode 4, stratum 1-15, the request's transmit timestamp as originate timestamp (bytes 24-31) and its own clock, in seconds since 1900, as transmit timestamp (bytes 40-47). Short or garbage requests never bring it down.":
+    'Se enlaza a host:port por UDP (123 en el curso) y responde a cada petición de cliente de 48 bytes (modo 3) con una respuesta de 48 bytes a quien la envió: LI 0, la versión de la petición, modo 4, estrato 1-15, la marca de tiempo de transmisión de la petición como marca de origen (bytes 24-31) y su propio reloj, en segundos desde 1900, como marca de transmisión (bytes 40-47). Las peticiones cortas o basura no lo tumban nunca.',
+  'seconds within which a client with no reply, or a truncated one, must report it and exit':
+    'segundos en los que un cliente sin respuesta, o con una truncada, debe avisar y terminar',
+  'how the client prints the UTC time, judged as a time: iso YYYY-MM-DD HH:MM:SS (a T, fractions or a UTC suffix allowed), ctime Www Mmm DD HH:MM:SS YYYY (time.asctime(time.gmtime(s))), dmy DD/MM/YYYY HH:MM:SS, any: one of these':
+    'cómo imprime el cliente la hora UTC, juzgada como hora: iso AAAA-MM-DD HH:MM:SS (se admiten una T, fracciones o un sufijo UTC), ctime Www Mmm DD HH:MM:SS AAAA (time.asctime(time.gmtime(s))), dmy DD/MM/AAAA HH:MM:SS, any: cualquiera de ellos',
+  'for the reference server only (sockgrade reference sntp-client server): answer with this UTC time, YYYY-MM-DD HH:MM:SS, instead of the current time':
+    'solo para el servidor de referencia (`sockgrade reference sntp-client server`): responde con esta hora UTC, AAAA-MM-DD HH:MM:SS, en vez de la hora actual',
+  // the contract names the server a hard-coded client asks: the same constants as the exercise
+  [`Sends one SNTP request over UDP to the server given as {{host}} {{port}} in its command (or HOST/PORT), or to ${NTP_HOST} port ${NTP_PORT} when it hard-codes it: 48 bytes, the first 0x1b (LI 0, VN 3, mode 3), the rest zeros (or its own transmit time in bytes 40-47). Reads the reply, takes the transmit timestamp's seconds (word 10 of struct.unpack('!12I', reply)), subtracts 2208988800 and prints that time in UTC (as YYYY-MM-DD HH:MM:SS, or the format time-format names). When no reply comes within a few seconds (settimeout), or the reply is shorter than 48 bytes, it prints a one-line message and exits, with no traceback.`]:
+    `Envía una petición SNTP por UDP al servidor que se da como {{host}} {{port}} en su orden (o HOST/PORT), o a ${NTP_HOST}, puerto ${NTP_PORT}, cuando lo tiene fijo en el código: 48 bytes, el primero 0x1b (LI 0, VN 3, modo 3), el resto ceros (o su propia hora de transmisión en los bytes 40-47). Lee la respuesta, toma los segundos de la marca de tiempo de transmisión (la palabra 10 de struct.unpack('!12I', reply)), les resta 2208988800 e imprime esa hora en UTC (como AAAA-MM-DD HH:MM:SS, o en el formato que nombra time-format). Cuando no llega respuesta en unos segundos (settimeout), o la respuesta tiene menos de 48 bytes, imprime un mensaje de una línea y termina, sin traceback.`,
 };

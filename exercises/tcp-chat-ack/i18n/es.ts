@@ -84,4 +84,17 @@ export const tcpChatAck: Catalogue = {
   'the client ended with {exit} after {quit} was typed': 'el cliente terminó con {exit} después de teclear {quit}',
   'exit code 0: leaving with the quit word is a normal end': 'código de salida 0: salir con la palabra de salida es un final normal',
   'let the program reach its end (or sys.exit(0)) after the loop': 'deja que el programa llegue a su final (o sys.exit(0)) después del bucle',
+  // contract and parameters, as sockgrade list shows them
+  "Listens on TCP host:port; answers every message with the ack (`mensaje recibido`) and prints it with the client's address; serves several clients at once; a client closing ends its conversation only.":
+    'Escucha en host:port por TCP; responde a cada mensaje con el acuse (`mensaje recibido`) y lo imprime con la dirección del cliente; atiende a varios clientes a la vez; que un cliente cierre acaba solo su conversación.',
+  'Connects, sends the greeting (`Conectado con el servidor`), prints every reply, then sends each typed line and prints its reply, until the quit word (`bye`) is typed; then it closes and exits with code 0.':
+    'Se conecta, envía el saludo (`Conectado con el servidor`), imprime cada respuesta; después envía cada línea tecleada e imprime su respuesta, hasta que se teclea la palabra para salir (`bye`); entonces cierra y termina con código 0.',
+  'the reply the server sends to every message':
+    'la respuesta que el servidor envía a cada mensaje',
+  'the first message a client sends on its own, before any typed one (empty: none)':
+    'el primer mensaje que un cliente envía por su cuenta, antes de cualquier línea tecleada (vacío: ninguno)',
+  'the word that, typed into the client, ends it':
+    'la palabra que, tecleada en el cliente, lo termina',
+  'seconds within which a client must get its reply while another client is connected':
+    'segundos en los que un cliente debe recibir su respuesta mientras hay otro cliente conectado',
 };

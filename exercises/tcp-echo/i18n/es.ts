@@ -130,4 +130,33 @@ export const tcpEcho: Catalogue = {
   'end the message with "\\n" before sending it: sock.sendall((mensaje + "\\n").encode())': 'termina el mensaje con "\\n" antes de enviarlo: sock.sendall((mensaje + "\\n").encode())',
   'the connection closed after "{sent}"': 'la conexión cerrada después de "{sent}"',
   '"{received}" and the connection still open': '"{received}" y la conexión todavía abierta',
+  // contract and parameters, as sockgrade list shows them
+  "Listens on TCP host:port and echoes every byte back until the client closes, then accepts the next client. Parameters set the course's variant: whole lines, capitals, a greeting banner, a quit word.":
+    'Escucha en host:port por TCP y devuelve cada byte hasta que el cliente cierra; después acepta al siguiente cliente. Los parámetros fijan la variante del curso: líneas enteras, mayúsculas, una línea de bienvenida, una palabra para salir.',
+  'Connects, sends a message (typed or from the command line), reads until the whole echo is back, prints it.':
+    'Se conecta, envía un mensaje (tecleado o de la línea de órdenes), lee hasta que vuelve el eco entero y lo imprime.',
+  'raw: every byte is echoed as it arrives; line: messages are text lines ending in a newline, the server echoes whole lines (newline included) and the client ends its message with one':
+    'raw: cada byte se devuelve según llega; line: los mensajes son líneas de texto acabadas en salto de línea, el servidor devuelve líneas enteras (con su salto de línea) y el cliente acaba su mensaje con uno',
+  'none: the reply is the message itself; upper: the reply is the message in capitals (sockgrade then sends ASCII text only)':
+    'none: la respuesta es el propio mensaje; upper: la respuesta es el mensaje en mayúsculas (sockgrade envía entonces solo texto ASCII)',
+  'a line the server sends every client first, as soon as it connects (empty: none)':
+    'una línea que el servidor envía primero a cada cliente, nada más conectarse (vacío: ninguna)',
+  'a line that makes the server close that connection and go on serving others (empty: none)':
+    'una línea que hace que el servidor cierre esa conexión y siga atendiendo a los demás (vacío: ninguna)',
+  'The tcp-echo contract, serving many clients at the same time (threads, select or asyncio).':
+    'El contrato de tcp-echo, atendiendo a muchos clientes a la vez (hilos, select o asyncio).',
+  'clients connected at once in concurrency.parallel-clients':
+    'clientes conectados a la vez en concurrency.parallel-clients',
+  'clients connected at once in concurrency.stress':
+    'clientes conectados a la vez en concurrency.stress',
+  'seconds within which a client must be served while another one stays silent':
+    'segundos en los que un cliente debe ser atendido mientras otro sigue callado',
+  'Echoes; closes a connection right after its first reply; closes any connection idle for `idle` seconds; keeps accepting new clients.':
+    'Hace eco; cierra una conexión justo después de su primera respuesta; cierra cualquier conexión inactiva durante `idle` segundos; sigue aceptando clientes nuevos.',
+  'seconds of silence after which the server must close a connection':
+    'segundos de silencio tras los que el servidor debe cerrar una conexión',
+  'seconds after `idle` within which the close must happen':
+    'segundos después de `idle` en los que debe producirse el cierre',
+  'the server closes each connection after its first reply (course exercise v1_3); off: it keeps echoing until idle':
+    'el servidor cierra cada conexión tras su primera respuesta (ejercicio v1_3 del curso); off: sigue haciendo eco hasta la inactividad',
 };

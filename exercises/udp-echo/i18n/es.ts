@@ -45,4 +45,11 @@ export const udpEcho: Catalogue = {
   'send to the host and port given as {{host}} {{port}}, HOST/PORT, or typed at the prompt; if your client hard-codes its port, pass --port N':
     'envía al host y puerto que se dan como {{host}} {{port}}, HOST/PORT, o tecleados cuando el programa los pide; si tu cliente tiene el puerto fijo en el código, pasa --port N',
   'with no server, reports the failure in one line and exits non-zero within 10 s': 'sin servidor, informa del problema en una línea y termina con código distinto de cero en 10 s',
+  // contract and parameters, as sockgrade list shows them
+  'Binds UDP host:port and replies every datagram, verbatim, to the address that sent it.':
+    'Se enlaza (bind) a host:port por UDP y responde a cada datagrama, tal cual, a la dirección que lo envió.',
+  'Reads a line, sends it as one datagram, prints the reply; gives up with a message when no reply comes within a few seconds.':
+    'Lee una línea, la envía en un solo datagrama e imprime la respuesta; se rinde con un mensaje cuando la respuesta no llega en unos segundos.',
+  'seconds within which a client with no reply must give up':
+    'segundos en los que un cliente sin respuesta debe rendirse',
 };

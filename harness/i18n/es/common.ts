@@ -194,4 +194,9 @@ export const common: Catalogue = {
     'solo se graban paquetes en una ejecución aislada (su loopback privado no lleva nada más), y esta no lo está',
   "capturing packets needs CAP_NET_RAW in the run's network namespace, which this system did not grant":
     'grabar paquetes necesita CAP_NET_RAW en el espacio de red de la ejecución, y este sistema no lo concede',
+  // the reports of the catalogue (sockgrade list)
+  'TCP on the wire: the packets of a graded run': 'TCP en la red: los paquetes de una ejecución corregida',
+  'a report, not a graded exercise: records every packet of a hermetic run, writes one pcap per check (for Wireshark or tcpdump -r) and summarises each TCP connection (handshake and options, segments and bytes each way, retransmissions, duplicate ACKs, zero windows, teardown, packet table) and each UDP exchange next to the verdicts':
+    'un informe, no un ejercicio corregido: registra cada paquete de una ejecución aislada, escribe un pcap por comprobación (para Wireshark o tcpdump -r) y resume cada conexión TCP (negociación inicial y opciones, segmentos y bytes en cada sentido, retransmisiones, ACK duplicados, ventanas cero, cierre, tabla de paquetes) y cada intercambio UDP junto a los veredictos',
+  'sockgrade trace <exercise> --server "<cmd>" [any option of grade]   (or grade --trace DIR)': 'sockgrade trace <ejercicio> --server "<orden>" [cualquier opción de grade]   (o grade --trace DIR)',
 };
