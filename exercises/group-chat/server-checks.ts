@@ -111,6 +111,7 @@ export const serverChecks: readonly ServerCheck[] = [
     title: 'loses nothing and keeps each sender\'s order when many members send many lines at once (20 × 50)',
     weight: 2,
     budgetMs: 60_000,
+    runsAlone: true,
     async run(ctx) {
       await burstCheck(ctx);
     },

@@ -71,6 +71,7 @@ const periodCheck = defineClientCheck({
       const off = Math.abs(m.period - watched.proto.period) > tol;
       // Arrival times measured while sockgrade or the client waited for a CPU are not the client's schedule: measure again.
       if (!off || starvedMs < (tol * 1000) / 2 || ++attempt >= MEASUREMENTS) break;
+      await watched.obs.release();
       ctx.note(`measured again: sockgrade or the client waited ${formatMs(starvedMs)} for a CPU while the readings arrived`);
     }
     const { proto, want } = watched;

@@ -38,6 +38,8 @@ export interface Observation {
   clientBytes: number;
   /** How long sockgrade was ready to wait for the readings. */
   watchedMs: number;
+  /** Stops the client and sockgrade's server of this observation, so that another one can start. */
+  release(): Promise<void>;
 }
 
 /** Time a client has to send its first reading (start-up included). */
@@ -54,7 +56,7 @@ export async function observeClient(ctx: ClientCheckContext, proto: TelemetryPro
   const changed = (): void => {
     for (const l of [...listeners]) l();
   };
-  const obs: Omit<Observation, 'program' | 'watchedMs'> = { readings: [], malformed: [], datagrams: [], connections: 0, clientBytes: 0 };
+  const obs: Omit<Observation, 'program' | 'watchedMs' | 'release'> = { readings: [], malformed: [], datagrams: [], connections: 0, clientBytes: 0 };
   const deframers: StreamDeframer[] = [];
   const accept = (body: Buffer, at: number, via: string, answer: (reply: Buffer) => void): void => {
     const values = proto.record.struct.unpack(body);
@@ -62,7 +64,9 @@ export async function observeClient(ctx: ClientCheckContext, proto: TelemetryPro
     answer(framed(proto, replyFor(proto, values, ctx.rng)));
   };
   let broke: Error | undefined;
-  const serving = proto.transport === 'udp' ? serveDatagrams(ctx, await ctx.udpPeer(), proto, obs, accept, changed) : serveConnections(ctx, await ctx.tcpPeer(), proto, obs, deframers, accept, changed);
+  const udp = proto.transport === 'udp' ? await ctx.udpPeer() : undefined;
+  const tcp = udp ? undefined : await ctx.tcpPeer();
+  const serving = udp ? serveDatagrams(ctx, udp, proto, obs, accept, changed) : serveConnections(ctx, tcp as TcpPeer, proto, obs, deframers, accept, changed);
   serving.catch((err: unknown) => {
     broke = err instanceof Error ? err : new Error(String(err));
     changed();
@@ -91,7 +95,12 @@ export async function observeClient(ctx: ClientCheckContext, proto: TelemetryPro
   }
   if (broke !== undefined) throw broke;
   for (const d of deframers) if (d.problem && !obs.malformed.includes(d.problem)) obs.malformed.push(d.problem);
-  return { ...obs, program, watchedMs };
+  const release = async (): Promise<void> => {
+    await program.stop();
+    udp?.close();
+    await tcp?.close();
+  };
+  return { ...obs, program, watchedMs, release };
 }
 
 /** Resolves once nothing has arrived for 150 ms (what a client sent before exiting may still be crossing the loopback), or after `ms`. */
@@ -114,7 +123,7 @@ function quiet(listeners: Set<() => void>, ms: number, signal: AbortSignal): Pro
 
 type Accept = (body: Buffer, at: number, via: string, answer: (reply: Buffer) => void) => void;
 
-async function serveDatagrams(ctx: ClientCheckContext, peer: UdpPeer, proto: TelemetryProtocol, obs: Omit<Observation, 'program' | 'watchedMs'>, accept: Accept, changed: () => void): Promise<void> {
+async function serveDatagrams(ctx: ClientCheckContext, peer: UdpPeer, proto: TelemetryProtocol, obs: Omit<Observation, 'program' | 'watchedMs' | 'release'>, accept: Accept, changed: () => void): Promise<void> {
   const size = proto.record.struct.size;
   for (let i = 0; !ctx.signal.aborted; i++) {
     const d: Datagram | undefined = await peer.datagram(i, ctx.remainingMs(), ctx.signal).catch(() => undefined);
@@ -130,7 +139,7 @@ async function serveDatagrams(ctx: ClientCheckContext, peer: UdpPeer, proto: Tel
   }
 }
 
-async function serveConnections(ctx: ClientCheckContext, peer: TcpPeer, proto: TelemetryProtocol, obs: Omit<Observation, 'program' | 'watchedMs'>, deframers: StreamDeframer[], accept: Accept, changed: () => void): Promise<void> {
+async function serveConnections(ctx: ClientCheckContext, peer: TcpPeer, proto: TelemetryProtocol, obs: Omit<Observation, 'program' | 'watchedMs' | 'release'>, deframers: StreamDeframer[], accept: Accept, changed: () => void): Promise<void> {
   for (let i = 0; !ctx.signal.aborted; i++) {
     const conn: Connection | undefined = await peer.connection(i, ctx.remainingMs(), ctx.signal).catch(() => undefined);
     if (!conn) return;

@@ -171,4 +171,5 @@ export const sensorTelemetry: Catalogue = {
   // what a datagram of the wrong size holds: it starts with a number, which a placeholder keeps as data
   'datagram #{i} of the client holds {n} records of {size} bytes': 'el datagrama #{i} del cliente contiene {n} registros de {size} bytes',
   'datagram #{i} of the client holds {n} bytes, while a record of format {format} is {size} bytes': 'el datagrama #{i} del cliente contiene {n} bytes, cuando un registro de formato {format} tiene {size} bytes',
+  'measured again: sockgrade or the client waited {ms} for a CPU while the readings arrived': 'medido de nuevo: sockgrade o el cliente esperaron {ms} a una CPU mientras llegaban las lecturas',
 };
