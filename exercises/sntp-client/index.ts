@@ -32,7 +32,7 @@ export const sntpClient = defineExercise({
       type: 'enum',
       default: 'iso',
       values: ['iso', 'ctime', 'dmy', 'any'],
-      description: 'how the client prints the UTC time, judged as a time: iso YYYY-MM-DD HH:MM:SS (a T, fractions or a UTC suffix allowed), ctime Www Mmm DD HH:MM:SS YYYY (time.asctime(time.gmtime(s))), dmy DD/MM/YYYY HH:MM:SS, any: one of these',
+      description: 'how the client prints the UTC time, judged as a time: iso YYYY-MM-DD HH:MM:SS (a T, fractions or a UTC suffix allowed; the layout time.ctime() prints is read too), ctime Www Mmm DD HH:MM:SS YYYY (time.asctime(time.gmtime(s))), dmy DD/MM/YYYY HH:MM:SS, any: one of these',
     },
     'server-time': {
       type: 'string',

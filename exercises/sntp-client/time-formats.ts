@@ -76,7 +76,12 @@ export function formatTime(seconds: number, format: TimeFormat): string {
   }
 }
 
-/** The formats the `time-format` parameter accepts (`any`: all of them). */
+/**
+ * The formats the `time-format` parameter accepts (`any`: all of them). `iso`, the default, also
+ * reads the layout `time.ctime()` prints (as the course's own SNTP client does); `ctime` and `dmy`
+ * ask for that layout alone.
+ */
 export function acceptedFormats(param: string): readonly TimeFormat[] {
+  if (param === 'iso') return ['iso', 'ctime'];
   return param === 'any' ? TIME_FORMATS : TIME_FORMATS.filter((f) => f === param);
 }

@@ -97,7 +97,8 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
   const env: Record<string, string> = programEnvironment(box.workDir, spec.env);
   if (hook && spec.netLog) {
     env.SOCKGRADE_NETLOG = spec.netLog;
-    env.PYTHONPATH = policy?.bubblewrap ? HOOK_DIR : hook;
+    // The hook comes first; the folders the program's env declares (a module of its own) stay after it.
+    env.PYTHONPATH = [policy?.bubblewrap ? HOOK_DIR : hook, env.PYTHONPATH].filter(Boolean).join(':');
     if (spec.moveBindTo !== undefined) Object.assign(env, { SOCKGRADE_BIND_PORT: String(spec.moveBindTo), SOCKGRADE_BIND_TYPE: spec.moveBindTransport ?? 'tcp', SOCKGRADE_BIND_CLAIM: `${spec.netLog}.bind` });
   }
   const drop = box.uid !== undefined ? dropToUid(box.uid) : [];
@@ -107,7 +108,7 @@ export function sandboxedArgv(spec: LaunchSpec): { argv: string[]; env: Record<s
     if (!reachableByOthers(path)) throw new Error(`${path} cannot be read by the unprivileged uid the programs run as: let other users read it (chmod o+rX, and o+x on its parent folders)`);
     return path;
   };
-  const readable = Object.fromEntries(readablePaths(spec.command, box.dir).map((p) => [p, reach(p)]));
+  const readable = Object.fromEntries(readablePaths(spec.command, box.dir, spec.env).map((p) => [p, reach(p)]));
   if (policy?.bubblewrap) {
     const files: Record<string, string> = { ...(spec.hostsFile ? { '/etc/hosts': spec.hostsFile } : {}), ...spec.files };
     const args = bubblewrapArgs({

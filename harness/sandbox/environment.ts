@@ -1,6 +1,6 @@
 /**
  * A program's environment, built from nothing: what any program needs to run (PATH, HOME,
- * locale, TERM), what sockgrade tells it (HOST, PORT… given by the caller), and never anything
+ * locale, time zone, TERM), what sockgrade tells it (HOST, PORT… given by the caller), and never anything
  * else of sockgrade's own environment (tokens, keys and paths of the person grading).
  */
 
@@ -17,6 +17,10 @@ export function programEnvironment(home: string, extra: Readonly<Record<string, 
     TMPDIR: '/tmp',
     LANG: lang,
     ...(utf8(grader.LC_ALL) ? { LC_ALL: lang } : {}),
+    // The program's local time is UTC on every machine (not the grading machine's /etc/localtime,
+    // nor the grader's own TZ): a time a program prints in local time is judged against the zone
+    // it really used. An "env" section may still set TZ (in `extra`).
+    TZ: 'UTC',
     TERM: 'dumb',
     PYTHONUNBUFFERED: '1',
     PYTHONIOENCODING: 'utf-8',
