@@ -151,8 +151,6 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
-  /** Fixed ports a server's helper processes bind, learned from the first instance. */
-  serverHelperPorts?: number[];
   trace?: TraceSession;
 }
 
@@ -209,9 +207,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         track: (p) => sctx.track(p),
       });
       // Learned from the leader: later instances are serialised on these ports whatever they show at start.
-      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : (st.serverHelperPorts ?? []);
+      // (Kept by the run's port plan: every check gets a RunState of its own.)
+      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : [...st.plans.server.helperPorts];
       if (ticket.leader) {
-        st.serverHelperPorts = helperPorts;
         const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
         const leaderRelease = ticket.release;
         ticket = { leader: false, release: () => (release(), leaderRelease()) };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Transcript } from './transcript.js';
 import { Launch, type ExitInfo } from './launcher.js';
 import { enforceMemoryLimit } from './memory-limit.js';
+import { innermostPid } from './proc-tree.js';
 import { OutputLog } from './output-log.js';
 import { terminalOf, terminalWait, type TerminalId, type TerminalWait } from './terminal-reader.js';
 import { poll, waitFor } from '../util/deadline.js';
@@ -199,8 +200,10 @@ export class Program {
 
   /** Live Python processes of the program whose bind sockgrade may move (see `moveBindTo`): the ones it started, not their helpers. */
   bindMovers(): number[] {
-    const tree = new Set(this.processTree());
-    return this.netEntries().filter((e) => e.op === 'serves').map((e) => Number(e.address)).filter((pid) => tree.has(pid));
+    // The hook records the pid the process sees itself (its sandbox's PID namespace): map it back to sockgrade's.
+    const tree = new Map(this.processTree().map((pid) => [innermostPid(pid) ?? pid, pid]));
+    const movers = this.netEntries().filter((e) => e.op === 'serves').map((e) => tree.get(Number(e.address)));
+    return [...new Set(movers.filter((pid): pid is number => pid !== undefined))];
   }
 
   /** Fixed ports the program bound where it asked (not moved by sockgrade), as the start-up hook recorded them. */
