@@ -17,7 +17,7 @@ import { Aborted, WaitTimeout, formatMs } from '../util/deadline.js';
 import { Rng } from '../util/rng.js';
 import { freePort } from '../net/free-port.js';
 import { ClientCheckContext, ServerCheckContext, type CheckContext, type RecordedProgram } from './context.js';
-import { launchServer } from './server-launch.js';
+import { launchServer, STAY_IN_FOREGROUND } from './server-launch.js';
 import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
@@ -318,23 +318,28 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
     const notes = [...ctx.notes, ...addressNotes(programs)];
     if (notes.length > 0) evidence.notes = notes;
   }
+  // A server whose launched process exited while a process it forked served: a daemon, ended with its sandbox.
+  const server = ctx?.launched().find((p) => p.transcript.label === 'server');
+  // Whatever the check then saw (a refused connection, a closed one), that is the cause to name.
+  const daemonised = server?.exit !== undefined && server.servedFromFork();
+  const checkHint = daemonised ? STAY_IN_FOREGROUND : check.hint;
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
   if (fault) return finish(check, 'error', fault, evidence, info.t0);
-  if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+  if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
-    const hint = err.details.hint ?? check.hint;
+    const hint = daemonised && !err.details.hint?.includes('foreground') ? STAY_IN_FOREGROUND : (err.details.hint ?? check.hint);
     return finish(check, 'fail', withPortInstruction(err.message, ctx), { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
   }
   if (info.budgetExpired || err instanceof Aborted) {
-    return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+    return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   }
   if (err instanceof ProgramExited) {
-    return finish(check, 'fail', `the ${err.program.transcript.label} exited (${err.program.exit ? describeExit(err.program.exit) : '?'}) while sockgrade was waiting for ${err.waitingFor}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+    return finish(check, 'fail', `the ${err.program.transcript.label} exited (${err.program.exit ? describeExit(err.program.exit) : '?'}) while sockgrade was waiting for ${err.waitingFor}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   }
   if (err instanceof WaitTimeout) {
-    return finish(check, 'fail', `gave up waiting for ${err.what} after ${formatMs(err.ms)}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+    return finish(check, 'fail', `gave up waiting for ${err.what} after ${formatMs(err.ms)}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);
