@@ -18,6 +18,8 @@ export class PortPlan {
   private mode: 'free' | 'fixed' | 'discover';
   /** The fixed ports every instance holds, in lock order (the served port first when it is one). */
   private ports: number[] = [];
+  /** The other fixed ports the leader found the server's processes holding (a helper's), shared with every later instance. */
+  private held: number[] = [];
   private leaderTaken = false;
   private gate: Promise<void> = Promise.resolve();
   private openGate: () => void = () => {};
@@ -67,6 +69,7 @@ export class PortPlan {
    */
   async learned(port: number, offered: boolean, alsoHeld: readonly number[] = []): Promise<() => void> {
     const fixed = [...new Set([...(offered ? [] : [port]), ...alsoHeld])];
+    this.held = [...alsoHeld];
     if (fixed.length === 0) {
       this.mode = 'free';
       this.openGate();
@@ -86,6 +89,11 @@ export class PortPlan {
     return () => {
       for (const r of releases) r();
     };
+  }
+
+  /** Fixed ports other than the served one that the server's processes hold, as the leader learned them. */
+  get helperPorts(): readonly number[] {
+    return this.held;
   }
 
   /** The fixed port, once known. */

@@ -17,7 +17,7 @@ import { Aborted, WaitTimeout, formatMs } from '../util/deadline.js';
 import { Rng } from '../util/rng.js';
 import { freePort } from '../net/free-port.js';
 import { ClientCheckContext, ServerCheckContext, type CheckContext, type RecordedProgram } from './context.js';
-import { launchServer } from './server-launch.js';
+import { launchServer, STAY_IN_FOREGROUND } from './server-launch.js';
 import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
@@ -151,8 +151,6 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
-  /** Fixed ports a server's helper processes bind, learned from the first instance. */
-  serverHelperPorts?: number[];
   trace?: TraceSession;
 }
 
@@ -209,9 +207,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
         track: (p) => sctx.track(p),
       });
       // Learned from the leader: later instances are serialised on these ports whatever they show at start.
-      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : (st.serverHelperPorts ?? []);
+      // (Kept by the run's port plan: every check gets a RunState of its own.)
+      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : [...st.plans.server.helperPorts];
       if (ticket.leader) {
-        st.serverHelperPorts = helperPorts;
         const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
         const leaderRelease = ticket.release;
         ticket = { leader: false, release: () => (release(), leaderRelease()) };
@@ -320,23 +318,28 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
     const notes = [...ctx.notes, ...addressNotes(programs)];
     if (notes.length > 0) evidence.notes = notes;
   }
+  // A server whose launched process exited while a process it forked served: a daemon, ended with its sandbox.
+  const server = ctx?.launched().find((p) => p.transcript.label === 'server');
+  // Whatever the check then saw (a refused connection, a closed one), that is the cause to name.
+  const daemonised = server?.exit !== undefined && server.servedFromFork();
+  const checkHint = daemonised ? STAY_IN_FOREGROUND : check.hint;
   evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
   if (fault) return finish(check, 'error', fault, evidence, info.t0);
-  if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+  if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
-    const hint = err.details.hint ?? check.hint;
+    const hint = daemonised && !err.details.hint?.includes('foreground') ? STAY_IN_FOREGROUND : (err.details.hint ?? check.hint);
     return finish(check, 'fail', withPortInstruction(err.message, ctx), { ...evidence, ...pick(err.details, 'expected', 'received'), ...(hint ? { hint } : {}) }, info.t0);
   }
   if (info.budgetExpired || err instanceof Aborted) {
-    return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+    return finish(check, 'fail', `did not finish within its time budget of ${formatMs(info.budget)}; it was ${ctx?.step ?? 'starting'}`, { ...evidence, budgetMs: info.budget, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   }
   if (err instanceof ProgramExited) {
-    return finish(check, 'fail', `the ${err.program.transcript.label} exited (${err.program.exit ? describeExit(err.program.exit) : '?'}) while sockgrade was waiting for ${err.waitingFor}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+    return finish(check, 'fail', `the ${err.program.transcript.label} exited (${err.program.exit ? describeExit(err.program.exit) : '?'}) while sockgrade was waiting for ${err.waitingFor}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   }
   if (err instanceof WaitTimeout) {
-    return finish(check, 'fail', `gave up waiting for ${err.what} after ${formatMs(err.ms)}`, { ...evidence, ...(check.hint ? { hint: check.hint } : {}) }, info.t0);
+    return finish(check, 'fail', `gave up waiting for ${err.what} after ${formatMs(err.ms)}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   }
   const e = err instanceof Error ? err : new Error(String(err));
   return finish(check, 'error', `sockgrade itself failed in this check (not the submission's fault): ${e.message}`, { ...evidence, stack: e.stack ?? e.message }, info.t0);

@@ -117,6 +117,9 @@ class StartupPrompts {
   }
 }
 
+/** The hint for a server that left the foreground (fork + exit, a daemon). */
+export const STAY_IN_FOREGROUND = 'a server must stay in the foreground (no fork + exit, no daemon): sockgrade stops it when a check ends, and grades the process it started';
+
 /** Prompts answered at most before a server is taken to be asking forever (a menu, a loop). */
 const MAX_STARTUP_ANSWERS = 4;
 
@@ -171,12 +174,13 @@ function exitedBeforeListening(program: Program, plan: ServerLaunchPlan, prompts
   const strays = program.strays();
   if (strays.length > 0) {
     return new CheckFailure(`the server's process exited (${program.exit ? describe(program) : 'unknown status'}) and left ${strays.length === 1 ? 'a process' : `${strays.length} processes`} running in the background`, {
-      hint: 'a server must stay in the foreground (no fork + exit, no daemon): sockgrade stops it when a check ends, and grades the process it started',
+      hint: STAY_IN_FOREGROUND,
     });
   }
-  const clean = program.exit?.code === 0;
+  // A daemon's fork bound the port and ended with the launched process (its sandbox): the cause whatever the exit code.
+  const clean = program.exit?.code === 0 || program.servedFromFork();
   return new CheckFailure(`the server exited (${program.exit ? describe(program) : 'unknown status'}) before it listened on any ${plan.transport.toUpperCase()} port`, {
-    hint: inUse
+    hint: inUse && !program.servedFromFork()
       ? 'its port was still in use: another program holds it, or a previous run left it in TIME_WAIT. Set SO_REUSEADDR before bind(), or stop the other program'
       : clean
         ? 'a server must keep running in the foreground: sockgrade grades the process it started, and what that process started ends with it (no fork + exit, no daemon); the command given was: ' + plan.command

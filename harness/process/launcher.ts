@@ -10,7 +10,7 @@
  * program prints can end or fake its run.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from 'node-pty';
@@ -22,7 +22,7 @@ import { readablePaths } from '../sandbox/readable.js';
 import { reachableByOthers, reachablePath } from '../sandbox/staging.js';
 import type { Box } from '../sandbox/box.js';
 import { hostMapSupport } from './host-map.js';
-import { descendantsOf, killByEnv, killTree, processesWithEnv } from './proc-tree.js';
+import { descendantsOf, innermostPid, killByEnv, killTree, processesWithEnv } from './proc-tree.js';
 
 /** Folder of the Python start-up hook, next to this file in the sources (the build leaves it there). */
 export const PYTHON_HOOK = [new URL('./python-hook', import.meta.url), new URL('../../../harness/process/python-hook', import.meta.url)]
@@ -290,16 +290,6 @@ export class Launch {
     } catch {
       /* already closed */
     }
-  }
-}
-
-/** The pid of `pid` in its own (innermost) PID namespace, from the NSpid line of its status. */
-function innermostPid(pid: number): number | undefined {
-  try {
-    const line = /^NSpid:\s+(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return line ? Number(line.trim().split(/\s+/).pop()) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -126,6 +126,21 @@ export function isWaitingOnStdin(pid: number): boolean | undefined {
 const WAIT_SYSCALLS: Partial<Record<string, readonly number[]>> = { x64: [61, 247], arm64: [260, 95] };
 
 /** True when `pid`'s main thread is blocked waiting for a child process to end (a launcher script); false where unknown. */
+/**
+ * The pid of `pid` in its own (innermost) PID namespace, from the NSpid line of its status: the
+ * pid the process itself sees (os.getpid() in a sandboxed program), which differs from the one
+ * sockgrade sees when the program runs in a PID namespace of its own.
+ */
+export function innermostPid(pid: number): number | undefined {
+  if (!hasProc) return undefined;
+  try {
+    const line = /^NSpid:\s+(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return line ? Number(line.trim().split(/\s+/).pop()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function isWaitingForChild(pid: number): boolean {
   const calls = hasProc ? WAIT_SYSCALLS[process.arch] : undefined;
   if (!calls) return false;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Transcript } from './transcript.js';
 import { Launch, type ExitInfo } from './launcher.js';
 import { enforceMemoryLimit } from './memory-limit.js';
+import { innermostPid } from './proc-tree.js';
 import { OutputLog } from './output-log.js';
 import { terminalOf, terminalWait, type TerminalId, type TerminalWait } from './terminal-reader.js';
 import { poll, waitFor } from '../util/deadline.js';
@@ -73,6 +74,8 @@ export class Program {
   private readonly listeners = new Set<() => void>();
   private readonly stopWatching: () => void;
   private netLog: string | undefined;
+  /** The port sockgrade has the program serve on (`moveBindTo`), if any. */
+  private readonly servedPort: number | undefined;
   private terminal: TerminalId | undefined;
 
   constructor(opts: LaunchOptions) {
@@ -80,6 +83,7 @@ export class Program {
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.log = new OutputLog(this.transcript, opts.outputCapBytes ?? 1024 * 1024);
     if (opts.netLog) this.netLog = opts.box.writableFile(opts.netLog);
+    this.servedPort = opts.moveBindTo;
     this.launch = new Launch({
       command: opts.command,
       box: opts.box,
@@ -155,7 +159,7 @@ export class Program {
     return this.launch.processTree();
   }
 
-  private netEntries(): { op: string; address: unknown; error?: string; moved_to?: number }[] {
+  private netEntries(): { op: string; address: unknown; error?: string; moved_to?: number; pid?: number }[] {
     if (!this.netLog) return [];
     let text = '';
     try {
@@ -166,7 +170,7 @@ export class Program {
     const out = [];
     for (const line of text.split('\n')) {
       try {
-        out.push(JSON.parse(line) as { op: string; address: unknown; error?: string; moved_to?: number });
+        out.push(JSON.parse(line) as { op: string; address: unknown; error?: string; moved_to?: number; pid?: number });
       } catch {
         /* a partial last line */
       }
@@ -199,8 +203,31 @@ export class Program {
 
   /** Live Python processes of the program whose bind sockgrade may move (see `moveBindTo`): the ones it started, not their helpers. */
   bindMovers(): number[] {
-    const tree = new Set(this.processTree());
-    return this.netEntries().filter((e) => e.op === 'serves').map((e) => Number(e.address)).filter((pid) => tree.has(pid));
+    // The hook records the pid the process sees itself (its sandbox's PID namespace): map it back to sockgrade's.
+    const tree = new Map(this.processTree().map((pid) => [innermostPid(pid) ?? pid, pid]));
+    const movers = this.netEntries().filter((e) => e.op === 'serves').map((e) => tree.get(Number(e.address)));
+    return [...new Set(movers.filter((pid): pid is number => pid !== undefined))];
+  }
+
+  /**
+   * Whether a process the program forked, not the one sockgrade started, bound the port the
+   * program serves on (the one offered, or its hard-coded port moved there): a server that
+   * daemonises (fork + exit, double fork + setsid). In a sandbox what it forked ends with the
+   * process sockgrade started, so once that one exits, nothing serves any more.
+   */
+  servedFromFork(): boolean {
+    if (this.servedPort === undefined) return false;
+    const entries = this.netEntries();
+    const owner = entries.find((e) => e.op === 'serves')?.address;
+    if (owner === undefined) return false;
+    return entries.some(
+      (e) =>
+        e.op === 'bind' &&
+        !e.error &&
+        e.pid !== undefined &&
+        e.pid !== Number(owner) &&
+        (e.moved_to !== undefined || (Array.isArray(e.address) && Number(e.address[1]) === this.servedPort)),
+    );
   }
 
   /** Fixed ports the program bound where it asked (not moved by sockgrade), as the start-up hook recorded them. */

@@ -32,7 +32,7 @@ def _sockgrade_install():
 
     def record(op, address, error=None, moved_to=None):
         try:
-            entry = {"op": op, "address": list(address) if isinstance(address, tuple) else str(address)}
+            entry = {"op": op, "address": list(address) if isinstance(address, tuple) else str(address), "pid": os.getpid()}
             if moved_to is not None:
                 entry["moved_to"] = moved_to
             if error is not None:
