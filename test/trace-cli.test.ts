@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir } from './support/cli.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
@@ -62,6 +62,20 @@ describe.skipIf(!hermetic)('--trace', { concurrent: true }, () => {
       expect(traced.code).toBe(plain.code);
       if (exercise === 'tcp-echo') expect(traced.stdout).toMatch(/t \(ms\) {2}dir {2}flags/);
     }
+  });
+
+  it('the HTML report draws a failed check\'s handshake and reset on its connection\'s lane, among the messages', async () => {
+    const dir = testDir('sockgrade-trace-cli-');
+    const html = join(dir, 'r.html');
+    const run = await runCli(['grade', 'tcp-echo', '--server', `python3 ${fx('tcp-echo/bug-recv-once/server.py')} {port}`, '--only', 'echo.large', '--seed', '3', '--trace', join(dir, 'p'), '--html', html]);
+    expect(run.code).toBe(1);
+    const rows = [...readFileSync(html, 'utf8').matchAll(/<g class="msg ([a-z ]+)" data-source="[a-z]+" data-t="(\d+)">[\s\S]*?<text class="label"[^>]*>([^<]*)</g)].map((m) => ({ kind: m[1], t: Number(m[2]), label: m[3] }));
+    const syn = rows.find((r) => r.kind === 'packet' && r.label === 'SYN');
+    const connected = rows.find((r) => r.kind === 'event' && r.label!.startsWith('connected to'));
+    expect(syn, JSON.stringify(rows)).toBeDefined();
+    expect(rows.some((r) => r.kind === 'packet' && r.label === 'SYN-ACK')).toBe(true);
+    expect(rows.some((r) => r.kind === 'packet' && r.label === 'RST')).toBe(true);
+    expect(syn!.t).toBeLessThanOrEqual(connected!.t);
   });
 
   it('a run without isolation is graded as usual, and says why packets were not recorded', async () => {

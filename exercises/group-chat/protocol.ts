@@ -229,7 +229,8 @@ export class Room {
     if (deaf.length > 0) {
       ctx.assertServerAlive(`after ${nick} joined`);
       const first = deaf[0] as Member;
-      throw new CheckFailure(`${deaf.length === before.length ? 'no member' : `${deaf.length} of ${before.length} members (${deaf.map((d) => d.nick).join(', ')})`} already in the chat received "${announcement}" within ${formatMs(step)} after ${nick} gave its nickname`, {
+      const said = deaf.length === before.length ? 'no member already in the chat received' : `${deaf.length} of ${before.length} members (${deaf.map((d) => d.nick).join(', ')}) already in the chat did not receive`;
+      throw new CheckFailure(`${said} "${announcement}" within ${formatMs(step)} after ${nick} gave its nickname`, {
         expected: `a line "${announcement}" sent to every member`,
         received: `${first.nick} received: ${first.inbox.tail()}`,
         hint: `after reading the nickname (strip its newline), send "<apodo> ${words.join}\\n" to every client in the list`,

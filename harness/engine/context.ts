@@ -134,6 +134,7 @@ export abstract class CheckContext {
         ...(typeof e.data === 'string' ? {} : { bytes: e.data.length }),
       })),
       ...(t.droppedBytes > 0 ? { truncated: `${t.droppedBytes} more bytes not kept` } : {}),
+      ...(t.wire ? { wire: t.wire } : {}),
     }));
   }
 

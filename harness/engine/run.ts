@@ -187,6 +187,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       if (st.trace) {
         const trace = st.trace;
         const since = wallMicros();
+        trace.checkOrigin(check.role, check.id, since - (performance.now() - sctx.origin) * 1000);
         sctx.packets = () => trace.packetsSince(since, abort.signal);
       }
       sctx.replay = settings.replay;
@@ -239,6 +240,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       if (st.trace) {
         const trace = st.trace;
         const since = wallMicros();
+        trace.checkOrigin(check.role, check.id, since - (performance.now() - cctx.origin) * 1000);
         cctx.packets = () => trace.packetsSince(since, abort.signal);
       }
       cctx.replay = settings.replay;

@@ -99,6 +99,10 @@ export interface UiText {
     stack: string;
     budget: string;
     legend: string;
+    /** Said of a packet on the diagram (from a --trace capture). */
+    packetMarks: Record<'retransmission' | 'duplicate ACK' | 'zero window', string>;
+    /** Added to the legend when packets are drawn. */
+    packetLegend: string;
   };
 }
 
@@ -189,6 +193,8 @@ const EN: UiText = {
     stack: 'stack',
     budget: 'time budget',
     legend: 'Arrows to the right: what sockgrade sent or typed; to the left: what your program sent or printed (dashed). Boxes are events.',
+    packetMarks: { retransmission: 'retransmission', 'duplicate ACK': 'duplicate ACK', 'zero window': 'zero window' },
+    packetLegend: 'Thin arrows in grey: TCP packets recorded with --trace that open (SYN), close (FIN) or reset (RST) a connection, and retransmissions, duplicate ACKs and zero windows.',
   },
 };
 
@@ -281,6 +287,8 @@ const ES: UiText = {
     stack: 'pila',
     budget: 'tiempo asignado',
     legend: 'Flechas hacia la derecha: lo que sockgrade envió o tecleó; hacia la izquierda: lo que tu programa envió o escribió en pantalla (discontinuas). Los recuadros son eventos.',
+    packetMarks: { retransmission: 'retransmisión', 'duplicate ACK': 'ACK duplicado', 'zero window': 'ventana cero' },
+    packetLegend: 'Flechas finas en gris: paquetes TCP grabados con --trace que abren (SYN), cierran (FIN) o reinician (RST) una conexión, y retransmisiones, ACK duplicados y ventanas cero.',
   },
 };
 

@@ -7,6 +7,9 @@ import { Transcript } from '../process/transcript.js';
 import { pause, waitFor } from '../util/deadline.js';
 import { CheckFailure } from '../model/failure.js';
 import type { Rng } from '../util/rng.js';
+import { endpoint } from '../trace/decode.js';
+
+const plain = (address: string): string => address.replace(/^::ffff:(?=\d+\.)/, '');
 
 /** How a connection ended, as seen from sockgrade's side. */
 export type CloseKind = 'fin' | 'reset' | 'open';
@@ -25,12 +28,19 @@ export class Connection {
   private wroteAt: number | undefined;
   private readonly listeners = new Set<() => void>();
 
+  /** Notes the connection's two ends on its transcript (once the socket has them). */
+  recordEnds(): void {
+    const { localAddress, localPort, remoteAddress, remotePort } = this.socket;
+    if (localAddress && localPort && remoteAddress && remotePort) this.transcript.wire = { local: endpoint(plain(localAddress), localPort), remote: endpoint(plain(remoteAddress), remotePort) };
+  }
+
   constructor(
     readonly socket: Socket,
     label: string,
     origin?: number,
   ) {
     this.transcript = new Transcript(label, origin);
+    this.recordEnds();
     socket.on('data', (d: Buffer) => {
       this.chunks.push(d);
       this.size += d.length;
@@ -236,5 +246,6 @@ export async function connectTo(host: string, port: number, label: string, ms: n
     throw new CheckFailure(`${label} could not connect to ${host}:${port}: ${(err as Error).message}`);
   }
   conn.transcript.event(`connected to ${host}:${port}`);
+  conn.recordEnds();
   return conn;
 }

@@ -16,13 +16,23 @@ export interface TranscriptEntry {
 /** A transcript as it is serialised into a result: text already escaped for reading. */
 export interface TranscriptView {
   label: string;
+  /** For a connection: sockgrade's end and the program's end (`address:port`), to find its packets in a trace. */
+  wire?: WireEnds;
   entries: { t: number; source: TranscriptSource; text: string; bytes?: number }[];
   truncated?: string;
+}
+
+/** The two ends of a connection, `address:port` as a trace names them. */
+export interface WireEnds {
+  local: string;
+  remote: string;
 }
 
 /** Collects entries for one program or one network client, with a cap on what it keeps. */
 export class Transcript {
   readonly entries: TranscriptEntry[] = [];
+  /** For a connection: its two ends, once known. */
+  wire: WireEnds | undefined;
   private kept = 0;
   private dropped = 0;
 

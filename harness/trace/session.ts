@@ -25,6 +25,7 @@ export function wallMicros(): number {
 /** Records a whole run and hands each check its part. */
 export class TraceSession {
   private readonly starts: { key: string; at: number }[] = [];
+  private readonly origins = new Map<string, number>();
 
   private readonly marker = randomBytes(12);
   private readonly syncPort: number;
@@ -102,6 +103,11 @@ export class TraceSession {
     });
   }
 
+  /** The capture time (µs) of the instant a check's transcripts count from, so that its packets can be drawn among them. */
+  checkOrigin(role: Role, id: string, atUs: number): void {
+    this.origins.set(`${role}:${id}`, atUs);
+  }
+
   /** Marks the start of a check: frames from now until the next check's start are its own. */
   checkStarts(role: Role, id: string): void {
     this.starts.push({ key: `${role}:${id}`, at: wallMicros() });
@@ -135,7 +141,8 @@ export class TraceSession {
       const file = pcapFileOf(this.dir, result.id, result.role, twoRoles);
       await writeFile(file, writePcap(pcap.linkType, pcap.snapLen, own));
       const packets = own.map((r, i) => decodeFrame(pcap.linkType, r, i + 1)).filter((p): p is Packet => p !== undefined);
-      out.set(key, { ...summarise(packets, { dropped: stats.drops }), file });
+      const origin = this.origins.get(key) ?? windows.find((w) => w.key === key)?.at;
+      out.set(key, { ...summarise(packets, { dropped: stats.drops, ...(origin !== undefined ? { originUs: origin } : {}) }), file });
     }
     return out;
   }

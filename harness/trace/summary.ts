@@ -50,6 +50,8 @@ export interface TcpConnectionSummary {
   /** How it ended: FIN (and which side sent it first), RST (and from which side), or still open. */
   teardown: { kind: 'fin' | 'rst' | 'open'; firstFin?: 'client' | 'server'; resetBy?: 'client' | 'server' };
   durationMs: number;
+  /** Milliseconds from the start of the check to the connection's first packet (when known). */
+  startMs?: number;
   packets: PacketRow[];
   /** Rows left out of the middle of `packets` to keep the table short. */
   packetsOmitted: number;
@@ -91,6 +93,8 @@ export interface SummaryOptions {
   dropped?: number;
   /** Keep every row of every packet table (by default the middle of a long table is left out). */
   fullTables?: boolean;
+  /** Capture time (µs) the check started at: each connection then says when it started ({@link TcpConnectionSummary.startMs}). */
+  originUs?: number;
 }
 
 /** Summarises decoded packets, connection by connection, in order of their first packet. */
@@ -103,7 +107,8 @@ export function summarise(packets: readonly Packet[], opts: SummaryOptions = {})
     else if (p.udp) push(udp, pairKey(p.src, p.udp.srcPort, p.dst, p.udp.dstPort), p);
   }
   const groups = [...[...tcp.values()].flatMap(splitIncarnations), ...udp.values()].sort((x, y) => x[0]!.timeUs - y[0]!.timeUs);
-  const connections = groups.map((g) => (g[0]!.tcp ? tcpSummary(g, opts.fullTables === true) : udpSummary(g)));
+  const origin = opts.originUs;
+  const connections = groups.map((g) => (g[0]!.tcp ? { ...tcpSummary(g, opts.fullTables === true), ...(origin !== undefined ? { startMs: Math.round((g[0]!.timeUs - origin) / 100) / 10 } : {}) } : udpSummary(g)));
   return { connections, packets: packets.length, dropped, complete: dropped === 0 };
 }
 

@@ -133,7 +133,7 @@ export const groupChat: Catalogue = {
   'waiting for {n} members to hear {announcement}': 'esperando a que {n} miembros oyeran {announcement}',
   'after {nick} joined': 'después de que entrara {nick}',
   'no member already in the chat received {announcement} within {ms} after {nick} gave its nickname': 'ningún miembro que ya estaba en el chat recibió {announcement} en {ms} después de que {nick} diera su apodo',
-  '{who} already in the chat received {announcement} within {ms} after {nick} gave its nickname': '{who} que ya estaban en el chat recibieron {announcement} en {ms} después de que {nick} diera su apodo',
+  '{who} already in the chat did not receive {announcement} within {ms} after {nick} gave its nickname': '{who} que ya estaban en el chat no recibieron {announcement} en {ms} después de que {nick} diera su apodo',
   'a line {announcement} sent to every member': 'una línea {announcement} enviada a cada miembro',
   '{nick} received: {tail}': '{nick} recibió: {tail}',
   'after reading the nickname (strip its newline), send "<apodo> {join}\\n" to every client in the list':

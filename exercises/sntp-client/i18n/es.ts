@@ -114,8 +114,8 @@ export const sntpClient: Catalogue = {
     'Se enlaza a host:port por UDP (123 en el curso) y responde a cada petición de cliente de 48 bytes (modo 3) con una respuesta de 48 bytes a quien la envió: LI 0, la versión de la petición, modo 4, estrato 1-15, la marca de tiempo de transmisión de la petición como marca de origen (bytes 24-31) y su propio reloj, en segundos desde 1900, como marca de transmisión (bytes 40-47). Las peticiones cortas o basura no lo tumban nunca.',
   'seconds within which a client with no reply, or a truncated one, must report it and exit':
     'segundos en los que un cliente sin respuesta, o con una truncada, debe avisar y terminar',
-  'how the client prints the UTC time, judged as a time: iso YYYY-MM-DD HH:MM:SS (a T, fractions or a UTC suffix allowed), ctime Www Mmm DD HH:MM:SS YYYY (time.asctime(time.gmtime(s))), dmy DD/MM/YYYY HH:MM:SS, any: one of these':
-    'cómo imprime el cliente la hora UTC, juzgada como hora: iso AAAA-MM-DD HH:MM:SS (se admiten una T, fracciones o un sufijo UTC), ctime Www Mmm DD HH:MM:SS AAAA (time.asctime(time.gmtime(s))), dmy DD/MM/AAAA HH:MM:SS, any: cualquiera de ellos',
+  'how the client prints the UTC time, judged as a time: iso YYYY-MM-DD HH:MM:SS (a T, fractions or a UTC suffix allowed; the layout time.ctime() prints is read too), ctime Www Mmm DD HH:MM:SS YYYY (time.asctime(time.gmtime(s))), dmy DD/MM/YYYY HH:MM:SS, any: one of these':
+    'cómo imprime el cliente la hora UTC, juzgada como hora: iso AAAA-MM-DD HH:MM:SS (se admiten una T, fracciones o un sufijo UTC; también se lee el formato que imprime time.ctime()), ctime Www Mmm DD HH:MM:SS AAAA (time.asctime(time.gmtime(s))), dmy DD/MM/AAAA HH:MM:SS, any: cualquiera de ellos',
   'for the reference server only (sockgrade reference sntp-client server): answer with this UTC time, YYYY-MM-DD HH:MM:SS, instead of the current time':
     'solo para el servidor de referencia (`sockgrade reference sntp-client server`): responde con esta hora UTC, AAAA-MM-DD HH:MM:SS, en vez de la hora actual',
   // the contract names the server a hard-coded client asks: the same constants as the exercise

@@ -44,6 +44,7 @@ svg.packets .axis { stroke: var(--line); stroke-width: 1; } svg.packets text { f
 svg.packets .pkt.data { fill: var(--sent); } svg.packets .pkt.ack { fill: var(--muted); } svg.packets .pkt.syn, svg.packets .pkt.fin { fill: var(--typed); }
 svg.packets .pkt.rst, svg.packets .pkt.marked { fill: var(--fail, #c0392b); }
 pre.trace-summary, pre.packet-table { font-size: 12px; overflow-x: auto; }
+svg.sequence .packet .arrow { stroke: var(--muted); stroke-width: 1; } svg.sequence .packet .head { fill: var(--muted); } svg.sequence .packet .label { fill: var(--muted); font-size: 11px; }
 svg.sequence .event rect { fill: var(--bg); stroke: var(--event); } svg.sequence .event text { fill: var(--muted); }
 svg.sequence .end circle { fill: var(--bg); stroke: var(--printed); stroke-width: 2; } svg.sequence .end .cut { stroke: var(--printed); stroke-width: 3; }
 svg.sequence .crash circle { stroke: var(--fail); } svg.sequence .crash .cut { stroke: var(--fail); } svg.sequence .crash text.x, svg.sequence .crash text.label { fill: var(--fail); font-weight: 700; }

@@ -63,8 +63,8 @@ function conversation(r: CheckResult, words: UiText): string {
   if (views.every((v) => v.entries.length === 0)) return `<p class="muted">${escapeHtml(words.html.noTranscripts)}</p>`;
   return [
     `<h4>${escapeHtml(words.html.diagram)}</h4>`,
-    `<div class="diagram">${sequenceDiagram(views, words)}</div>`,
-    `<p class="legend">${escapeHtml(words.html.legend)}</p>`,
+    `<div class="diagram">${sequenceDiagram(views, words, r.trace)}</div>`,
+    `<p class="legend">${escapeHtml(r.trace ? `${words.html.legend} ${words.html.packetLegend}` : words.html.legend)}</p>`,
     `<h4>${escapeHtml(words.html.transcripts)}</h4>`,
     views.map((v) => transcriptTable(v, words)).join('\n'),
   ].join('\n');

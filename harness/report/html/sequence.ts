@@ -5,6 +5,7 @@
  */
 import type { TranscriptSource, TranscriptView } from '../../process/transcript.js';
 import type { UiText } from '../../i18n/ui.js';
+import type { PacketRow, TraceSummary } from '../../trace/summary.js';
 import { elide, escapeHtml } from './escape.js';
 
 const MAX_LANES = 6;
@@ -21,9 +22,52 @@ const FIT = 1090;
 interface Row {
   lane: number;
   t: number;
-  source: TranscriptSource;
+  source: TranscriptSource | 'packet';
   text: string;
   bytes?: number;
+  /** A packet sent by sockgrade's side (else by the program's). */
+  outgoing?: boolean;
+}
+
+/** What a notable packet is called on the diagram: its TCP flags (SYN, SYN-ACK, FIN, RST), then what was odd about it. */
+function packetLabel(row: PacketRow, words: UiText): string | undefined {
+  const flags = row.flags.includes('S') ? (row.flags.includes('.') ? 'SYN-ACK' : 'SYN') : row.flags.includes('R') ? 'RST' : row.flags.includes('F') ? 'FIN' : undefined;
+  const marks = (row.marks ?? []).map((m) => words.html.packetMarks[m]);
+  if (flags === undefined && marks.length === 0) return undefined;
+  return [flags, ...marks].filter(Boolean).join(' · ');
+}
+
+/**
+ * The notable packets of the connections drawn (handshake, teardown, resets, retransmissions,
+ * duplicate ACKs, zero windows), as rows on their connection's lane at the time they crossed.
+ */
+function packetRows(lanes: readonly TranscriptView[], trace: TraceSummary | undefined, words: UiText): Row[] {
+  if (!trace) return [];
+  return lanes.flatMap((view, lane) => {
+    const wire = view.wire;
+    const conn = wire && trace.connections.find((c) => c.kind === 'tcp' && ((c.client === wire.local && c.server === wire.remote) || (c.client === wire.remote && c.server === wire.local)));
+    if (!wire || !conn || conn.kind !== 'tcp' || conn.startMs === undefined) return [];
+    const start = conn.startMs;
+    const ownIsClient = conn.client === wire.local;
+    return conn.packets.flatMap((p) => {
+      const text = packetLabel(p, words);
+      if (text === undefined) return [];
+      return [{ lane, t: Math.round(start + p.t), source: 'packet' as const, text, bytes: p.len, outgoing: (p.dir === '>') === ownIsClient }];
+    });
+  });
+}
+
+function packetArrow(x1: number, x2: number, y: number, row: Row): string {
+  const dir = x2 > x1 ? 1 : -1;
+  const head = `${x2},${y} ${x2 - dir * 6},${y - 3} ${x2 - dir * 6},${y + 3}`;
+  return [
+    `<g class="msg packet" data-source="packet" data-t="${row.t}">`,
+    `<title>${escapeHtml(`${formatTime(row.t)}\n${row.text}${row.bytes ? ` (${row.bytes} B)` : ''}`)}</title>`,
+    `<line class="arrow" x1="${x1}" y1="${y}" x2="${x2 - dir * 5}" y2="${y}"/>`,
+    `<polygon class="head" points="${head}"/>`,
+    `<text class="label" x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle">${escapeHtml(row.text)}</text>`,
+    '</g>',
+  ].join('');
 }
 
 /** Time since the check started, for the left margin. */
@@ -54,7 +98,7 @@ function chooseLanes(views: readonly TranscriptView[]): TranscriptView[] {
   return views.filter((v) => chosen.has(v));
 }
 
-function arrow(x1: number, x2: number, y: number, row: Row & { pieces?: number }, words: UiText, textWidth = TEXT_WIDTH): string {
+function arrow(x1: number, x2: number, y: number, row: Row & { pieces?: number; source: TranscriptSource }, words: UiText, textWidth = TEXT_WIDTH): string {
   const dir = x2 > x1 ? 1 : -1;
   const head = `${x2},${y} ${x2 - dir * 8},${y - 4} ${x2 - dir * 8},${y + 4}`;
   const size = row.bytes !== undefined ? ` (${row.bytes} B)` : '';
@@ -154,11 +198,12 @@ function laneHeader(lane: number, view: TranscriptView, words: UiText, height: n
  * The diagram of `views` as an `<svg>` element, with notes on what was left out (lanes or rows
  * over the limits); an empty string when nothing was recorded.
  */
-export function sequenceDiagram(views: readonly TranscriptView[], words: UiText): string {
+export function sequenceDiagram(views: readonly TranscriptView[], words: UiText, trace?: TraceSummary): string {
   const lanes = chooseLanes(views);
-  const all: Row[] = lanes
-    .flatMap((v, lane) => v.entries.map((e) => ({ lane, t: e.t, source: e.source, text: e.text, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })))
-    .sort((a, b) => a.t - b.t);
+  const all: Row[] = [
+    ...lanes.flatMap((v, lane) => v.entries.map((e): Row => ({ lane, t: e.t, source: e.source, text: e.text, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) }))),
+    ...packetRows(lanes, trace, words),
+  ].sort((a, b) => a.t - b.t);
   if (all.length === 0) return '';
   const merged = mergeRuns(all);
   const rows = merged.slice(0, MAX_ROWS);
@@ -170,9 +215,11 @@ export function sequenceDiagram(views: readonly TranscriptView[], words: UiText)
     const time = `<text class="time" x="${LEFT - 8}" y="${y + 4}" text-anchor="end">${formatTime(row.t)}</text>`;
     if (row.source === 'event') return time + (END.test(row.text) ? endMark(row.lane, y, row, pair) : eventBox(row.lane, y, row, pair));
     const { own, theirs } = laneX(row.lane, pair);
+    if (row.source === 'packet') return time + (row.outgoing ? packetArrow(own, theirs, y, row) : packetArrow(theirs, own, y, row));
     const outgoing = row.source === 'sent' || row.source === 'typed';
     const textWidth = Math.min(TEXT_WIDTH, Math.floor(pair / 7));
-    return time + (outgoing ? arrow(own, theirs, y, row, words, textWidth) : arrow(theirs, own, y, row, words, textWidth));
+    const message = { ...row, source: row.source };
+    return time + (outgoing ? arrow(own, theirs, y, message, words, textWidth) : arrow(theirs, own, y, message, words, textWidth));
   });
   const notes: string[] = [];
   if (views.length > lanes.length) notes.push(words.html.moreLanes(views.length - lanes.length));
