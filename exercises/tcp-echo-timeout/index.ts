@@ -92,6 +92,8 @@ export const tcpEchoTimeout = defineExercise({
             received: 'still open',
           });
         }
+        // A server that ends with the connection closes it too: give a prompt exit time to show, so the verdict never depends on which is seen first.
+        await ctx.server.program.waitForExit(ctx.within(500), ctx.signal).catch(() => undefined);
         ctx.assertServerAlive('instead of closing only the idle connection');
         if (ms < idle) {
           throw new CheckFailure(`the server closed the silent client after ${formatMs(ms)}, before ${formatMs(idle)} of silence`, {
