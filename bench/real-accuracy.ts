@@ -25,6 +25,8 @@ interface Fixture {
   command: string;
   args: string[];
   fail: string[];
+  /** Checks that must end in `error` (the machine at fault, e.g. a missing module). */
+  error: string[];
 }
 
 /** Every `real-*` fixture, `{dir}` filled in. */
@@ -36,9 +38,9 @@ function realFixtures(): Fixture[] {
       const file = join(dir, exercise, name, 'expected.json');
       if (!name.startsWith('real-') || !existsSync(file)) continue;
       if (process.env.REAL_ONLY && !`${exercise}/${name}`.includes(process.env.REAL_ONLY)) continue;
-      const fx = JSON.parse(readFileSync(file, 'utf8')) as { role: 'server' | 'client'; command: string; args?: string[]; fail: string[] };
+      const fx = JSON.parse(readFileSync(file, 'utf8')) as { role: 'server' | 'client'; command: string; args?: string[]; fail: string[]; error?: string[] };
       const fill = (s: string): string => s.replaceAll('{dir}', join(dir, exercise, name));
-      out.push({ exercise, name, role: fx.role, command: fill(fx.command), args: (fx.args ?? []).map(fill), fail: fx.fail });
+      out.push({ exercise, name, role: fx.role, command: fill(fx.command), args: (fx.args ?? []).map(fill), fail: fx.fail, error: fx.error ?? [] });
     }
   }
   return out;
@@ -69,11 +71,10 @@ function score(fx: Fixture, r: GradeResult | undefined): { right: number; total:
   const checks = r.checks.filter((c) => c.role === fx.role);
   const wrong: string[] = [];
   for (const c of checks) {
-    const failed = c.status === 'fail' || c.status === 'error';
     const notApplicable = c.status === 'skip' && c.message.startsWith('not applicable');
-    const expectFail = fx.fail.includes(c.id);
-    const right = expectFail ? failed : c.status === 'pass' || notApplicable;
-    if (!right) wrong.push(`${c.id}: ${c.status}${expectFail ? ' (expected fail)' : ' (expected pass)'}`);
+    const expected = fx.error.includes(c.id) ? 'error' : fx.fail.includes(c.id) ? 'fail' : 'pass';
+    const right = expected === 'pass' ? c.status === 'pass' || notApplicable : c.status === expected;
+    if (!right) wrong.push(`${c.id}: ${c.status} (expected ${expected})`);
   }
   return { right: checks.length - wrong.length, total: checks.length, wrong };
 }
