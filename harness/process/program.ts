@@ -77,6 +77,8 @@ export class Program {
   /** The port sockgrade has the program serve on (`moveBindTo`), if any. */
   private readonly servedPort: number | undefined;
   private terminal: TerminalId | undefined;
+  private stopping = false;
+  private ownExit = false;
 
   constructor(opts: LaunchOptions) {
     this.transcript = new Transcript(opts.label);
@@ -102,6 +104,7 @@ export class Program {
       this.notify();
     });
     this.launch.onExit((e) => {
+      this.ownExit = !this.stopping && e.reason === undefined;
       if (e.reason === undefined && !this.launch.terminalClosed) this.transcript.event(`exited: ${describeExit(e)}`);
       this.notify();
     });
@@ -148,6 +151,11 @@ export class Program {
   /** How the program ended, if it has. */
   get exit(): ExitInfo | undefined {
     return this.exitInfo;
+  }
+
+  /** True once the program has ended by itself, before sockgrade stopped or killed it. */
+  get exitedOnItsOwn(): boolean {
+    return this.exitInfo !== undefined && this.ownExit;
   }
 
   get running(): boolean {
@@ -406,6 +414,7 @@ export class Program {
       if (drainMs > 0 && this.running) await this.waitForQuiet(Math.min(20, drainMs), drainMs).catch(() => {});
       await this.flushTyped();
     }
+    this.stopping = true;
     await this.launch.kill();
   }
 }
