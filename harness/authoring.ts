@@ -35,7 +35,7 @@
 // Declaring exercises and checks
 export { defineExercise, transportOf, canonicalPortOf, rolesOf, type Exercise, type ExerciseMessages } from './model/exercise.js';
 export { defineServerCheck, defineClientCheck, type Check, type ServerCheck, type ClientCheck } from './model/check.js';
-export { CheckFailure, CheckNotReached, CheckSkipped } from './model/failure.js';
+export { CheckFailure, CheckInconclusive, CheckNotReached, CheckSkipped } from './model/failure.js';
 export { num, bool, str, type ParamSpec, type ParamSpecs, type ParamValues } from './model/params.js';
 export type { Role } from './model/result.js';
 export type { Catalogue } from './i18n/catalogue.js';

@@ -114,4 +114,31 @@ describe.concurrent('course exercises', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(csv, 'utf8')).toBe('student,score,max,status,server upper.line\nana,2,2,passed,2\nluis,0,2,failed,0\n');
   });
+
+  it('a check that cannot judge (CheckInconclusive) runs again by itself; when it still cannot, it is an error, not a fail', async () => {
+    const dir = testDir('sockgrade-course-js-');
+    mkdirSync(join(dir, 'flaky'));
+    writeFileSync(
+      join(dir, 'flaky', 'index.js'),
+      `import { CheckInconclusive, defineExercise, defineServerCheck } from 'sockgrade/authoring';
+let tries = 0;
+const check = (id, inconclusive) => defineServerCheck({ id, title: id, weight: 1, budgetMs: 5000, async run(ctx) {
+  (await ctx.connect()).close();
+  if (inconclusive()) throw new CheckInconclusive('the machine was too slow');
+} });
+export default defineExercise({
+  id: 'flaky', catalogue: 'X2', title: 'flaky', transport: 'tcp', canonicalPort: 5000,
+  contract: { server: 'accepts a connection' }, params: {},
+  checks: [check('once', () => ++tries === 1), check('always', () => true)],
+});
+`,
+    );
+    const run = await runCli(['grade', 'flaky', '--exercises', dir, '--server', CORRECT], { json: true });
+    const byId = Object.fromEntries(run.result!.checks.map((c) => [c.id, c]));
+    expect(byId['once']?.status).toBe('pass');
+    expect(byId['always']?.status).toBe('error');
+    expect(byId['always']?.message).toBe("could not be judged (not the submission's fault): the machine was too slow (also when run again by itself)");
+    expect(run.result!.maxScore).toBe(2);
+    expect(run.survivors).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { bool, num, str, type ParamSpecs, type ParamValues } from '../../harness/model/params.js';
-import { CheckFailure, CheckNotReached, CheckSkipped, UsageError } from '../../harness/model/failure.js';
+import { CheckFailure, CheckInconclusive, CheckNotReached, UsageError } from '../../harness/model/failure.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { formatMs } from '../../harness/util/deadline.js';
 import type { Rng } from '../../harness/util/rng.js';
@@ -126,8 +126,13 @@ export class Member {
   }
 
   async sendLine(text: string): Promise<void> {
-    this.lastSentAt = performance.now();
+    this.markSent();
     await this.conn.send(`${text}\n`);
+  }
+
+  /** Records activity now, unless the server has already closed the connection (nothing it sends then counts). */
+  markSent(): void {
+    if (this.closedByServerAt === undefined) this.lastSentAt = performance.now();
   }
 
   /** Still connected as far as sockgrade can tell. */
@@ -253,6 +258,7 @@ export class Room {
     } catch (err) {
       if (err instanceof CheckFailure) {
         this.ctx.assertServerAlive('while members were joining');
+        this.inconclusiveIfExpelledForIdle();
         throw new CheckNotReached(`the members could not join the chat, so this could not be judged (chat.join-announced says why): ${err.message}`);
       }
       throw err;
@@ -260,25 +266,27 @@ export class Room {
   }
 
   /**
-   * Runs `judge`; when it fails and the server had expelled one of the members for being idle
-   * (a short `idle` makes that happen during a long check), the check is skipped instead.
+   * Runs `judge`; when it fails and the server had rightly expelled one of the members for being
+   * idle (a short `idle` on a slow machine makes that happen during a long check), the check is
+   * inconclusive instead: the engine runs it again by itself.
    */
   async judged(judge: () => Promise<void>): Promise<void> {
     try {
       await judge();
     } catch (err) {
-      if (err instanceof CheckFailure) this.skipIfExpelledForIdle();
+      if (err instanceof CheckFailure) this.inconclusiveIfExpelledForIdle();
       throw err;
     }
   }
 
-  private skipIfExpelledForIdle(): void {
+  /** Throws {@link CheckInconclusive} when the server expelled a member that had been silent for `idle`. */
+  inconclusiveIfExpelledForIdle(): void {
     const idle = idleMsOf(this.ctx.params);
     if (idle <= 0) return;
     for (const m of this.members) {
       const at = m.closedByServerAt;
       if (at !== undefined && at - m.lastSentAt >= idle - 100) {
-        throw new CheckSkipped(`the server expelled ${m.nick} after ${formatMs(at - m.lastSentAt)} of silence (idle is ${formatMs(idle)}) before this check was over; grade with a larger --param idle to judge it`);
+        throw new CheckInconclusive(`the server rightly expelled ${m.nick} after ${formatMs(at - m.lastSentAt)} of silence (idle is ${formatMs(idle)}) before this check was over: the machine was too slow for so short an idle; grade with a larger --param idle`);
       }
     }
   }

@@ -9,7 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { budgetOf, type Check } from '../model/check.js';
-import { CheckFailure, CheckNotReached, CheckSkipped } from '../model/failure.js';
+import { CheckFailure, CheckInconclusive, CheckNotReached, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
 import { roleNotGiven, sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
 import { Program, ProgramExited, describeExit } from '../process/program.js';
@@ -79,11 +79,14 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const jobs = session ? 1 : settings.jobs;
   if (session) notes.push(`packets recorded into ${settings.trace}, one pcap per check (the checks ran one at a time so that every packet belongs to one check)`);
 
-  const runOne = async (check: Check): Promise<void> => {
+  const again: Check[] = [];
+  const runOne = async (check: Check, retry = false): Promise<void> => {
     session?.checkStarts(check.role, check.id);
     const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes, ...(session ? { trace: session } : {}) });
-    done(check, r);
+    if (INCONCLUSIVE.has(r) && !retry) again.push(check);
+    else done(check, retry && INCONCLUSIVE.has(r) ? { ...r, message: `${r.message} (also when run again by itself)` } : r);
   };
+  const retryAlone = (): Promise<void> => pool(again.splice(0), 1, (c) => runOne(c, true));
 
   try {
     const first = runnable.filter((c) => !c.runsLast && !c.runsAlone);
@@ -91,7 +94,9 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
     const last = runnable.filter((c) => c.runsLast);
     await pool(first, jobs, runOne);
     await pool(alone, 1, runOne);
+    await retryAlone();
     await pool(last, jobs, runOne);
+    await retryAlone();
     if (session) {
       const traces = await session.close([...results.values()]).catch((err: Error) => err);
       if (traces instanceof Error) notes.push(`packets were not recorded: ${traces.message}`);
@@ -305,6 +310,9 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   }
 }
 
+/** Results of checks that ended in {@link CheckInconclusive}: run again once, by themselves. */
+const INCONCLUSIVE = new WeakSet<CheckResult>();
+
 function failureResult(check: Check, err: unknown, info: { budgetExpired: boolean; budget: number; ctx: CheckContext | undefined; settings: RunSettings; t0: number; everyNameMapped: boolean }): CheckResult {
   const { ctx } = info;
   const evidence: Evidence = {};
@@ -329,6 +337,11 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
   if (fault) return finish(check, 'error', fault, evidence, info.t0);
+  if (err instanceof CheckInconclusive) {
+    const r = finish(check, 'error', `could not be judged (not the submission's fault): ${err.message}`, evidence, info.t0);
+    INCONCLUSIVE.add(r);
+    return r;
+  }
   if (err instanceof CheckNotReached) return finish(check, 'fail', `not reached: ${err.message}`, { ...evidence, ...(checkHint ? { hint: checkHint } : {}) }, info.t0);
   if (err instanceof CheckFailure) {
     const hint = daemonised && !err.details.hint?.includes('foreground') ? STAY_IN_FOREGROUND : (err.details.hint ?? check.hint);

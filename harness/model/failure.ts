@@ -29,6 +29,15 @@ export class CheckNotReached extends Error {
   readonly code = 'SOCKGRADE_CHECK_NOT_REACHED';
 }
 
+/**
+ * The check could not tell right from wrong because of something outside the submission (the
+ * machine was too slow for a timed step, for instance). The engine runs the check again by itself
+ * once; when it is still inconclusive the result is `error`, never the student's fail.
+ */
+export class CheckInconclusive extends Error {
+  readonly code = 'SOCKGRADE_CHECK_INCONCLUSIVE';
+}
+
 /** A usage error (bad flag, unknown exercise, missing file): one readable line, exit code 2. */
 export class UsageError extends Error {
   readonly code = 'SOCKGRADE_USAGE';

@@ -29,8 +29,6 @@ export const groupChat: Catalogue = {
   '{n} members sending {k} lines each, all at once': '{n} miembros enviando {k} líneas cada uno, todos a la vez',
   'waiting for every member to receive the {n} lines of the others': 'esperando a que cada miembro recibiera las {n} líneas de los demás',
   'during a burst of {n} × {k} messages': 'durante una ráfaga de {n} × {k} mensajes',
-  'the server expelled {nick} for inactivity (idle is {idle}) before the burst was over, so losses could not be judged; grade with a larger --param idle':
-    'el servidor expulsó a {nick} por inactividad (idle es {idle}) antes de que acabara la ráfaga, así que no se pudieron juzgar las pérdidas; corrige con un --param idle mayor',
   '{bad} of {n} members did not get every message of the burst in order ({m} members sent {k} lines each at the same time)':
     '{bad} de {n} miembros no recibieron todos los mensajes de la ráfaga en orden ({m} miembros enviaron {k} líneas cada uno a la vez)',
   "every member gets the {k} lines of each of the other {n} members as \"<apodo>: {mark} …\", each sender's lines in the order sent, within {ms}":
@@ -112,8 +110,10 @@ export const groupChat: Catalogue = {
   'the server expelled {nick} after {ms} of silence, later than {idle} + {tol} tolerance': 'el servidor expulsó a {nick} tras {ms} de silencio, más tarde que {idle} + {tol} de tolerancia',
   'the server expelled {nick} on time but without telling it why': 'el servidor expulsó a {nick} a tiempo pero sin decirle por qué',
   'a line saying it was expelled for inactivity, then the connection closed': 'una línea diciendo que fue expulsado por inactividad, y después la conexión cerrada',
-  'the server expelled {nick} after {ms} of silence (idle is {idle}) before this check was over; grade with a larger --param idle to judge it':
-    'el servidor expulsó a {nick} tras {ms} de silencio (idle es {idle}) antes de que acabara esta comprobación; corrige con un --param idle mayor para juzgarla',
+  'the server rightly expelled {nick} after {ms} of silence (idle is {idle}) before this check was over: the machine was too slow for so short an idle; grade with a larger --param idle':
+    'el servidor expulsó con razón a {nick} tras {ms} de silencio (idle es {idle}) antes de que acabara esta comprobación: la máquina iba demasiado lenta para un idle tan corto; corrige con un --param idle mayor',
+  'the server expelled {nick}, who had been silent for {ms} (idle is {idle}), because sockgrade was too slow to speak for it in time':
+    'el servidor expulsó a {nick}, que llevaba {ms} en silencio (idle es {idle}), porque sockgrade fue demasiado lento para hablar por él a tiempo',
   // joining
   'waiting for the password prompt (member {nick})': 'esperando la petición de contraseña (miembro {nick})',
   'the server asked {nick} for a nickname without asking for the password first': 'el servidor pidió un apodo a {nick} sin pedir antes la contraseña',

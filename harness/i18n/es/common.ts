@@ -19,6 +19,8 @@ export const common: Catalogue = {
   'a host name': 'un nombre de máquina',
   'not applicable: {reason}': 'no aplicable: {reason}',
   'not reached: {reason}': 'no alcanzada: {reason}',
+  "could not be judged (not the submission's fault): {reason}": 'no se pudo juzgar (no es culpa de tu entrega): {reason}',
+  '{message} (also when run again by itself)': '{message} (también al repetirla sola)',
   'the {label} crashed: {crash}': 'el {label} falló: {crash}',
   '{exception} ({file}, line {line})': '{exception} ({file}, línea {line})',
   "fix the {name} first: the traceback's last lines name the file and line that raised it; handle that case, and the rest of this check can run":
