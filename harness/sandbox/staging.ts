@@ -5,7 +5,7 @@
  * at the original path. Copies are removed when the run ends.
  */
 import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Largest folder copied: a submission is small; anything bigger is named in an error instead. */
 const MAX_COPY_BYTES = 64 * 1024 * 1024;
@@ -16,11 +16,7 @@ let stageRoot: string | undefined;
 /** Whether a uid that owns nothing can read `path` (search on every parent, read on it and, for a folder, on what it holds). */
 export function reachableByOthers(path: string): boolean {
   try {
-    const parts = path.split('/').filter(Boolean);
-    for (let i = 0; i < parts.length; i++) {
-      if ((statSync(`/${parts.slice(0, i).join('/')}`).mode & 0o001) === 0) return false;
-    }
-    return readableTree(path, 0) !== undefined;
+    return enterableByOthers(dirname(path)) && readableTree(path, 0) !== undefined;
   } catch {
     return false;
   }
