@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import type { GradeResult } from '../harness/model/result.js';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { TcpProxy } from '../harness/proxy/tcp-proxy.js';
+import { costTable } from './cost.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
   const startups: number[] = [];
   for (let i = 0; i < 5; i++) startups.push(await serverStartMs(pyServer));
   const start = median(startups);
-  console.log(`sockgrade bench · ${new Date().toISOString()} · node ${process.version}`);
+  console.log(`sockgrade bench · ${new Date().toISOString()} · node ${process.version}\n`);
+  await costTable(Number(process.env.BENCH_PAIRS ?? 5));
   console.log(`python server start-up (launch to listening, median of 5): ${start.toFixed(0)} ms\n`);
   console.log(`${'measure'.padEnd(46)} ${'wall'.padStart(9)} ${'submission'.padStart(12)} ${'ratio'.padStart(7)}  note`);
 

@@ -3,23 +3,20 @@
  * The sockgrade command line: `list`, `grade`, `reference`, `demo`.
  * Exit codes: 0 every check passed, 1 some check failed, 2 usage error or harness fault.
  */
+// Commands are imported when run: a grading that re-runs itself inside namespaces loads the
+// exercises and the engine once, in the process that grades.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/failure.js';
-import { gradeCommand } from './grade-command.js';
-import { referenceCommand } from './reference-command.js';
-import { listJson, listText } from './list-command.js';
-import { demoCommand, projectRoot } from './demo-command.js';
 import { checkArgv } from './check-command.js';
-import { batchCommand, mergeCommand } from './batch-command.js';
 import type { ConsoleSink } from '../report/console.js';
 import { chooseLang } from '../i18n/lang.js';
 import { terminalSafe } from '../report/terminal-text.js';
-import { catchInterrupts, interruptExitCode } from '../engine/interrupt.js';
+import { catchInterrupts, interruptExitCode, setInterruptQuiet } from '../engine/interrupt.js';
 import { parseOptions } from './parse-options.js';
 import { didYouMean } from '../util/suggest.js';
-import { builtinExercises, openCourse } from './exercises.js';
-import { selftestCommand } from './selftest-command.js';
+import { insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 
 /** Each command's usage, shown by `sockgrade <command> --help` and, all together, by `sockgrade --help`. */
 const USAGES = {
@@ -131,9 +128,27 @@ const OPTIONS_BY_COMMAND = {
   selftest: { jobs: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' } },
 } as const;
 
-/** The version in sockgrade's package.json. */
+/** The version in sockgrade's package.json (two folders up from dist/harness/cli, or from harness/cli). */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of [join(here, '..', '..'), join(here, '..', '..', '..')]) {
+    try {
+      return (JSON.parse(readFileSync(join(up, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      /* not this folder */
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * A grading that will run inside namespaces re-runs this command line there at once, before
+ * loading anything else: the process inside checks the options and reports usage errors.
+ */
+function gradesInNamespace(values: Record<string, unknown>): boolean {
+  const isolation = values.isolation;
+  if (insideNamespace() || isolation === 'off' || (isolation !== undefined && isolation !== 'auto' && isolation !== 'on')) return false;
+  return namespaceSupport().available;
 }
 
 function isCommand(c: string | undefined): c is keyof typeof OPTIONS_BY_COMMAND {
@@ -172,6 +187,8 @@ async function main(argv: string[]): Promise<number> {
     case 'list':
       if (rest.length) throw new UsageError(`"sockgrade list" takes no arguments, got "${rest.join(' ')}"`);
       {
+        const { openCourse } = await import('./exercises.js');
+        const { listJson, listText } = await import('./list-command.js');
         const { exercises } = await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() });
         process.stdout.write(values.json === true ? listJson(exercises) : listText(exercises, out.lang));
       }
@@ -179,6 +196,11 @@ async function main(argv: string[]): Promise<number> {
     case 'trace':
     case 'grade': {
       if (rest.length !== 1) throw new UsageError(`"sockgrade ${command}" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
+      if (gradesInNamespace(values)) {
+        if (values.watch === true) setInterruptQuiet(true);
+        return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
+      }
+      const { gradeCommand } = await import('./grade-command.js');
       return gradeCommand(
         {
           exercise: rest[0] as string,
@@ -212,7 +234,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'batch':
       if (rest.length !== 1) throw new UsageError(`"sockgrade batch" takes one folder, holding one sub-folder per student; got ${rest.length ? `"${rest.join(' ')}"` : 'none'}`);
-      return batchCommand(
+      return (await import('./batch-command.js')).batchCommand(
         {
           dir: rest[0] as string,
           exercise: str('exercise'),
@@ -241,14 +263,16 @@ async function main(argv: string[]): Promise<number> {
         },
         process.stderr,
       );
-    case 'merge':
-      return mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout, await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() }));
+    case 'merge': {
+      const { openCourse } = await import('./exercises.js');
+      return (await import('./batch-command.js')).mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout, await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() }));
+    }
     case 'selftest':
       if (rest.length !== 1) throw new UsageError(`"sockgrade selftest" takes one course pack folder (holding exercises/ and fixtures/), got ${rest.length ? `"${rest.join(' ')}"` : 'none'}`);
-      return selftestCommand({ dir: rest[0] as string, jobs: str('jobs'), seed: str('seed'), config: str('config') }, process.stdout);
+      return (await import('./selftest-command.js')).selftestCommand({ dir: rest[0] as string, jobs: str('jobs'), seed: str('seed'), config: str('config') }, process.stdout);
     case 'reference':
       if (rest.length !== 2) throw new UsageError('"sockgrade reference" takes an exercise id and a role: sockgrade reference tcp-echo server --port 65432');
-      return referenceCommand((await openCourse({ exerciseDirs: list('exercises'), config: undefined, cwd: process.cwd() })).exercises, {
+      return (await import('./reference-command.js')).referenceCommand((await (await import('./exercises.js')).openCourse({ exerciseDirs: list('exercises'), config: undefined, cwd: process.cwd() })).exercises, {
         exercise: rest[0] as string,
         role: rest[1] as string,
         param: list('param'),
@@ -259,7 +283,7 @@ async function main(argv: string[]): Promise<number> {
       });
     default:
       if (rest.length) throw new UsageError(`"sockgrade demo" takes no arguments`);
-      return demoCommand(out, builtinExercises());
+      return (await import('./demo-command.js')).demoCommand(out, (await import('./exercises.js')).builtinExercises());
   }
 }
 

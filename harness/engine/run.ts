@@ -166,7 +166,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
   const t0 = performance.now();
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
-  const box = Box.open(st.root, `${check.role}-${check.id}-`, settings.sandbox);
+  const box = await Box.create(st.root, `${check.role}-${check.id}-`, settings.sandbox);
   const scratch = box.workDir;
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;

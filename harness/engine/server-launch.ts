@@ -5,7 +5,7 @@
  */
 import { Program } from '../process/program.js';
 import type { Box } from '../sandbox/box.js';
-import { isWaitingForChild } from '../process/proc-tree.js';
+import { isWaitingForChild, socketInodesOf } from '../process/proc-tree.js';
 import { boundSocketsOf, connectAddressFor, socketTablesAvailable, type BoundSocket } from '../net/socket-table.js';
 import { CheckFailure } from '../model/failure.js';
 import { poll, WaitTimeout, formatMs } from '../util/deadline.js';
@@ -127,8 +127,23 @@ function lastLine(text: string): string {
   return text.split('\n').filter((l) => l.trim() !== '').pop()?.trim() ?? '';
 }
 
+/** Between two readings of the socket tables while the program's sockets stay the same, at most this many polls pass. */
+const UNCHANGED_POLLS = 5;
+
 async function findInSocketTable(program: Program, plan: ServerLaunchPlan, wanted: number[], prompts: StartupPrompts): Promise<BoundSocket> {
+  let sockets = '';
+  let justChanged = false;
+  let skipped = 0;
   return poll<BoundSocket>(`the server to listen (${plan.transport.toUpperCase()})`, plan.startupMs, plan.signal, () => {
+    // A socket listens right after it is made (socket, bind, listen): the tables are read when
+    // the program's sockets change and on the poll after, and now and then in case one made earlier listens.
+    const now = program.processTree().flatMap(socketInodesOf).sort().join(',');
+    const changed = now !== sockets;
+    if (!changed && !justChanged && ++skipped < UNCHANGED_POLLS) {
+      if (program.exit) throw exitedBeforeListening(program, plan, prompts);
+      return undefined;
+    }
+    [sockets, justChanged, skipped] = [now, changed, 0];
     const socks = servingSockets(program, plan.transport, wanted);
     if (socks.length > 0) return socks.find((s) => wanted.includes(s.port)) ?? socks.find((s) => s.address !== '::1' && s.address !== '127.0.0.1') ?? socks[0];
     if (program.exit) throw exitedBeforeListening(program, plan, prompts);

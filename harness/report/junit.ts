@@ -12,7 +12,6 @@
  * `failures` counts failures only and `errors` the harness's errors, as JUnit does.
  */
 import { createRequire } from 'node:module';
-import { Parser } from 'tap-parser';
 import type { CheckResult, GradeResult } from '../model/result.js';
 import { diagnosisText, renderTap } from './tap.js';
 import { testNames } from './names.js';
@@ -30,12 +29,14 @@ interface TapCase {
 
 type Serialize = (cases: TapCase[], output: unknown, opts: { name: string; classname: string; pretty: boolean }) => string;
 const require = createRequire(import.meta.url);
-const serialize = require('tap-junit/src/serialize.js') as Serialize;
+// Loaded on first use: the XML stack is most of what a start-up would otherwise load.
+const serializer = (): Serialize => require('tap-junit/src/serialize.js') as Serialize;
 
 /** Parses a TAP document into tap-junit's test cases and summary. */
 async function parseTap(tap: string): Promise<{ cases: TapCase[]; summary: unknown }> {
   const cases: TapCase[] = [];
   let comment = '';
+  const { Parser } = await import('tap-parser');
   const parser = new Parser();
   parser.on('comment', (c: string) => (comment = c));
   parser.on('assert', (res: TapCase) => {
@@ -50,7 +51,7 @@ async function parseTap(tap: string): Promise<{ cases: TapCase[]; summary: unkno
 /** Converts a TAP document to JUnit XML with tap-junit. */
 export async function junitFromTap(tap: string, suite: string): Promise<string> {
   const { cases, summary } = await parseTap(tap);
-  return serialize(cases, summary, { name: 'sockgrade', classname: suite, pretty: true });
+  return serializer()(cases, summary, { name: 'sockgrade', classname: suite, pretty: true });
 }
 
 /** Characters XML 1.0 cannot carry, shown escaped instead of silently dropped. */
@@ -142,7 +143,7 @@ export async function renderJunit(result: GradeResult): Promise<string> {
     else delete c.comments;
     if (c.diag) c.diag.message = slot('MESSAGE', i, r.message.split('\n')[0] ?? '');
   });
-  const skeleton = serialize(cases, summary, { name: 'sockgrade', classname: result.exercise, pretty: true });
+  const skeleton = serializer()(cases, summary, { name: 'sockgrade', classname: result.exercise, pretty: true });
   const xml = skeleton.replace(/SOCKGRADE_(NAME|OUT|MESSAGE)_\d+/g, (key, kind: string) => {
     const text = texts.get(key) ?? '';
     return kind === 'OUT' ? escapeText(text) : escapeAttr(text);

@@ -4,11 +4,11 @@
  * unprivileged uid the programs run as (when sockgrade runs as root). Closing it kills whatever
  * still runs as that uid and removes the folder.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { removeTree } from '../util/remove-tree.js';
 import { join } from 'node:path';
-import { allocateUid, killAllOf } from './box-user.js';
+import { allocateUid, anyProcessOf, killAllCommand } from './box-user.js';
 import { WORK_DIR_BYTES } from './limits.js';
 import type { SandboxPolicy } from './policy.js';
 
@@ -29,26 +29,44 @@ export class Box {
     return join(this.dir, 'work');
   }
 
-  /** Makes a box under `parent`; without a policy it is a plain folder. */
+  /** Makes a box under `parent`; without a policy it is a plain folder. Blocks while it mounts: checks use {@link create}. */
   static open(parent: string, prefix: string, policy: SandboxPolicy | undefined): Box {
-    const dir = mkdtempSync(join(parent, prefix));
-    const box = new Box(dir, policy?.perCheckUid ? allocateUid() : undefined, policy);
+    const box = new Box(mkdtempSync(join(parent, prefix)), policy?.perCheckUid ? allocateUid() : undefined, policy);
     try {
-      if (policy?.sizedWorkDir) {
-        const owner = box.uid !== undefined ? `,uid=${box.uid},gid=${box.uid}` : '';
-        const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${WORK_DIR_BYTES},mode=0700,nosuid,nodev${owner}`, 'sockgrade-work', dir], { stdio: 'ignore', timeout: 10_000 });
-        box.mounted = !r.error && r.status === 0;
-      }
-      mkdirSync(box.workDir);
-      if (box.uid !== undefined) {
-        for (const d of [dir, box.workDir]) chownSync(d, box.uid, box.uid);
-        chmodSync(dir, 0o700);
-      }
+      if (policy?.sizedWorkDir) box.mounted = spawnSync(...box.mountCommand(), { stdio: 'ignore', timeout: 10_000 }).status === 0;
+      box.prepare();
     } catch (err) {
-      box.closeSync();
+      box.release();
+      rmSync(box.dir, { recursive: true, force: true });
       throw err;
     }
     return box;
+  }
+
+  /** Like {@link open}, without blocking the event loop while it mounts (other checks' timed waits go on). */
+  static async create(parent: string, prefix: string, policy: SandboxPolicy | undefined): Promise<Box> {
+    const box = new Box(mkdtempSync(join(parent, prefix)), policy?.perCheckUid ? allocateUid() : undefined, policy);
+    try {
+      if (policy?.sizedWorkDir) box.mounted = (await run(box.mountCommand(), 10_000)) === 0;
+      box.prepare();
+    } catch (err) {
+      await box.close();
+      throw err;
+    }
+    return box;
+  }
+
+  private mountCommand(): [string, string[]] {
+    const owner = this.uid !== undefined ? `,uid=${this.uid},gid=${this.uid}` : '';
+    return ['mount', ['-t', 'tmpfs', '-o', `size=${WORK_DIR_BYTES},mode=0700,nosuid,nodev${owner}`, 'sockgrade-work', this.dir]];
+  }
+
+  private prepare(): void {
+    mkdirSync(this.workDir);
+    if (this.uid !== undefined) {
+      for (const d of [this.dir, this.workDir]) chownSync(d, this.uid, this.uid);
+      chmodSync(this.dir, 0o700);
+    }
   }
 
   /** Creates an empty file the programs may write (a log), next to the working folder. */
@@ -60,18 +78,25 @@ export class Box {
 
   /** Kills every process of the box's uid, unmounts and removes the folder; says what could not be removed, if anything. */
   async close(): Promise<string | undefined> {
-    this.release();
+    // In bubblewrap's PID namespace nothing outlives the program, so usually nothing is left: a scan is cheaper than a process start.
+    if (this.uid !== undefined && (!this.policy?.bubblewrap || anyProcessOf(this.uid))) await run(killAllCommand(this.uid), 5000);
+    if (this.mounted) await run(['umount', ['-l', this.dir]], 10_000);
+    this.mounted = false;
     return removeTree(this.dir);
   }
 
-  private closeSync(): void {
-    this.release();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
   private release(): void {
-    if (this.uid !== undefined) killAllOf(this.uid);
+    if (this.uid !== undefined) spawnSync(...killAllCommand(this.uid), { stdio: 'ignore', timeout: 5000 });
     if (this.mounted) spawnSync('umount', ['-l', this.dir], { stdio: 'ignore', timeout: 10_000 });
     this.mounted = false;
   }
+}
+
+/** Runs a short system command to its end (killed after `ms`); its exit code, or null. */
+function run([command, args]: [string, string[]], ms: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'ignore', timeout: ms, killSignal: 'SIGKILL' });
+    child.once('error', () => resolve(null));
+    child.once('close', (code) => resolve(code));
+  });
 }
