@@ -23,6 +23,8 @@ const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
  */
 const ECHO_VARIANTS = [[], ['framing=line', 'transform=upper', 'banner=Bienvenido', 'quit=adios']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) }));
 const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>> = {
+  // framing=raw: messages without newline, one per send (the reference server and client take each read as one message).
+  'group-chat': [[], ['--param', 'framing=raw']].map((p) => ({ grade: [], params: [...(ALL_CHECKS_ON['group-chat'] ?? []), ...p] })),
   'tcp-echo': ECHO_VARIANTS,
   'tcp-echo-concurrent': ECHO_VARIANTS,
   'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
