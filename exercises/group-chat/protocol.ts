@@ -212,6 +212,11 @@ export class Member {
     while (!seen() && performance.now() < until && this.conn.closeKind === 'open') await pause(Math.min(10, Math.max(0, until - performance.now())), ctx.signal);
   }
 
+  /** The server has answered the member's last message (so it has read it): the next one need not wait for it. */
+  answered(): void {
+    this.last = undefined;
+  }
+
   /** Still connected as far as sockgrade can tell. */
   get connected(): boolean {
     return !this.leftOnPurpose && this.conn.closeKind === 'open' && !this.conn.closed;
@@ -293,6 +298,7 @@ export class Room {
     ctx.doing(`waiting for the nickname prompt (member ${nick})`);
     const asked = await m.inbox.until(() => (m.inbox.text.includes(words.nickPrompt) ? true : undefined), ctx.within(step), ctx.signal);
     if (!asked) throw this.silent(m, `the nickname prompt "${words.nickPrompt}"`, `"${escapeBytes(words.nickPrompt)}"${words.framing === 'raw' ? '' : ' (a newline after it is fine)'}`, words.password !== '' ? 'sending the right password' : 'connecting');
+    m.answered();
     if (words.framing === 'raw' && words.nickPrompt !== '') this.notePromptNewline(m);
     m.fromLine = m.inbox.sync().length;
     m.fromByte = m.conn.receivedBytes;

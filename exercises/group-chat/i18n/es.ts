@@ -257,4 +257,5 @@ export const groupChat: Catalogue = {
     '{quit} sin añadirle nada (framing=raw: un mensaje es lo que lleva un envío, sin salto de línea), o la conexión cerrada',
   "send the quit word as it is, in one send: s.sendall(b\"{quit}\"); a server that takes one recv() as one message compares it whole; if your course's chat is line-based, grade with --param framing=line":
     'envía la palabra de salida tal cual, en un solo envío: s.sendall(b"{quit}"); un servidor que toma un recv() como un mensaje lo compara entero; si el chat de tu curso va por líneas, corrige con --param framing=line',
+  'idle is 0 (no expulsion)': 'idle es 0 (sin expulsión)',
 };
