@@ -135,6 +135,10 @@ export function stepMs(p: ParamValues): number {
   return idle > 0 ? Math.max(1000, Math.min(3000, idle - 500)) : 3000;
 }
 
+/** The hint for a server that ends what it sends with a newline and waits for one, graded with `framing=raw`. */
+export const LINE_BASED_UNDER_RAW =
+  'what the server sent ends in a newline, as a line-based chat\'s does: under framing=raw sockgrade sends its messages (password, nickname, text) without newline, one per send, so a server that reads up to "\\n" waits for ever; if your course\'s chat is line-based, grade with --param framing=line';
+
 /** Longest sockgrade waits, under `framing=raw`, for a member's previous message to be relayed before it sends the next. */
 const SETTLE_CAP_MS = 1000;
 
@@ -332,9 +336,11 @@ export class Room {
       expected,
       received: m.inbox.text ? `"${escapeBytes(m.inbox.text, 300)}"` : 'nothing',
       hint:
-        this.words.framing === 'raw'
-          ? `right after accept(), send the prompt (e.g. conn.sendall(b"${this.words.nickPrompt}")) and read the answer: under framing=raw it comes without a newline, whole in one recv()`
-          : `right after accept(), send the prompt (e.g. conn.sendall(b"${this.words.nickPrompt}\\n")) and read the answer`,
+        this.words.framing === 'line'
+          ? `right after accept(), send the prompt (e.g. conn.sendall(b"${this.words.nickPrompt}\\n")) and read the answer`
+          : m.inbox.text.includes('\n')
+            ? LINE_BASED_UNDER_RAW
+            : `right after accept(), send the prompt (e.g. conn.sendall(b"${this.words.nickPrompt}")) and read the answer: under framing=raw it comes without a newline, whole in one recv()`,
     });
   }
 

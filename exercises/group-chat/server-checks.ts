@@ -6,7 +6,7 @@ import { num, str } from '../../harness/model/params.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { formatMs, pause } from '../../harness/util/deadline.js';
 import { LineInbox } from '../shared/chat-lines.js';
-import { Room, idleMsOf, nicknames, occurrences, onWire, relayLine, stepMs, toleranceMsOf, type Member } from './protocol.js';
+import { LINE_BASED_UNDER_RAW, Room, idleMsOf, nicknames, occurrences, onWire, relayLine, stepMs, toleranceMsOf, type Member } from './protocol.js';
 import { burstCheck } from './burst.js';
 
 /** A normal session, for the crash-output check: two members talk, one leaves with the quit word, the other closes. */
@@ -277,6 +277,7 @@ export const serverChecks: readonly ServerCheck[] = [
         throw new CheckFailure(`after the wrong password "${wrong}" the server did not close the connection within ${formatMs(step)}`, {
           expected: 'an error line, then the connection closed',
           received: after ? `"${escapeBytes(after, 200)}", connection still open` : 'nothing, connection still open',
+          ...(room.words.framing === 'raw' && inbox.text.includes('\n') ? { hint: LINE_BASED_UNDER_RAW } : {}),
         });
       }
       if (after.trim() === '') {

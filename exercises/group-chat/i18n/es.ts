@@ -258,4 +258,6 @@ export const groupChat: Catalogue = {
   "send the quit word as it is, in one send: s.sendall(b\"{quit}\"); a server that takes one recv() as one message compares it whole; if your course's chat is line-based, grade with --param framing=line":
     'envía la palabra de salida tal cual, en un solo envío: s.sendall(b"{quit}"); un servidor que toma un recv() como un mensaje lo compara entero; si el chat de tu curso va por líneas, corrige con --param framing=line',
   'idle is 0 (no expulsion)': 'idle es 0 (sin expulsión)',
+  'what the server sent ends in a newline, as a line-based chat\'s does: under framing=raw sockgrade sends its messages (password, nickname, text) without newline, one per send, so a server that reads up to "\\n" waits for ever; if your course\'s chat is line-based, grade with --param framing=line':
+    'lo que envió el servidor termina en un salto de línea, como en un chat por líneas: con framing=raw sockgrade envía sus mensajes (contraseña, apodo, texto) sin salto de línea, uno por envío, así que un servidor que lee hasta "\\n" espera para siempre; si el chat de tu curso va por líneas, corrige con --param framing=line',
 };
