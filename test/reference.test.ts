@@ -25,10 +25,11 @@ const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>
   'tcp-echo': ECHO_VARIANTS,
   'tcp-echo-concurrent': ECHO_VARIANTS,
   // A short idle expels the members of long checks on a loaded machine (rightly): idle-kick is graded on its own.
-  'group-chat': [
-    { grade: [], params: ['--param', 'password=secreto', '--param', 'idle=0'] },
-    { grade: ['--only', 'chat.idle-kick'], params: ['--param', 'idle=6'] },
-  ],
+  // framing=raw: messages without newline, one per send (the reference server and client take each read as one message).
+  'group-chat': ['line', 'raw'].flatMap((framing) => [
+    { grade: [], params: ['--param', 'password=secreto', '--param', 'idle=0', '--param', `framing=${framing}`] },
+    { grade: ['--only', 'chat.idle-kick'], params: ['--param', 'idle=6', '--param', `framing=${framing}`] },
+  ]),
   'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
     grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
     params: ['--param', `transport=${t}`],

@@ -31,6 +31,7 @@ const SUBSET = [
   'tcp-chat-ack/bug-client-ignores-quit',
   'chat-1to1/bug-client-sends-name',
   'group-chat/bug-client-blocking',
+  'group-chat/bug-raw-newline',
   'file-copy/bug-append',
   'sntp-client/bug-local-clock',
   'http-get-client/bug-fixed-path',

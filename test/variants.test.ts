@@ -1,7 +1,7 @@
 /** The pieces the course variants are judged with: times read as instants, relay templates, echo replies. */
 import { describe, expect, it } from 'vitest';
 import { findTimes, formatTime, TIME_FORMATS } from '../exercises/sntp-client/time-formats.js';
-import { relayLine, relayPattern } from '../exercises/group-chat/protocol.js';
+import { occurrences, onWire, relayLine, relayPattern } from '../exercises/group-chat/protocol.js';
 import { asMessage, echoVariant, replyTo } from '../exercises/shared/echo-variant.js';
 
 const T = Date.UTC(2026, 2, 5, 14, 3, 9) / 1000;
@@ -30,6 +30,23 @@ describe('relay templates', () => {
       expect(m?.groups?.['k']).toBe('1');
       expect(m?.groups?.['nick']).toBe(relay.includes('{nick}') ? 'ana12' : undefined);
     }
+  });
+});
+
+describe('group-chat framing', () => {
+  it('puts a newline after a message under framing=line only, and counts a message however messages run together', () => {
+    expect(onWire('line', 'hola')).toBe('hola\n');
+    expect(onWire('raw', 'hola')).toBe('hola');
+    expect(occurrences('ana: holaana: hola\nluis: hola', 'ana: hola')).toBe(2);
+    expect(occurrences('aaaa', 'aa')).toBe(2);
+    expect(occurrences('abc', '')).toBe(0);
+  });
+
+  it('finds relayed messages in a stream with no delimiter between them', () => {
+    const relay = '{nick}: {text}';
+    const stream = `${relayLine({ relay }, 'ana12', 'rafaga 1.1 xyz')}${relayLine({ relay }, 'luis33', 'rafaga 2.1 xyz')}luis33 se ha unido al chat${relayLine({ relay }, 'ana12', 'rafaga 1.2 xyz')}`;
+    const found = [...stream.matchAll(relayPattern({ relay }, 'rafaga (?<s>\\d+)\\.(?<k>\\d+) xyz'))].map((m) => `${m.groups?.['nick']} ${m.groups?.['s']}.${m.groups?.['k']}`);
+    expect(found).toEqual(['ana12 1.1', 'luis33 2.1', 'chatana12 1.2']);
   });
 });
 

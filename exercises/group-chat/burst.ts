@@ -3,6 +3,11 @@
  * lines written in a few pieces cut at arbitrary bytes; every member must get every other
  * member's lines, each sender's in the order sent. The report says what was lost or reordered
  * for whom.
+ *
+ * Under `framing=raw` a message is what one send carries, so a member cannot send its messages
+ * back to back (they would reach the server as one): all members still send at the same time,
+ * but each sends its next message only once its previous one has been relayed. What arrives is
+ * read as one stream, messages split or run together however recv() returns them.
  */
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import { CheckFailure } from '../../harness/model/failure.js';
@@ -37,7 +42,7 @@ function pieces(ctx: ServerCheckContext, data: Buffer): Buffer[] {
 
 /** What each member received of the burst, read from its chat lines as they arrive. */
 class Receptions {
-  private readonly byMember = new Map<Member, Reception & { seen: Set<number>[]; scanned: number }>();
+  private readonly byMember = new Map<Member, Reception & { seen: Set<number>[]; scanned: number; scannedBytes: number }>();
   private readonly re: RegExp;
 
   constructor(
@@ -52,29 +57,45 @@ class Receptions {
   of(member: Member): Reception {
     let r = this.byMember.get(member);
     if (!r) {
-      r = { member, order: this.nicks.map(() => []), unattributed: [], seen: this.nicks.map(() => new Set<number>()), scanned: 0 };
+      r = { member, order: this.nicks.map(() => []), unattributed: [], seen: this.nicks.map(() => new Set<number>()), scanned: 0, scannedBytes: member.fromByte };
       this.byMember.set(member, r);
+    }
+    if (member.framing === 'raw') {
+      // One stream: scan what arrived since the end of the last message found (a message may still be arriving).
+      const text = member.conn.received.subarray(r.scannedBytes).toString('utf8');
+      let end = 0;
+      for (const m of text.matchAll(this.re)) {
+        const gap = text.slice(end, m.index);
+        if (gap.includes(`${MARK} `) && gap.includes(this.tag)) r.unattributed.push(gap);
+        end = (m.index ?? 0) + m[0].length;
+        this.take(r, m);
+      }
+      r.scannedBytes += Buffer.byteLength(text.slice(0, end));
+      return r;
     }
     const lines = member.chatLines();
     for (; r.scanned < lines.length; r.scanned++) {
       const line = lines[r.scanned] as string;
       if (!line.includes(`${MARK} `) || !line.includes(this.tag)) continue;
       let found = false;
-      for (const m of line.matchAll(this.re)) {
-        const s = Number(m.groups?.['s']) - 1;
-        const k = Number(m.groups?.['k']) - 1;
-        const nick = this.nicks[s];
-        const named = m.groups?.['nick'];
-        if (nick === undefined || (named !== undefined && !named.endsWith(nick))) continue;
-        found = true;
-        if (!r.seen[s]?.has(k)) {
-          r.seen[s]?.add(k);
-          r.order[s]?.push(k);
-        }
-      }
+      for (const m of line.matchAll(this.re)) found = this.take(r, m) || found;
       if (!found) r.unattributed.push(line);
     }
     return r;
+  }
+
+  /** Records one relayed burst message; false when it names no sender of the burst. */
+  private take(r: Reception & { seen: Set<number>[] }, m: RegExpMatchArray): boolean {
+    const s = Number(m.groups?.['s']) - 1;
+    const k = Number(m.groups?.['k']) - 1;
+    const nick = this.nicks[s];
+    const named = m.groups?.['nick'];
+    if (nick === undefined || (named !== undefined && !named.endsWith(nick))) return false;
+    if (!r.seen[s]?.has(k)) {
+      r.seen[s]?.add(k);
+      r.order[s]?.push(k);
+    }
+    return true;
   }
 }
 
@@ -101,14 +122,23 @@ export async function burstCheck(ctx: ServerCheckContext): Promise<void> {
   const tag = ctx.rng.word(6);
   const expectedEach = (n - 1) * k;
 
-  ctx.doing(`${n} members sending ${k} lines each, all at once`);
-  await Promise.all(
-    members.map(async (m, s) => {
-      const data = Buffer.from(Array.from({ length: k }, (_, i) => `${burstText(s, i, tag)}\n`).join(''));
-      m.markSent();
-      for (const piece of pieces(ctx, data)) await m.conn.send(piece);
-    }),
-  );
+  if (room.words.framing === 'raw') {
+    ctx.doing(`${n} members sending ${k} messages each at the same time, each message once the previous one was relayed`);
+    await Promise.all(
+      members.map(async (m, s) => {
+        for (let i = 0; i < k && m.connected; i++) await m.say(burstText(s, i, tag));
+      }),
+    );
+  } else {
+    ctx.doing(`${n} members sending ${k} lines each, all at once`);
+    await Promise.all(
+      members.map(async (m, s) => {
+        const data = Buffer.from(Array.from({ length: k }, (_, i) => `${burstText(s, i, tag)}\n`).join(''));
+        m.markSent();
+        for (const piece of pieces(ctx, data)) await m.conn.send(piece);
+      }),
+    );
+  }
 
   ctx.doing(`waiting for every member to receive the ${expectedEach} lines of the others`);
   const receptions = new Receptions(nicks, tag, wordsOf(ctx.params));

@@ -6,7 +6,7 @@ import { num, str } from '../../harness/model/params.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { formatMs, pause } from '../../harness/util/deadline.js';
 import { LineInbox } from '../shared/chat-lines.js';
-import { Room, idleMsOf, nicknames, relayLine, stepMs, toleranceMsOf, type Member } from './protocol.js';
+import { LINE_BASED_UNDER_RAW, Room, idleMsOf, nicknames, occurrences, onWire, relayLine, stepMs, toleranceMsOf, type Member } from './protocol.js';
 import { burstCheck } from './burst.js';
 
 /** A normal session, for the crash-output check: two members talk, one leaves with the quit word, the other closes. */
@@ -15,9 +15,9 @@ export async function groupSession(ctx: ServerCheckContext): Promise<void> {
     const room = new Room(ctx);
     const step = stepMs(ctx.params);
     const [a, b] = (await room.joinAll(nicknames(ctx.rng, 2))) as [Member, Member];
-    await a.sendLine(`hola ${ctx.rng.word(6)}`);
+    await a.say(`hola ${ctx.rng.word(6)}`);
     await b.expectLine(ctx, a.nick, step);
-    await b.sendLine(room.words.quit);
+    await b.tell(room.words.quit);
     await a.expectLine(ctx, `${b.nick} ${room.words.leave}`, step);
     a.conn.close();
   } catch (err) {
@@ -42,6 +42,31 @@ function deliveryProblems(members: readonly Member[], line: string, wanted: (m: 
   return out;
 }
 
+/**
+ * Under `framing=raw` a relayed message travels as the template lays it out, with nothing
+ * added: fails when a member got one of `lines` followed by a newline.
+ */
+function rawRelaysUnchanged(members: readonly Member[], lines: readonly string[]): void {
+  const seen: string[] = [];
+  for (const m of members) {
+    const text = m.chatText();
+    for (const line of lines) {
+      const n = occurrences(text, `${line}\n`) + occurrences(text, `${line}\r`);
+      if (n === 0) continue;
+      const at = Math.max(text.indexOf(`${line}\n`), text.indexOf(`${line}\r`));
+      const end = at + line.length + (text.startsWith('\r\n', at + line.length) ? 2 : 1);
+      seen.push(`${m.nick} received "${escapeBytes(text.slice(at, end))}"`);
+    }
+  }
+  if (seen.length === 0) return;
+  const [first] = seen;
+  throw new CheckFailure(`under framing=raw the server added a newline after the messages it relayed (${seen.length} deliveries, e.g. ${first})`, {
+    expected: `each message relayed as "${escapeBytes(lines[0] ?? '')}", with nothing added (framing=raw: a message is what one send carries, no newline)`,
+    received: [...seen.slice(0, 6), ...(seen.length > 6 ? [`… and ${seen.length - 6} more`] : [])].join('\n'),
+    hint: 'relay each message as it came, in one send, with no "\\n" after it; if your course\'s chat is line-based, grade with --param framing=line',
+  });
+}
+
 export const serverChecks: readonly ServerCheck[] = [
   defineServerCheck({
     id: 'chat.join-announced',
@@ -53,6 +78,14 @@ export const serverChecks: readonly ServerCheck[] = [
       await room.judged(async () => {
         await room.joinAll(nicknames(ctx.rng, 3));
       });
+      const [bad] = room.framingProblems;
+      if (bad) {
+        throw new CheckFailure(`under framing=raw the server sent a newline after its nickname prompt (member ${bad.nick})`, {
+          expected: `"${escapeBytes(room.words.nickPrompt)}" with nothing after it (framing=raw: a message is what one send carries, no newline), so that a client comparing what recv() returns with the prompt recognises it`,
+          received: `"${escapeBytes(bad.came)}"`,
+          hint: `send the prompt as it is: conn.sendall(b"${room.words.nickPrompt}"); if your course's chat is line-based, grade with --param framing=line`,
+        });
+      }
     },
   }),
   defineServerCheck({
@@ -71,7 +104,7 @@ export const serverChecks: readonly ServerCheck[] = [
         const text = chatText(ctx, i);
         const line = relayLine(room.words, sender.nick, text);
         lines.push({ sender, line });
-        await sender.sendLine(text);
+        await sender.say(text);
         // Pace the messages: wait until one other member has it.
         const other = members[(i + 1) % members.length] as Member;
         ctx.doing(`waiting for ${other.nick} to get "${line}"`);
@@ -87,7 +120,10 @@ export const serverChecks: readonly ServerCheck[] = [
       await room.judged(async () => {
         ctx.assertServerAlive('while members were chatting');
         const problems = lines.flatMap(({ sender, line }) => deliveryProblems(members, line, (m) => m !== sender || echo).map((p) => `"${line}": ${p}`));
-        if (problems.length === 0) return;
+        if (problems.length === 0) {
+          if (room.words.framing === 'raw') rawRelaysUnchanged(members, lines.map((l) => l.line));
+          return;
+        }
         const ownMissing = lines.filter(({ sender, line }) => echo && sender.count(line) === 0).length;
         const ownDup = lines.filter(({ sender, line }) => sender.count(line) > 1).length;
         const othersMissing = problems.length - ownMissing - ownDup;
@@ -140,9 +176,9 @@ export const serverChecks: readonly ServerCheck[] = [
       };
       // Those who stay keep talking, so that a short `idle` does not expel them meanwhile.
       const talk = async (who: Member[]): Promise<void> => {
-        for (const m of who) if (m.connected) await m.sendLine(`sigo aquí ${ctx.rng.word(4)}`);
+        for (const m of who) if (m.connected) await m.say(`sigo aquí ${ctx.rng.word(4)}`);
       };
-      await depart(b, [a, c, d], `sent "${quit}"`, () => b.sendLine(quit));
+      await depart(b, [a, c, d], `sent "${quit}"`, () => b.tell(quit));
       const bStillOpen = (await b.conn.waitForClose(ctx.within(step), ctx.signal)) === 'open';
       await talk([a, d]);
       await depart(c, [a, d], 'reset its connection (a crash)', async () => {
@@ -168,7 +204,7 @@ export const serverChecks: readonly ServerCheck[] = [
       }
       const text = `sigo aquí ${ctx.rng.word(6)}`;
       const line = relayLine(room.words, a.nick, text);
-      if (a.connected) await a.sendLine(text);
+      if (a.connected) await a.say(text);
       // Whether the sender gets its own line is chat.broadcast-all's business.
       const receivers = e ? [e] : [];
       const got = await Promise.all(receivers.map((r) => r.expectLine(ctx, line, step)));
@@ -180,7 +216,7 @@ export const serverChecks: readonly ServerCheck[] = [
             `after members left (${b.nick} with "${quit}", ${c.nick} by resetting its connection, ${d.nick} by closing it), the server disconnected members who were still in the chat: ${dropped.map((m) => m.nick).join(', ')}`,
             {
               expected: `"${line}" relayed${e ? `, and ${e.nick} joining normally` : ''}`,
-              received: dropped.map((m) => `${m.nick}: ${m.inbox.tail(3)}, then the connection was closed`).join('\n'),
+              received: dropped.map((m) => `${m.nick}: ${m.tail(3)}, then the connection was closed`).join('\n'),
               hint: 'a broadcast that sends to a client that has gone raises an error: catch it per client, remove that client from the list, and go on with the others (and remove clients as soon as their recv() fails or returns b"")',
             },
           );
@@ -226,7 +262,7 @@ export const serverChecks: readonly ServerCheck[] = [
         throw new CheckFailure(`the server sent no password prompt within ${formatMs(step)} after a client connected`, { expected: 'a line asking for the password', received: 'nothing' });
       }
       const promptBytes = intruder.receivedBytes;
-      await intruder.send(`${wrong}\n`);
+      await intruder.send(onWire(room.words.framing, wrong));
       ctx.doing('waiting for the server to turn the wrong password away');
       const kind = await intruder.waitForClose(ctx.within(step), ctx.signal);
       const after = intruder.received.subarray(promptBytes).toString('utf8');
@@ -241,6 +277,7 @@ export const serverChecks: readonly ServerCheck[] = [
         throw new CheckFailure(`after the wrong password "${wrong}" the server did not close the connection within ${formatMs(step)}`, {
           expected: 'an error line, then the connection closed',
           received: after ? `"${escapeBytes(after, 200)}", connection still open` : 'nothing, connection still open',
+          ...(room.words.framing === 'raw' && inbox.text.includes('\n') ? { hint: LINE_BASED_UNDER_RAW } : {}),
         });
       }
       if (after.trim() === '') {
@@ -291,7 +328,7 @@ export const serverChecks: readonly ServerCheck[] = [
           const text = `sigo aquí ${++spoken} ${ctx.rng.word(4)}`;
           said.push(relayLine(room.words, active.nick, text));
           longestGap = Math.max(longestGap, performance.now() - active.lastSentAt);
-          await active.sendLine(text);
+          await active.say(text);
         }
       }
       ctx.assertServerAlive('while a member was silent');
@@ -325,11 +362,14 @@ export const serverChecks: readonly ServerCheck[] = [
           received: `closed after ${formatMs(closedAt - silent.lastSentAt)}`,
         });
       }
-      const told = silent.chatLines().filter((l) => !said.some((s) => l.includes(s)) && !l.includes(` ${room.words.join}`) && l.trim() !== '');
-      if (told.length === 0 && silent.inbox.partial.trim() === '') {
+      const told =
+        room.words.framing === 'raw'
+          ? [[...said, `${active.nick} ${room.words.join}`].reduce((rest, known) => rest.replaceAll(known, ''), silent.chatText())].filter((t) => t.trim() !== '')
+          : silent.chatLines().filter((l) => !said.some((s) => l.includes(s)) && !l.includes(` ${room.words.join}`) && l.trim() !== '');
+      if (told.length === 0 && (room.words.framing === 'raw' || silent.inbox.partial.trim() === '')) {
         throw new CheckFailure(`the server expelled ${silent.nick} on time but without telling it why`, {
           expected: 'a line saying it was expelled for inactivity, then the connection closed',
-          received: silent.inbox.tail(),
+          received: silent.tail(),
         });
       }
     },

@@ -1,5 +1,6 @@
 /**
- * Reference server for `group-chat`: line-based; optional password, then the nickname prompt;
+ * Reference server for `group-chat`: line-based, or with `framing=raw` one message per recv()
+ * and no newline on anything it sends; optional password, then the nickname prompt;
  * join and leave announcements to everyone; every line relayed as `<nick>: <text>` (or the `relay` template); members
  * silent for `idle` seconds are told and expelled. One event loop serves every member.
  */
@@ -38,6 +39,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
   };
   const idleMs = numberParam(p, 'idle', 60) * 1000;
   const echo = p['echo-sender'] !== false;
+  const raw = p['framing'] === 'raw';
   const members = new Set<Member>();
 
   const prompt = (m: Member, line: string): void => {
@@ -50,7 +52,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       m.socket.destroy();
       return;
     }
-    m.socket.write(`${line}\n`);
+    m.socket.write(raw ? line : `${line}\n`);
   };
   const broadcast = (line: string, except?: Member): void => {
     for (const m of members) if (m.phase === 'chat' && m !== except) send(m, line);
@@ -107,6 +109,11 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     socket.on('data', (data: Buffer) => {
       if (!members.has(m)) return;
       const fresh = decoder.write(data);
+      if (raw) {
+        // framing=raw: what one read returns is one message.
+        if (fresh !== '') onLine(m, fresh);
+        return;
+      }
       // Only the text that just arrived is searched: a long line costs linear time, not quadratic.
       let nl = fresh.indexOf('\n');
       if (nl >= 0) nl += pending.length;

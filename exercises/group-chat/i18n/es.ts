@@ -186,10 +186,10 @@ export const groupChat: Catalogue = {
   'after the client had joined': 'después de que el cliente entrara',
   'after the client had sent a line': 'después de que el cliente enviara una línea',
   // contract and parameters, as sockgrade list shows them
-  'Line-based UTF-8 over TCP. Asks each client for a password (when `password` is set) and a nickname (`intr_apodo`), announces `<nick> se ha unido al chat` to everyone, relays every line as `<nick>: <text>` to every member (the sender too when `echo-sender` is on), removes members who send `salir` or disconnect and announces `<nick> ha salido del chat`, and expels members silent for `idle` seconds, telling them.':
-    'UTF-8 por líneas sobre TCP. Pide a cada cliente una contraseña (cuando se fija `password`) y un apodo (`intr_apodo`), anuncia `<nick> se ha unido al chat` a todos, reenvía cada línea como `<nick>: <text>` a todos los miembros (también al remitente cuando `echo-sender` está activado), quita a los miembros que envían `salir` o se desconectan y anuncia `<nick> ha salido del chat`, y expulsa a los miembros callados durante `idle` segundos, avisándoles.',
-  'Asks the user for a nickname and sends it when the server asks (`intr_apodo`); prints every line the server sends as it arrives, also while waiting for the user; sends each typed line; `salir` leaves the chat and ends the program with exit code 0.':
-    'Pide al usuario un apodo y lo envía cuando el servidor lo pide (`intr_apodo`); imprime cada línea que envía el servidor según llega, también mientras espera al usuario; envía cada línea tecleada; `salir` abandona el chat y termina el programa con código 0.',
+  'Line-based UTF-8 over TCP. Asks each client for a password (when `password` is set) and a nickname (`intr_apodo`), announces `<nick> se ha unido al chat` to everyone, relays every line as `<nick>: <text>` to every member (the sender too when `echo-sender` is on), removes members who send `salir` or disconnect and announces `<nick> ha salido del chat`, and expels members silent for `idle` seconds, telling them. With `framing=raw` messages, prompts and announcements travel without newline, one per send: the server takes what one recv() returns as one message and relays it with nothing added. sockgrade then sends a message only once its previous one has been relayed, and reads what arrives as one stream (a message may come split over several recv(), several may come in one): it looks for each expected message anywhere in it, and demands that the nickname prompt and the relayed messages come with no newline after them (announcements are only looked for).':
+    'UTF-8 por líneas sobre TCP. Pide a cada cliente una contraseña (cuando se fija `password`) y un apodo (`intr_apodo`), anuncia `<nick> se ha unido al chat` a todos, reenvía cada línea como `<nick>: <text>` a todos los miembros (también al remitente cuando `echo-sender` está activado), quita a los miembros que envían `salir` o se desconectan y anuncia `<nick> ha salido del chat`, y expulsa a los miembros callados durante `idle` segundos, avisándoles. Con `framing=raw` los mensajes, peticiones y anuncios viajan sin salto de línea, uno por envío: el servidor toma lo que devuelve un recv() como un mensaje y lo reenvía sin añadirle nada. sockgrade envía entonces un mensaje solo cuando el anterior ya se ha reenviado, y lee lo que llega como un único flujo (un mensaje puede llegar partido en varios recv(), y varios pueden llegar en uno): busca cada mensaje esperado en cualquier punto de él, y exige que la petición de apodo y los mensajes reenviados lleguen sin salto de línea detrás (los anuncios solo se buscan).',
+  'Asks the user for a nickname and sends it when the server asks (`intr_apodo`); prints every line the server sends as it arrives, also while waiting for the user; sends each typed line; `salir` leaves the chat and ends the program with exit code 0. With `framing=raw` sockgrade sends each message without newline, in one send, once the client has printed the previous one; what the client sends (nickname, typed lines, `salir`) must be exactly what was typed, in one send, with no newline.':
+    'Pide al usuario un apodo y lo envía cuando el servidor lo pide (`intr_apodo`); imprime cada línea que envía el servidor según llega, también mientras espera al usuario; envía cada línea tecleada; `salir` abandona el chat y termina el programa con código 0. Con `framing=raw` sockgrade envía cada mensaje sin salto de línea, en un solo envío, cuando el cliente ya ha impreso el anterior; lo que envía el cliente (el apodo, las líneas tecleadas, `salir`) debe ser exactamente lo tecleado, en un solo envío y sin salto de línea.',
   'what the server sends to ask a new client for its nickname; empty: the server sends nothing and the client sends its nickname first, as its first line':
     'lo que el servidor envía para pedir su apodo a un cliente nuevo; vacío: el servidor no envía nada y el cliente envía primero su apodo, como primera línea',
   'the line the server relays for a message, {{nick}} and {{text}} standing for the sender and its text (e.g. "[{{nick}}] {{text}}", or "{{text}}" when the client adds its own name)':
@@ -214,4 +214,50 @@ export const groupChat: Catalogue = {
     'miembros que envían a la vez en chat.no-loss-under-burst',
   'messages each member sends at once in chat.no-loss-under-burst':
     'mensajes que cada miembro envía de golpe en chat.no-loss-under-burst',
+  // framing=raw
+  'line: every message, prompt and announcement is a UTF-8 line ending in "\\n"; raw: they travel without newline, one message per send (the server takes each recv() as one message and relays it as it came, with nothing added)':
+    'line: cada mensaje, petición y anuncio es una línea UTF-8 terminada en "\\n"; raw: viajan sin salto de línea, un mensaje por envío (el servidor toma cada recv() como un mensaje y lo reenvía tal como llegó, sin añadirle nada)',
+  '{prompt} (a newline after it is fine)': '{prompt} (vale con un salto de línea detrás)',
+  'right after accept(), send the prompt (e.g. conn.sendall(b"{prompt}")) and read the answer: under framing=raw it comes without a newline, whole in one recv()':
+    'justo después de accept(), envía la petición (p. ej. conn.sendall(b"{prompt}")) y lee la respuesta: con framing=raw llega sin salto de línea, entera en un recv()',
+  '{announcement} sent to every member': '{announcement} enviado a cada miembro',
+  'under framing=raw sockgrade sends the nickname without a newline, in one send: take what one recv() returns as the nickname and send "<apodo> {join}" to every client in the list; if your chat is line-based (it waits for "\\n"), grade with --param framing=line':
+    'con framing=raw sockgrade envía el apodo sin salto de línea, en un solo envío: toma lo que devuelva un recv() como el apodo y envía "<apodo> {join}" a cada cliente de la lista; si tu chat va por líneas (espera un "\\n"), corrige con --param framing=line',
+  '{announcement} arrived without a newline after it: under framing=line every message ends in "\\n"; if your course\'s chat sends messages without newline, one per send, grade with --param framing=raw':
+    '{announcement} llegó sin salto de línea detrás: con framing=line cada mensaje termina en "\\n"; si el chat de tu curso envía los mensajes sin salto de línea, uno por envío, corrige con --param framing=raw',
+  "if your course's chat sends messages without newline, one per send, grade with --param framing=raw": 'si el chat de tu curso envía los mensajes sin salto de línea, uno por envío, corrige con --param framing=raw',
+  '{data} (framing=raw: everything received, as one stream)': '{data} (framing=raw: todo lo recibido, como un único flujo)',
+  'under framing=raw the server sent a newline after its nickname prompt (member {nick})': 'con framing=raw el servidor envió un salto de línea tras su petición de apodo (miembro {nick})',
+  '{prompt} with nothing after it (framing=raw: a message is what one send carries, no newline), so that a client comparing what recv() returns with the prompt recognises it':
+    '{prompt} sin nada detrás (framing=raw: un mensaje es lo que lleva un envío, sin salto de línea), para que un cliente que compare lo que devuelve recv() con la petición la reconozca',
+  'send the prompt as it is: conn.sendall(b"{prompt}"); if your course\'s chat is line-based, grade with --param framing=line':
+    'envía la petición tal cual: conn.sendall(b"{prompt}"); si el chat de tu curso va por líneas, corrige con --param framing=line',
+  'under framing=raw the server added a newline after the messages it relayed ({n} deliveries, e.g. {example})':
+    'con framing=raw el servidor añadió un salto de línea tras los mensajes que reenvió ({n} entregas, p. ej. {example})',
+  '{nick} received {data}': '{nick} recibió {data}',
+  '{what}, with nothing added (framing=raw: a message is what one send carries, no newline)': '{what}, sin añadirle nada (framing=raw: un mensaje es lo que lleva un envío, sin salto de línea)',
+  'each message relayed as {line}': 'cada mensaje reenviado como {line}',
+  'relay each message as it came, in one send, with no "\\n" after it; if your course\'s chat is line-based, grade with --param framing=line':
+    'reenvía cada mensaje tal como llegó, en un solo envío y sin "\\n" detrás; si el chat de tu curso va por líneas, corrige con --param framing=line',
+  '{n} members sending {k} messages each at the same time, each message once the previous one was relayed':
+    '{n} miembros enviando {k} mensajes cada uno a la vez, cada mensaje cuando el anterior ya se había reenviado',
+  'under framing=raw the client sent the nickname with a newline: {data}': 'con framing=raw el cliente envió el apodo con un salto de línea: {data}',
+  'send the nickname as it is: s.send(nombre.encode()); if your course\'s chat is line-based, grade with --param framing=line':
+    'envía el apodo tal cual: s.send(nombre.encode()); si el chat de tu curso va por líneas, corrige con --param framing=line',
+  'the message to be printed': 'a que se imprimiera el mensaje',
+  'send the nickname as it is, in one send (framing=raw: no newline), as soon as the connection is made, without waiting for anything from the server':
+    'envía el apodo tal cual, en un solo envío (framing=raw: sin salto de línea), en cuanto se establezca la conexión, sin esperar nada del servidor',
+  'under framing=raw the server\'s prompt arrives without a newline, whole in one recv(): compare data.decode() == "{prompt}", then send the nickname as it is; a client that waits for a newline never sees the prompt (if your course\'s chat is line-based, grade with --param framing=line)':
+    'con framing=raw la petición del servidor llega sin salto de línea, entera en un recv(): compara data.decode() == "{prompt}" y después envía el apodo tal cual; un cliente que espera un salto de línea nunca ve la petición (si el chat de tu curso va por líneas, corrige con --param framing=line)',
+  'send every line the user types as it is, in one send: s.sendall(linea.encode())': 'envía cada línea que teclee el usuario tal cual, en un solo envío: s.sendall(linea.encode())',
+  'under framing=raw the client sent the typed line with a newline': 'con framing=raw el cliente envió la línea tecleada con un salto de línea',
+  'send exactly what input() returned, in one send and without "\\n": s.sendall(linea.encode()); if your course\'s chat is line-based, grade with --param framing=line':
+    'envía exactamente lo que devolvió input(), en un solo envío y sin "\\n": s.sendall(linea.encode()); si el chat de tu curso va por líneas, corrige con --param framing=line',
+  '{quit} with nothing added (framing=raw: a message is what one send carries, no newline), or the connection closed':
+    '{quit} sin añadirle nada (framing=raw: un mensaje es lo que lleva un envío, sin salto de línea), o la conexión cerrada',
+  "send the quit word as it is, in one send: s.sendall(b\"{quit}\"); a server that takes one recv() as one message compares it whole; if your course's chat is line-based, grade with --param framing=line":
+    'envía la palabra de salida tal cual, en un solo envío: s.sendall(b"{quit}"); un servidor que toma un recv() como un mensaje lo compara entero; si el chat de tu curso va por líneas, corrige con --param framing=line',
+  'idle is 0 (no expulsion)': 'idle es 0 (sin expulsión)',
+  'what the server sent ends in a newline, as a line-based chat\'s does: under framing=raw sockgrade sends its messages (password, nickname, text) without newline, one per send, so a server that reads up to "\\n" waits for ever; if your course\'s chat is line-based, grade with --param framing=line':
+    'lo que envió el servidor termina en un salto de línea, como en un chat por líneas: con framing=raw sockgrade envía sus mensajes (contraseña, apodo, texto) sin salto de línea, uno por envío, así que un servidor que lee hasta "\\n" espera para siempre; si el chat de tu curso va por líneas, corrige con --param framing=line',
 };
