@@ -95,9 +95,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
         await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
         const all = [...ctx.runPrograms, { checkId: 'robust.no-crash-output', program: ctx.server.program, judgedBytes: ctx.server.program.outputLength }];
         for (const { checkId, program, judgedBytes } of all) {
-          // A program that ended by itself printed everything before its end; only a stopped one is cut where its check ended.
-          const judged = program.exitedOnItsOwn ? program.outputLength : judgedBytes;
-          const crash = findCrash(program.outputBuffer().subarray(0, judged).toString('utf8'));
+          const crash = findCrash(program.outputBuffer().subarray(0, judgedBytes).toString('utf8'));
           if (crash) {
             throw new CheckFailure(`the server printed a ${crash.name} during check ${checkId}`, {
               received: visibleText(crash.excerpt),

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import type { GradeResult } from '../model/result.js';
 import { onInterrupt } from '../engine/interrupt.js';
 import { removeTree } from '../util/remove-tree.js';
+import { namespacedNode, type NamespaceSupport } from '../isolation/namespace.js';
 
 const LOG_CAP = 256 * 1024;
 
@@ -22,6 +23,8 @@ export interface ChildGradeRequest {
   args: readonly string[];
   cwd: string;
   timeoutMs: number;
+  /** Namespaces to grade in: the child is started in them at once, instead of re-running itself there. */
+  namespace?: NamespaceSupport;
 }
 
 /** What the child did. */
@@ -43,10 +46,15 @@ export async function gradeInChild(req: ChildGradeRequest): Promise<ChildGrade> 
   const t0 = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'sockgrade-batch-'));
   const jsonFile = join(tmp, 'result.json');
+  let scratch: string | undefined;
   try {
-    const child = spawn(process.execPath, [req.cli, ...req.args, '--json', jsonFile], {
+    const argv = [req.cli, ...req.args, '--json', jsonFile];
+    const env = { ...process.env, NO_COLOR: '1' };
+    const wrapped = req.namespace ? namespacedNode(argv, req.namespace, env) : undefined;
+    if (wrapped) scratch = wrapped.tmpRoot;
+    const child = spawn(wrapped?.command ?? process.execPath, wrapped?.args ?? argv, {
       cwd: req.cwd,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: wrapped?.env ?? env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -92,6 +100,7 @@ export async function gradeInChild(req: ChildGradeRequest): Promise<ChildGrade> 
     return { code, signal, stdout, stderr, timedOut, durationMs: Math.round(performance.now() - t0), ...(result ? { result } : {}) };
   } finally {
     await removeTree(tmp);
+    if (scratch) await removeTree(scratch);
   }
 }
 

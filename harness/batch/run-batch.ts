@@ -12,6 +12,7 @@ import { UsageError } from '../model/failure.js';
 import { formatMs } from '../util/deadline.js';
 import type { BatchProgress } from './progress.js';
 import { childFailure, gradeInChild } from './grade-child.js';
+import type { NamespaceSupport } from '../isolation/namespace.js';
 import { readRecord, writeRecord, type StudentRecord } from './records.js';
 import type { Student } from './roster.js';
 import { interruptExitCode } from '../engine/interrupt.js';
@@ -19,6 +20,8 @@ import { interruptExitCode } from '../engine/interrupt.js';
 /** How to grade the class. */
 export interface BatchPlan {
   exercise: Exercise;
+  /** Namespaces each student is graded in (one run of its own each), when the batch is hermetic. */
+  namespace?: NamespaceSupport;
   students: readonly Student[];
   /** Command templates; `{dir}` is the student's folder. A role the student's manifest declares uses the manifest's command instead. */
   server?: string;
@@ -100,7 +103,7 @@ export function gradeArgsFor(plan: Pick<BatchPlan, 'exercise' | 'server' | 'clie
 async function gradeStudent(plan: BatchPlan, student: Student): Promise<StudentRecord> {
   const args = gradeArgsFor(plan, student);
   if (!Array.isArray(args)) return { student: student.name, status: 'error', error: args.error, durationMs: 0 };
-  const run = await gradeInChild({ cli: plan.cli, args, cwd: student.dir, timeoutMs: plan.studentTimeoutMs });
+  const run = await gradeInChild({ cli: plan.cli, args, cwd: student.dir, timeoutMs: plan.studentTimeoutMs, ...(plan.namespace ? { namespace: plan.namespace } : {}) });
   const { durationMs, stdout: log } = run;
   if (run.timedOut) return { student: student.name, status: 'error', error: `grading did not end within ${formatMs(plan.studentTimeoutMs)} and was stopped`, log, durationMs };
   if (run.result) return { student: student.name, status: 'graded', result: run.result, log, durationMs };

@@ -182,6 +182,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const records = await runBatch({
     exercise,
     students,
+    ...(hermetic ? { namespace: support } : {}),
     ...(opts.server !== undefined ? { server: opts.server } : {}),
     ...(opts.client !== undefined ? { client: opts.client } : {}),
     gradeArgs,

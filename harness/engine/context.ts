@@ -24,7 +24,7 @@ export interface RecordedProgram {
   /**
    * Bytes of its output printed before the check's teardown began (what the check's own actions
    * caused), counted once output in flight has arrived: a traceback printed as the check ended counts.
-   * A program that ended by itself ({@link Program.exitedOnItsOwn}) is judged on all of its output.
+   * A program that was already ending then ({@link Program.ending}) is judged on all it printed before its end.
    */
   judgedBytes: number;
 }

@@ -298,7 +298,13 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     abort.abort(new Error('check finished'));
     if (ctx) {
       await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
-      const judged = ctx.launched().map((program) => ({ checkId: check.id, program, judgedBytes: program.outputLength }));
+      // A program that was ending when the check ended (a crash the check caused) is judged on all it printed before its end.
+      const judged = await Promise.all(
+        ctx.launched().map(async (program) => {
+          if (program.ending) await program.waitForExit(2000).catch(() => {});
+          return { checkId: check.id, program, judgedBytes: program.outputLength };
+        }),
+      );
       await ctx.dispose();
       st.recorded[check.role].push(...judged);
     }

@@ -80,14 +80,8 @@ export function insideNamespace(): boolean {
  * every process of the namespace), then that folder is removed.
  */
 export function runInNamespace(argv: readonly string[], support: NamespaceSupport): Promise<number> {
-  const script = `${SETUP} || exit 97\n"$@"\nexit $?`;
-  const tmpRoot = mkdtempSync(join(process.env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-run-'));
-  // Programs run as uids of their own and must be able to pass through (not list) to their boxes.
-  chmodSync(tmpRoot, 0o711);
-  const child = spawn('unshare', [...unshareArgs(), '/bin/sh', '-c', script, 'sh', process.execPath, ...argv], {
-    stdio: 'inherit',
-    env: { ...process.env, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },
-  });
+  const { command, args, env, tmpRoot } = namespacedNode(argv, support, process.env);
+  const child = spawn(command, args, { stdio: 'inherit', env });
   const ended = new Promise<number>((resolve) => {
     child.on('error', () => resolve(2));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 2)));
@@ -111,6 +105,28 @@ export function runInNamespace(argv: readonly string[], support: NamespaceSuppor
     forgetFiles();
     return code;
   });
+}
+
+/** A command line that runs `node <argv>` inside fresh namespaces, and the scratch folder made for it (the caller removes it). */
+export interface NamespacedCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  tmpRoot: string;
+}
+
+/** Builds the command line of {@link runInNamespace}, for callers that spawn it themselves (a batch's graders). */
+export function namespacedNode(argv: readonly string[], support: NamespaceSupport, env: NodeJS.ProcessEnv): NamespacedCommand {
+  const script = `${SETUP} || exit 97\n"$@"\nexit $?`;
+  const tmpRoot = mkdtempSync(join(env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-run-'));
+  // Programs run as uids of their own and must be able to pass through (not list) to their boxes.
+  chmodSync(tmpRoot, 0o711);
+  return {
+    command: 'unshare',
+    args: [...unshareArgs(), '/bin/sh', '-c', script, 'sh', process.execPath, ...argv],
+    env: { ...env, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },
+    tmpRoot,
+  };
 }
 
 /** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */

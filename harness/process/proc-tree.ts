@@ -245,3 +245,21 @@ export function residentBytes(pids: readonly number[]): number {
   }
   return pages * 4096;
 }
+
+/** Sandboxing tools that start a program: they are not the program. */
+const LAUNCHERS = new Set(['bwrap', 'setpriv', 'unshare', 'prlimit']);
+
+/** Whether any of `pids` is a live process of the program itself (not a zombie, not a launcher around it); true where /proc is missing. */
+export function anyLiveProgramProcess(pids: readonly number[]): boolean {
+  if (!hasProc) return true;
+  return pids.some((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      return state !== 'Z' && state !== 'X' && !LAUNCHERS.has(comm);
+    } catch {
+      return false;
+    }
+  });
+}

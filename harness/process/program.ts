@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Transcript } from './transcript.js';
 import { Launch, type ExitInfo } from './launcher.js';
 import { enforceMemoryLimit } from './memory-limit.js';
-import { innermostPid } from './proc-tree.js';
+import { anyLiveProgramProcess, innermostPid } from './proc-tree.js';
 import { OutputLog } from './output-log.js';
 import { terminalOf, terminalWait, type TerminalId, type TerminalWait } from './terminal-reader.js';
 import { poll, waitFor } from '../util/deadline.js';
@@ -77,8 +77,6 @@ export class Program {
   /** The port sockgrade has the program serve on (`moveBindTo`), if any. */
   private readonly servedPort: number | undefined;
   private terminal: TerminalId | undefined;
-  private stopping = false;
-  private ownExit = false;
 
   constructor(opts: LaunchOptions) {
     this.transcript = new Transcript(opts.label);
@@ -104,7 +102,6 @@ export class Program {
       this.notify();
     });
     this.launch.onExit((e) => {
-      this.ownExit = !this.stopping && e.reason === undefined;
       if (e.reason === undefined && !this.launch.terminalClosed) this.transcript.event(`exited: ${describeExit(e)}`);
       this.notify();
     });
@@ -153,9 +150,9 @@ export class Program {
     return this.exitInfo;
   }
 
-  /** True once the program has ended by itself, before sockgrade stopped or killed it. */
-  get exitedOnItsOwn(): boolean {
-    return this.exitInfo !== undefined && this.ownExit;
+  /** Whether the program has ended or is ending: its end is known, or none of its own processes still runs. */
+  get ending(): boolean {
+    return this.exitInfo !== undefined || !anyLiveProgramProcess(this.processTree());
   }
 
   get running(): boolean {
@@ -414,7 +411,6 @@ export class Program {
       if (drainMs > 0 && this.running) await this.waitForQuiet(Math.min(20, drainMs), drainMs).catch(() => {});
       await this.flushTyped();
     }
-    this.stopping = true;
     await this.launch.kill();
   }
 }
