@@ -13,7 +13,6 @@ const OWN_INSTALL = `${ROOT}:${realpathSync(join(ROOT, 'node_modules'))}`;
 const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
   'framed-echo': ['--param', 'concurrent=true'],
   'group-chat': ['--param', 'password=secreto', '--param', 'idle=6'],
-  'file-copy': ['--param', 'variant=framed'],
 };
 
 /**
@@ -25,6 +24,7 @@ const ECHO_VARIANTS = [[], ['framing=line', 'transform=upper', 'banner=Bienvenid
 const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>> = {
   'tcp-echo': ECHO_VARIANTS,
   'tcp-echo-concurrent': ECHO_VARIANTS,
+  'file-copy': [['variant=framed', 'name-first=on'], ['variant=lines']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) })),
   'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
     grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
     params: ['--param', `transport=${t}`],

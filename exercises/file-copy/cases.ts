@@ -3,7 +3,7 @@
  * and how sockgrade slices them when it is the one sending.
  */
 import type { Rng } from '../../harness/authoring.js';
-import { str, type ParamValues } from '../../harness/authoring.js';
+import { bool, str, type ParamValues } from '../../harness/authoring.js';
 import { binaryFile, largeText, longLines, plainText, utf8Split } from '../shared/files-generate.js';
 import { FULL_FRAME } from '../shared/files-body.js';
 import type { Slicing } from '../shared/files-proxy.js';
@@ -14,6 +14,21 @@ export type Variant = 'lines' | 'framed';
 /** The `variant` parameter. */
 export function variantOf(params: ParamValues): Variant {
   return str(params, 'variant') === 'framed' ? 'framed' : 'lines';
+}
+
+/** The `name-first` parameter: the file's name travels on its own line before the content. */
+export function nameFirst(params: ParamValues): boolean {
+  return bool(params, 'name-first');
+}
+
+/** The line (or first datagram) that names the file under `name-first`. */
+export function nameLine(name: string): Buffer {
+  return Buffer.from(`${name}\n`);
+}
+
+/** A file name for a check under `name-first`: plain, so that any server can create it. */
+export function pickName(rng: Rng): string {
+  return `${rng.word(8)}-${rng.int(10, 99)}.txt`;
 }
 
 export type { Slicing } from '../shared/files-proxy.js';

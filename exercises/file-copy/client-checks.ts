@@ -13,13 +13,46 @@ import { robustNoServerCheck } from '../shared/robust.js';
 import { describeFrames, readBody } from '../shared/files-body.js';
 import { compareFiles, fingerprint } from '../shared/files-compare.js';
 import { inWorkDir } from '../shared/files-wait.js';
-import { caseNotApplicable, FILE_CASES, variantOf, type FileCase } from './cases.js';
+import { basename } from 'node:path';
+import { escapeBytes } from '../../harness/authoring.js';
+import { caseNotApplicable, FILE_CASES, nameFirst, nameLine, variantOf, type FileCase } from './cases.js';
 import { copyWait, lastLine } from './server-transfer.js';
 
 /** `; the client printed a Python traceback (…)`, or nothing. */
 function crashNote(program: Program): string {
   const crash = findCrash(program.outputText());
   return crash ? `\n(the client printed a ${crash.name}${lastLine(crash.excerpt)})` : '';
+}
+
+/**
+ * Under `name-first`, checks that `received` starts with the name line of `input` and returns
+ * where the content starts; fails with what came instead.
+ */
+export function expectNameLine(received: Buffer, input: string, data: Buffer, prefix: string, crash: string): number {
+  const line = nameLine(basename(input));
+  if (received.length >= line.length && received.subarray(0, line.length).equals(line)) return line.length;
+  const nl = received.indexOf(0x0a);
+  const first = nl >= 0 ? received.subarray(0, nl + 1) : received.subarray(0, 80);
+  const name = Buffer.from(basename(input));
+  const why =
+    received.length === 0
+      ? 'nothing arrived before the client closed the connection'
+      : data.length > 0 && received.subarray(0, Math.min(40, data.length)).equals(data.subarray(0, Math.min(40, received.length, data.length)))
+        ? 'the content came first, with no line naming the file before it'
+        : received.subarray(0, name.length).equals(name) && received[name.length] !== 0x0a
+          ? received.length === name.length
+            ? 'the name is not followed by "\\n", and nothing came after it'
+            : `the name is not followed by "\\n" (after it came "${escapeBytes(received.subarray(name.length, name.length + 12))}")`
+          : `the first line is "${escapeBytes(first, 100)}"`;
+  return failName(`${prefix}what the client sent does not start with the line naming the file, "${escapeBytes(line)}": ${why}${crash}`, line, first);
+}
+
+function failName(message: string, line: Buffer, first: Buffer): never {
+  throw new CheckFailure(message, {
+    expected: `"${escapeBytes(line)}" first, then the content`,
+    received: first.length > 0 ? `"${escapeBytes(first, 100)}"…` : 'nothing',
+    hint: 'send the file\'s name (os.path.basename of the path) and "\\n" first, e.g. s.sendall((nombre + "\\n").encode()), then the content',
+  });
 }
 
 /** Places `data` as the client's input file, runs the client and judges what it sends. */
@@ -40,19 +73,26 @@ async function transferFromClient(ctx: ClientCheckContext, peer: TcpPeer, index:
   if (variantOf(ctx.params) === 'lines') {
     ctx.doing(`waiting for the client to send ${describeSize(data.length)} and close the connection`);
     const closed = await conn.waitForClose(ctx.within(ms), ctx.signal);
-    const mismatch = compareFiles(data, conn.received, { what });
+    const from = nameFirst(ctx.params) ? expectNameLine(conn.received, input, data, prefix, crashNote(program)) : 0;
+    const mismatch = compareFiles(data, conn.received.subarray(from), { what });
     if (closed === 'open') {
       throw new CheckFailure(`${prefix}the client did not close the connection within ${formatMs(ms)}${mismatch ? `, and ${mismatch.message}` : ', although the whole file had arrived'}: in the lines variant, closing the connection is how the server learns that the file is complete`, {
         expected: fingerprint(data),
-        received: mismatch?.received ?? fingerprint(conn.received),
+        received: mismatch?.received ?? fingerprint(conn.received.subarray(from)),
         hint: 'after sending the last line, close the socket (s.close(), or leave the with block)',
       });
     }
     if (mismatch) throw new CheckFailure(`${prefix}${mismatch.message}${crashNote(program)}`, { expected: mismatch.expected, received: mismatch.received, hint: mismatch.hint });
     return;
   }
+  let from = 0;
+  if (nameFirst(ctx.params)) {
+    ctx.doing('waiting for the line naming the file');
+    await conn.waitForBytes(nameLine(basename(input)).length, ctx.within(ms), ctx.signal);
+    from = expectNameLine(conn.received, input, data, prefix, crashNote(program));
+  }
   ctx.doing(`waiting for the client to send ${describeSize(data.length)} as frames`);
-  const r = await readBody(conn, 0, ctx.within(ms), ctx.signal);
+  const r = await readBody(conn, from, ctx.within(ms), ctx.signal);
   if (r.kind === 'malformed') {
     throw new CheckFailure(`${prefix}after ${describeFrames(r.frames)}, ${r.problem}${crashNote(program)}`, {
       expected: `${fingerprint(data)} as frames of 999999 bytes and a last shorter one, each "NNNNNN:" + payload`,

@@ -11,11 +11,11 @@ import { garbage } from '../shared/echo.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { frame } from '../framed-echo/framing.js';
 import { plainText } from '../shared/files-generate.js';
-import { variantOf } from './cases.js';
+import { nameFirst, nameLine, pickName, variantOf } from './cases.js';
 import { expectCopy, sendFile } from './server-transfer.js';
 
 /** A short text file for the robustness checks, with a first line that tells it apart. */
-function sample(rng: Rng): Buffer {
+export function sample(rng: Rng): Buffer {
   return Buffer.concat([Buffer.from(`Prueba ${rng.word(10)}\n`), plainText(rng, rng.int(100, 300))]);
 }
 
@@ -23,7 +23,7 @@ function sample(rng: Rng): Buffer {
  * After `event`, a new client's file still reaches the output. Whether the copy is exact is for
  * the `files.*` checks: here its first line is enough.
  */
-async function stillCopies(ctx: ServerCheckContext, event: string): Promise<void> {
+export async function stillCopies(ctx: ServerCheckContext, event: string): Promise<void> {
   await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
   ctx.assertServerAlive(`after ${event}`);
   try {
@@ -68,7 +68,8 @@ export const fileCopyRobustChecks: readonly ServerCheck[] = [
     async run(ctx) {
       const start = sample(ctx.rng);
       const a = await ctx.connect('client that resets mid-file');
-      await a.send(variantOf(ctx.params) === 'framed' ? frame(start).subarray(0, 12) : start.subarray(0, 12));
+      const head = nameFirst(ctx.params) ? nameLine(pickName(ctx.rng)) : Buffer.alloc(0);
+      await a.send(Buffer.concat([head, (variantOf(ctx.params) === 'framed' ? frame(start) : start).subarray(0, 12)]));
       await a.waitForQuiet(50, ctx.within(500), ctx.signal);
       await a.reset();
       await connectOrDied(ctx, 'client that closes at once', 'a client reset its connection in the middle of a file').then((b) => b.close());

@@ -15,7 +15,10 @@ import { frameBody } from '../shared/files-body.js';
 import { connectSliced } from '../shared/files-proxy.js';
 import { compareFiles, type FileMismatch } from '../shared/files-compare.js';
 import { cpuBusyProbe, inWorkDir, settleFile, type SettleEnd } from '../shared/files-wait.js';
-import { variantOf, type Slicing } from './cases.js';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapeBytes } from '../../harness/diagnose/bytes.js';
+import { nameFirst, nameLine, pickName, variantOf, type Slicing } from './cases.js';
 
 /** A transfer in progress. */
 export interface Transfer {
@@ -24,21 +27,33 @@ export interface Transfer {
   /** Bytes put on the wire (the body's frames in the framed variant). */
   wireBytes: number;
   label: string;
+  /** The file the server must write, in its working folder: `output`, or the name sent first. */
+  file: string;
+  /** The name sent first (`name-first`), as sent. */
+  name?: string;
+}
+
+/** What goes on the wire for `data`: the name line (`name-first`), then the bytes or their frames. */
+export function wireOf(ctx: ServerCheckContext, data: Buffer, name: string | undefined): Buffer {
+  const body = variantOf(ctx.params) === 'framed' ? frameBody(data) : data;
+  return name !== undefined ? Buffer.concat([nameLine(name), body]) : body;
 }
 
 /** Connects to the server, straight or through a slicing proxy, and sends `data` as the variant says. */
-export async function sendFile(ctx: ServerCheckContext, data: Buffer, opts: { label: string; slicing?: Slicing }): Promise<Transfer> {
+export async function sendFile(ctx: ServerCheckContext, data: Buffer, opts: { label: string; slicing?: Slicing; name?: string }): Promise<Transfer> {
   const variant = variantOf(ctx.params);
-  const wire = variant === 'framed' ? frameBody(data) : data;
+  const name = nameFirst(ctx.params) ? (opts.name ?? pickName(ctx.rng)) : undefined;
+  const wire = wireOf(ctx, data, name);
   let conn: Connection;
   let proxy: TcpProxy | undefined;
   if (opts.slicing) ({ conn, proxy } = await connectSliced(ctx, opts.label, opts.slicing));
   else conn = await ctx.connect(opts.label);
-  ctx.doing(`sending ${describeSize(data.length)}${variant === 'framed' ? ' as frames' : ''} from ${opts.label}`);
+  if (name !== undefined) ctx.doing(`sending the name "${escapeBytes(Buffer.from(name))}" and ${describeSize(data.length)}${variant === 'framed' ? ' as frames' : ''} from ${opts.label}`);
+  else ctx.doing(`sending ${describeSize(data.length)}${variant === 'framed' ? ' as frames' : ''} from ${opts.label}`);
   if (wire.length > 0) await conn.send(wire);
   // Lines: the end of the connection is the end of the file. Framed: the body says where it ends.
   if (variant === 'lines') conn.halfClose();
-  return { conn, proxy, wireBytes: wire.length, label: opts.label };
+  return { conn, proxy, wireBytes: wire.length, label: opts.label, file: name ?? str(ctx.params, 'output'), ...(name !== undefined ? { name } : {}) };
 }
 
 /** Milliseconds a server may take to write a copy of `bytes` bytes. */
@@ -47,7 +62,7 @@ export function copyWait(bytes: number): number {
 }
 
 /** Whether the server's side of the transfer is over: it closed or reset the connection, or exited. */
-function serverDone(ctx: ServerCheckContext, t: Transfer): boolean {
+export function serverDone(ctx: ServerCheckContext, t: Transfer): boolean {
   return t.conn.closeKind !== 'open' || t.conn.closed || ctx.server.program.exit !== undefined;
 }
 
@@ -56,7 +71,7 @@ function serverDone(ctx: ServerCheckContext, t: Transfer): boolean {
  * file of an earlier transfer; `accept` lets a check be content with less than an exact copy.
  */
 export async function expectCopy(ctx: ServerCheckContext, t: Transfer, expected: Buffer, opts: { previous?: Buffer; prefix?: string; accept?: (copy: Buffer) => boolean } = {}): Promise<void> {
-  const output = str(ctx.params, 'output');
+  const output = t.file;
   const path = inWorkDir(ctx, output);
   ctx.doing(`waiting for the server to write the ${describeSize(expected.length)} sent by ${t.label} to ${output}`);
   const busy = cpuBusyProbe(() => ctx.server.program.processTree());
@@ -69,9 +84,49 @@ export async function expectCopy(ctx: ServerCheckContext, t: Transfer, expected:
     ms: copyWait(expected.length),
   });
   if (content && opts.accept?.(content)) return;
-  const mismatch = compareFiles(expected, content, { what: `${output} in the server's working folder`, ...(opts.previous ? { previous: opts.previous } : {}) });
-  if (!mismatch) return;
+  const found = compareFiles(expected, content, { what: `${output} in the server's working folder`, ...(opts.previous ? { previous: opts.previous } : {}) });
+  if (!found) return;
+  const mismatch = t.name !== undefined ? nameMismatch(ctx, t.name, expected, content, found) : found;
   throw copyFailure(ctx, t, mismatch, end === 'timeout' && busyAtEnd ? 'busy' : end, opts.prefix ?? '');
+}
+
+/** Files of the working folder, for a diagnosis: `copia.txt (4.1 KiB), "datos.txt\\r" (4.1 KiB)`. */
+function folderListing(dir: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return '';
+  }
+  const shown = names.slice(0, 6).map((n) => {
+    let size = '';
+    try {
+      const st = statSync(join(dir, n));
+      size = st.isDirectory() ? ' (a folder)' : ` (${describeSize(st.size)})`;
+    } catch {
+      /* gone meanwhile */
+    }
+    return `"${escapeBytes(Buffer.from(n))}"${size}`;
+  });
+  return shown.length === 0 ? 'nothing' : `${shown.join(', ')}${names.length > shown.length ? `, and ${names.length - shown.length} more` : ''}`;
+}
+
+/** Sharpens a mismatch under `name-first`: the name line written into the content, or the file written under another name. */
+function nameMismatch(ctx: ServerCheckContext, name: string, expected: Buffer, content: Buffer | undefined, m: FileMismatch): FileMismatch {
+  const line = nameLine(name);
+  if (content && content.length >= line.length && content.subarray(0, line.length).equals(line) && content.subarray(line.length).equals(expected)) {
+    return {
+      ...m,
+      message: `${name} in the server's working folder starts with the name line "${escapeBytes(line)}" and then holds the whole file: the name line was written into the copy as if it were content`,
+      hint: 'the first line is the name of the file, not part of it: take the bytes up to the first "\\n" as the name, and write only what follows',
+    };
+  }
+  if (content !== undefined) return m;
+  return {
+    ...m,
+    message: `${m.message}: sockgrade sent the name "${escapeBytes(Buffer.from(name))}" on the first line, and the server's working folder holds ${folderListing(ctx.workDir)}`,
+    hint: 'read the first line (up to "\\n"), take it without its "\\n" (and without a "\\r" before it) as the name, and write the rest of what arrives to a file of that name in the working folder',
+  };
 }
 
 /** The failure for a wrong copy, with what the server did meanwhile. */

@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { describeNetError, formatAddress, write } from '../shared/console-io.js';
 import { frameBody } from '../../exercises/shared/files-body.js';
+import { basename } from 'node:path';
 import type { ReferenceClientOptions } from '../types.js';
 
 /** The file's lines, each with its newline (the last one may have none). */
@@ -25,6 +26,7 @@ function lines(data: Buffer): Buffer[] {
 export async function runClient(opts: ReferenceClientOptions): Promise<number> {
   const input = opts.message ?? (typeof opts.params.input === 'string' ? opts.params.input : 'fichero.txt');
   const framed = opts.params.variant === 'framed';
+  const nameFirst = opts.params['name-first'] === true;
   let data: Buffer;
   try {
     data = await readFile(input);
@@ -39,6 +41,7 @@ export async function runClient(opts: ReferenceClientOptions): Promise<number> {
     socket.on('connect', () => {
       connected = true;
       socket.setTimeout(0);
+      if (nameFirst) socket.write(`${basename(input)}\n`);
       if (framed) socket.end(frameBody(data));
       else {
         for (const line of lines(data)) socket.write(line);
