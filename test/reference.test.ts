@@ -24,7 +24,7 @@ const ECHO_VARIANTS = [[], ['framing=line', 'transform=upper', 'banner=Bienvenid
 const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>> = {
   'tcp-echo': ECHO_VARIANTS,
   'tcp-echo-concurrent': ECHO_VARIANTS,
-  'file-copy': [['variant=framed', 'name-first=on'], ['variant=lines']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) })),
+  'file-copy': [['variant=framed', 'name-first=on'], ['variant=lines'], ['transport=udp'], ['transport=udp', 'name-first=on']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) })),
   'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
     grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
     params: ['--param', `transport=${t}`],

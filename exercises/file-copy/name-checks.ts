@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { defineServerCheck, CheckFailure, describeSize } from '../../harness/authoring.js';
 import { settleFile } from '../shared/files-wait.js';
 import { nameFirst, pickName } from './cases.js';
-import { copyWait, sendFile, serverDone } from './server-transfer.js';
+import { closeTransfer, copyWait, sendFile, serverDone } from './server-transfer.js';
 import { sample, stillCopies } from './robust.js';
 
 export const nameStaysInFolderCheck = defineServerCheck({
@@ -27,7 +27,7 @@ export const nameStaysInFolderCheck = defineServerCheck({
     ctx.doing(`waiting for the server to deal with the name "${name}"`);
     // Whether it refuses, writes inside or writes outside, it is done once it closes or the escaped copy is complete.
     const { content } = await settleFile(ctx, outside, { ended: () => serverDone(ctx, t), expectedSize: data.length, ms: copyWait(data.length) });
-    t.conn.close();
+    closeTransfer(t);
     if (content !== undefined || existsSync(outside)) {
       rmSync(outside, { force: true, recursive: true });
       throw new CheckFailure(`the server wrote the file outside its working folder: the name "${name}" sent on the first line put ${content ? describeSize(content.length) : 'a file'} in the folder above it`, {

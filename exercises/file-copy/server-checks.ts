@@ -3,7 +3,7 @@ import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js'
 import type { ServerCheckContext } from '../../harness/authoring.js';
 import { CheckFailure } from '../../harness/authoring.js';
 import { caseNotApplicable, FILE_CASES, nameFirst, pickName, type FileCase } from './cases.js';
-import { expectCopy, sendFile } from './server-transfer.js';
+import { closeTransfer, expectCopy, sendFile } from './server-transfer.js';
 import { nameStaysInFolderCheck } from './name-checks.js';
 
 /** Runs the transfers of `c` one after the other, each judged before the next starts. */
@@ -26,13 +26,13 @@ async function copyAll(ctx: ServerCheckContext, c: FileCase): Promise<void> {
       throw err;
     }
     await expectCopy(ctx, t, data, { prefix, ...(previous ? { previous } : {}) });
-    t.conn.close();
+    closeTransfer(t);
     previous = data;
   }
 }
 
 function serverCheck(c: FileCase): ServerCheck {
-  const na = caseNotApplicable(c);
+  const na = caseNotApplicable(c, 'server');
   return defineServerCheck({
     id: c.id,
     title: `copies ${c.subject} into the output file byte for byte${c.slicing ? ' (sent in slices)' : ' (sent in one write)'}`,

@@ -2,6 +2,7 @@
  * Reference server for `file-copy`: each connection is written to a hidden temporary file in the
  * working folder and renamed over `output` once the transfer is complete (lines: the client
  * closed; framed: the short frame arrived), so a broken transfer never leaves a half copy.
+ * Over UDP see udp-server.ts.
  */
 import { createServer, type Socket } from 'node:net';
 import { createWriteStream } from 'node:fs';
@@ -12,6 +13,7 @@ import { listenTcp, runningServer } from '../shared/tcp-server.js';
 import { formatAddress } from '../shared/console-io.js';
 import { BodyParser } from '../../exercises/shared/files-body.js';
 import type { ParamValues, ReferenceServerOptions, RunningReferenceServer } from '../types.js';
+import { startUdpServer } from './udp-server.js';
 
 function text(params: ParamValues, key: string, fallback: string): string {
   const v = params[key];
@@ -24,6 +26,7 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
   const output = text(opts.params, 'output', 'copia.txt');
   const framed = text(opts.params, 'variant', 'lines') === 'framed';
   const nameFirst = opts.params['name-first'] === true;
+  if (opts.params.transport === 'udp') return startUdpServer(opts, output, nameFirst);
   const sockets = new Set<Socket>();
   let count = 0;
   const server = createServer({ allowHalfOpen: true }, (socket) => {
