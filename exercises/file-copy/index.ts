@@ -10,7 +10,7 @@ export const fileCopy = defineExercise({
   id: 'file-copy',
   catalogue: 'C1',
   messages: { es },
-  title: 'Remote file copy, line by line or framed',
+  title: 'Remote file copy, line by line or framed, over TCP or UDP',
   contract: {
     server:
       'Listens on TCP host:port. For every connection it writes what the client sends to the file `output` (default copia.txt) in its working folder, created or emptied anew for each connection, byte for byte; one connection after the other is enough. ' +

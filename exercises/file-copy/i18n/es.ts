@@ -2,7 +2,7 @@
 import type { Catalogue } from '../../../harness/authoring.js';
 
 export const fileCopy: Catalogue = {
-  'Remote file copy, line by line or framed': 'Copia remota de ficheros, línea a línea o con tramas',
+  'Remote file copy, line by line or framed, over TCP or UDP': 'Copia remota de ficheros, línea a línea o con tramas, por TCP o UDP',
   'copies {subject} into the output file byte for byte (sent in slices)': 'copia {subject} en el fichero de salida byte a byte (enviado a trozos)',
   'copies {subject} into the output file byte for byte (sent in one write)': 'copia {subject} en el fichero de salida byte a byte (enviado de una vez)',
   'sends {subject} unchanged': 'envía {subject} sin cambios',
