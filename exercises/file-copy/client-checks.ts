@@ -195,7 +195,8 @@ async function datagramsFromClient(ctx: ClientCheckContext, peer: UdpPeer, start
       `${prefix}${program.running ? `the client was still running ${formatMs(ms)} later` : 'the client exited'} without sending the empty datagram that ends the file, after ${sent} (${describeSize(body.length)})${mismatch ? `; ${mismatch.message}` : ', although the whole file had arrived'}${crashNote(program)}`,
       {
         expected: `${fingerprint(data)}, then an empty datagram`,
-        received: `${mismatch?.received ?? fingerprint(body)}, and no empty datagram`,
+        // A mismatch's own text is translated whole: nothing is appended to it.
+        received: mismatch?.received ?? `${fingerprint(body)}, and no empty datagram`,
         hint: 'after the last piece of the file send one empty datagram, s.sendto(b"", destino): over UDP nothing else tells the server that the file is complete',
       },
     );
