@@ -18,6 +18,7 @@ describe.concurrent('usage errors: one readable line, exit code 2', () => {
     ['missing script', ['grade', 'tcp-echo', '--server', 'python3 nope/server.py {port}'], /names nope\/server.py, which does not exist/],
     ['missing program', ['grade', 'tcp-echo', '--server', 'pythn3 server.py'], /"pythn3", which is not a program on PATH/],
     ['bad param', ['grade', 'tcp-echo-timeout', '--server', CORRECT, '--param', 'idle=soon'], /parameter idle expects a number/],
+    ['params that conflict', ['grade', 'file-copy', '--server', CORRECT, '--param', 'transport=udp', '--param', 'variant=framed'], /exercise file-copy: variant=framed cannot go with transport=udp: .*use variant=lines/],
     ['bad only', ['grade', 'tcp-echo', '--server', CORRECT, '--only', 'nothing.'], /--only nothing. matches no check of tcp-echo/],
     ['bad port', ['grade', 'tcp-echo', '--server', CORRECT, '--port', '70000'], /--port expects a whole number from 1 to 65535/],
     ['role the exercise lacks', ['grade', 'tcp-echo-timeout', '--client', CORRECT], /has no client role/],

@@ -37,6 +37,7 @@ describe('validation: every mistake is a usage error naming the place', () => {
     ['an unknown key in an exercise', { exercises: { 'tcp-echo': { weight: {} } } }, /exercises\.tcp-echo: unknown key "weight" \(known: params, weights, visibility, env\)/],
     ['an unknown parameter', { exercises: { 'tcp-echo-timeout': { params: { idel: 2 } } } }, /exercises\.tcp-echo-timeout\.params: exercise tcp-echo-timeout has no parameter "idel" \(it has: [^)]*idle/],
     ['a bad parameter value', { exercises: { 'tcp-echo-timeout': { params: { idle: 'soon' } } } }, /exercises\.tcp-echo-timeout\.params: parameter idle expects a number, got "soon"/],
+    ['parameters that conflict', { exercises: { 'file-copy': { params: { transport: 'udp', variant: 'framed' } } } }, /exercises\.file-copy\.params: exercise file-copy: variant=framed cannot go with transport=udp/],
     ['a weight for an unknown check', { exercises: { 'tcp-echo': { weights: { 'echo.huge': 1 } } } }, /exercises\.tcp-echo\.weights: "echo\.huge" is not a check of tcp-echo \(its checks: echo\.small/],
     ['a weight for a check of a role that lacks it', { exercises: { 'tcp-echo': { weights: { 'client:echo.large': 1 } } } }, /"client:echo\.large" is not a check of tcp-echo for the client/],
     ['a weight for an unknown role', { exercises: { 'tcp-echo': { weights: { 'peer:echo.large': 1 } } } }, /"peer:echo\.large" names role "peer"/],

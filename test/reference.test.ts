@@ -12,7 +12,6 @@ const OWN_INSTALL = `${ROOT}:${realpathSync(join(ROOT, 'node_modules'))}`;
 /** Parameters that switch on the optional checks, so that references are graded on every check. */
 const ALL_CHECKS_ON: Readonly<Record<string, string[]>> = {
   'framed-echo': ['--param', 'concurrent=true'],
-  'file-copy': ['--param', 'variant=framed'],
 };
 
 /**
@@ -30,6 +29,7 @@ const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>
     { grade: [], params: ['--param', 'password=secreto', '--param', 'idle=0', '--param', `framing=${framing}`] },
     { grade: ['--only', 'chat.idle-kick'], params: ['--param', 'idle=6', '--param', `framing=${framing}`] },
   ]),
+  'file-copy': [['variant=framed', 'name-first=on'], ['variant=lines'], ['transport=udp'], ['transport=udp', 'name-first=on']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) })),
   'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
     grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
     params: ['--param', `transport=${t}`],

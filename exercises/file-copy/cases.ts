@@ -3,7 +3,7 @@
  * and how sockgrade slices them when it is the one sending.
  */
 import type { Rng } from '../../harness/authoring.js';
-import { str, type ParamValues } from '../../harness/authoring.js';
+import { bool, str, type ParamValues } from '../../harness/authoring.js';
 import { binaryFile, largeText, longLines, plainText, utf8Split } from '../shared/files-generate.js';
 import { FULL_FRAME } from '../shared/files-body.js';
 import type { Slicing } from '../shared/files-proxy.js';
@@ -14,6 +14,29 @@ export type Variant = 'lines' | 'framed';
 /** The `variant` parameter. */
 export function variantOf(params: ParamValues): Variant {
   return str(params, 'variant') === 'framed' ? 'framed' : 'lines';
+}
+
+/** The `transport` parameter: TCP, or the file as datagrams ended by an empty one. */
+export function transportOf(params: ParamValues): 'tcp' | 'udp' {
+  return params['transport'] === 'udp' ? 'udp' : 'tcp';
+}
+
+/** Most file bytes in one datagram sockgrade sends (a server may read with recvfrom(1024)). */
+export const DATAGRAM_BYTES = 1024;
+
+/** The `name-first` parameter: the file's name travels on its own line before the content. */
+export function nameFirst(params: ParamValues): boolean {
+  return bool(params, 'name-first');
+}
+
+/** The line (or first datagram) that names the file under `name-first`. */
+export function nameLine(name: string): Buffer {
+  return Buffer.from(`${name}\n`);
+}
+
+/** A file name for a check under `name-first`: plain, so that any server can create it. */
+export function pickName(rng: Rng): string {
+  return `${rng.word(8)}-${rng.int(10, 99)}.txt`;
 }
 
 export type { Slicing } from '../shared/files-proxy.js';
@@ -31,7 +54,10 @@ export interface FileCase {
   slicing?: Slicing;
   /** What usually breaks this case. */
   hint: string;
+  /** Binary: not for the lines variant over TCP, which copies text. */
   framedOnly?: boolean;
+  /** Too big for a client sending datagrams with nothing to slow it down. */
+  tooBigForUdpClient?: boolean;
 }
 
 const SMALL_SLICES: Slicing = { minBytes: 1, maxBytes: 256, delayMs: [1, 4] };
@@ -100,6 +126,7 @@ export const FILE_CASES: readonly FileCase[] = [
     files: (rng) => [largeText(rng, 10 * MiB, [1024, FULL_FRAME])],
     slicing: { minBytes: 1, maxBytes: 64 * 1024, delayMs: [0, 0] },
     hint: 'loop until the whole file has arrived; in the framed variant a file over 999999 bytes is several frames',
+    tooBigForUdpClient: true,
   },
   {
     id: 'files.two-transfers',
@@ -112,8 +139,19 @@ export const FILE_CASES: readonly FileCase[] = [
   },
 ];
 
-/** Why a case does not apply with these parameters. */
-export function caseNotApplicable(c: FileCase): ((p: ParamValues) => string | undefined) | undefined {
-  if (!c.framedOnly) return undefined;
-  return (p) => (variantOf(p) === 'lines' ? 'binary files are copied by the framed variant only (--param variant=framed); the lines variant copies text' : undefined);
+/** Why a case does not apply with these parameters, for the server or the client. */
+export function caseNotApplicable(c: FileCase, role: 'server' | 'client'): ((p: ParamValues) => string | undefined) | undefined {
+  const udpClient = role === 'client' && c.tooBigForUdpClient;
+  if (!c.framedOnly && !udpClient) return undefined;
+  return (p) => {
+    if (c.framedOnly && variantOf(p) === 'lines' && transportOf(p) === 'tcp') return 'binary files are copied by the framed variant only (--param variant=framed); the lines variant copies text';
+    if (udpClient && transportOf(p) === 'udp') return 'over UDP nothing slows a client down to the pace of its receiver, so 10 MiB of datagrams sent at once can overflow a receive buffer even on loopback; the largest file a UDP client sends here is the 256 KiB binary one';
+    return undefined;
+  };
+}
+
+/** Why these parameters do not go together. */
+export function paramsConflict(p: ParamValues): string | undefined {
+  if (transportOf(p) === 'udp' && variantOf(p) === 'framed') return 'variant=framed cannot go with transport=udp: over UDP the file travels as datagrams and an empty datagram ends it, so frames are not needed (and a 999999-byte frame does not fit in a datagram); use variant=lines (the default) with transport=udp';
+  return undefined;
 }

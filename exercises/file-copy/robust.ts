@@ -11,11 +11,11 @@ import { garbage } from '../shared/echo.js';
 import { robustServerChecks } from '../shared/robust.js';
 import { frame } from '../framed-echo/framing.js';
 import { plainText } from '../shared/files-generate.js';
-import { variantOf } from './cases.js';
+import { DATAGRAM_BYTES, nameFirst, nameLine, pickName, transportOf, variantOf } from './cases.js';
 import { expectCopy, sendFile } from './server-transfer.js';
 
 /** A short text file for the robustness checks, with a first line that tells it apart. */
-function sample(rng: Rng): Buffer {
+export function sample(rng: Rng): Buffer {
   return Buffer.concat([Buffer.from(`Prueba ${rng.word(10)}\n`), plainText(rng, rng.int(100, 300))]);
 }
 
@@ -23,7 +23,7 @@ function sample(rng: Rng): Buffer {
  * After `event`, a new client's file still reaches the output. Whether the copy is exact is for
  * the `files.*` checks: here its first line is enough.
  */
-async function stillCopies(ctx: ServerCheckContext, event: string): Promise<void> {
+export async function stillCopies(ctx: ServerCheckContext, event: string): Promise<void> {
   await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
   ctx.assertServerAlive(`after ${event}`);
   try {
@@ -65,10 +65,12 @@ export const fileCopyRobustChecks: readonly ServerCheck[] = [
     weight: 1,
     budgetMs: 15_000,
     hint: 'wrap each transfer in try/except (ConnectionResetError, BrokenPipeError) and close that connection only; recv returning b"" means the client closed',
+    notApplicable: (p) => (transportOf(p) === 'udp' ? 'UDP has no connection for a client to reset or close (--param transport=udp)' : undefined),
     async run(ctx) {
       const start = sample(ctx.rng);
       const a = await ctx.connect('client that resets mid-file');
-      await a.send(variantOf(ctx.params) === 'framed' ? frame(start).subarray(0, 12) : start.subarray(0, 12));
+      const head = nameFirst(ctx.params) ? nameLine(pickName(ctx.rng)) : Buffer.alloc(0);
+      await a.send(Buffer.concat([head, (variantOf(ctx.params) === 'framed' ? frame(start) : start).subarray(0, 12)]));
       await a.waitForQuiet(50, ctx.within(500), ctx.signal);
       await a.reset();
       await connectOrDied(ctx, 'client that closes at once', 'a client reset its connection in the middle of a file').then((b) => b.close());
@@ -83,6 +85,15 @@ export const fileCopyRobustChecks: readonly ServerCheck[] = [
     budgetMs: 15_000,
     hint: 'never assume what arrives is valid text or a valid header: a copy handles bytes (decode() raises UnicodeDecodeError on invalid UTF-8), and a bad header closes that connection only',
     async run(ctx) {
+      if (transportOf(ctx.params) === 'udp') {
+        const u = await ctx.udp('client sending garbage');
+        ctx.doing('sending datagrams of random bytes, then the empty datagram that ends a file');
+        // The first is short, the others up to a full datagram: as a file (its first one as a name), they are garbage.
+        for (let i = 0; i < 8 && ctx.server.program.exit === undefined; i++) await u.send(garbage(ctx.rng.bytes(i === 0 ? ctx.rng.int(0, 8) : ctx.rng.int(8, DATAGRAM_BYTES - 24))));
+        await u.send(Buffer.alloc(0));
+        await stillCopies(ctx, 'a client sent datagrams of random bytes');
+        return;
+      }
       const c = await ctx.connect('client sending garbage');
       await c.send(garbage(ctx.rng.bytes(2048)));
       await c.waitForQuiet(150, ctx.within(1500), ctx.signal);

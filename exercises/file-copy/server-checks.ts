@@ -2,19 +2,22 @@
 import { defineServerCheck, type ServerCheck } from '../../harness/authoring.js';
 import type { ServerCheckContext } from '../../harness/authoring.js';
 import { CheckFailure } from '../../harness/authoring.js';
-import { caseNotApplicable, FILE_CASES, type FileCase } from './cases.js';
-import { expectCopy, sendFile } from './server-transfer.js';
+import { caseNotApplicable, FILE_CASES, nameFirst, pickName, type FileCase } from './cases.js';
+import { closeTransfer, expectCopy, sendFile } from './server-transfer.js';
+import { nameStaysInFolderCheck } from './name-checks.js';
 
 /** Runs the transfers of `c` one after the other, each judged before the next starts. */
 async function copyAll(ctx: ServerCheckContext, c: FileCase): Promise<void> {
   const files = c.files(ctx.rng);
+  // Under name-first every transfer of a check names the same file, so the second must replace the first.
+  const name = nameFirst(ctx.params) ? pickName(ctx.rng) : undefined;
   let previous: Buffer | undefined;
   for (const [i, data] of files.entries()) {
     const label = files.length > 1 ? `client ${i + 1} of ${files.length}` : 'client';
     const prefix = files.length > 1 ? `transfer ${i + 1} of ${files.length}: ` : '';
     let t;
     try {
-      t = await sendFile(ctx, data, { label, ...(c.slicing ? { slicing: c.slicing } : {}) });
+      t = await sendFile(ctx, data, { label, ...(c.slicing ? { slicing: c.slicing } : {}), ...(name !== undefined ? { name } : {}) });
     } catch (err) {
       if (err instanceof CheckFailure && i > 0) {
         ctx.assertServerAlive(`after transfer ${i}`);
@@ -23,13 +26,13 @@ async function copyAll(ctx: ServerCheckContext, c: FileCase): Promise<void> {
       throw err;
     }
     await expectCopy(ctx, t, data, { prefix, ...(previous ? { previous } : {}) });
-    t.conn.close();
+    closeTransfer(t);
     previous = data;
   }
 }
 
 function serverCheck(c: FileCase): ServerCheck {
-  const na = caseNotApplicable(c);
+  const na = caseNotApplicable(c, 'server');
   return defineServerCheck({
     id: c.id,
     title: `copies ${c.subject} into the output file byte for byte${c.slicing ? ' (sent in slices)' : ' (sent in one write)'}`,
@@ -41,4 +44,4 @@ function serverCheck(c: FileCase): ServerCheck {
   });
 }
 
-export const fileCopyServerChecks: readonly ServerCheck[] = FILE_CASES.map(serverCheck);
+export const fileCopyServerChecks: readonly ServerCheck[] = [...FILE_CASES.map(serverCheck), nameStaysInFolderCheck];

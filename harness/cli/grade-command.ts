@@ -3,8 +3,7 @@ import { tmpdir, availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { UsageError } from '../model/failure.js';
-import { resolveParams } from '../model/params.js';
-import { rolesOf, type Exercise } from '../model/exercise.js';
+import { resolveExerciseParams, rolesOf, type Exercise } from '../model/exercise.js';
 import type { CheckResult, GradeResult, Role } from '../model/result.js';
 import { grade } from '../engine/run.js';
 import type { RunSettings } from '../engine/settings.js';
@@ -110,7 +109,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string, known: Course): Gr
   if (!Number.isFinite(startup) || startup <= 0 || startup > 600) throw new UsageError(`--startup-timeout expects seconds between 0 and 600, got "${opts.startupTimeout}"`);
   return {
     exercise,
-    params: resolveParams(exercise.id, exercise.params, [...fromManifest.used, ...(course?.params ?? []), ...opts.param]),
+    params: resolveExerciseParams(exercise, [...fromManifest.used, ...(course?.params ?? []), ...opts.param]),
     ...(fromManifest.ignored.length > 0 ? { notes: [ignoredNote(fromManifest.ignored)] } : {}),
     ...(manifest ? { manifest: manifest.data, manifestPath: manifest.file } : {}),
     ...(courseConfig ? { course: { file: courseConfig.file, ...(courseConfig.course !== undefined ? { course: courseConfig.course } : {}) } } : {}),

@@ -2,8 +2,7 @@
 import { REFERENCES } from '../../reference/index.js';
 import type { ExerciseSet } from '../course/exercise-set.js';
 import { UsageError } from '../model/failure.js';
-import { resolveParams } from '../model/params.js';
-import { canonicalPortOf, transportOf } from '../model/exercise.js';
+import { canonicalPortOf, resolveExerciseParams, transportOf } from '../model/exercise.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { didYouMean, unknownExercise } from '../util/suggest.js';
 import type { Lang } from '../i18n/lang.js';
@@ -31,7 +30,7 @@ export async function referenceCommand(exercises: ExerciseSet, opts: ReferenceOp
   if (opts.role !== 'server' && opts.role !== 'client') throw new UsageError(`role must be server or client, got "${opts.role}":${didYouMean(opts.role, ['server', 'client']) || ' sockgrade reference tcp-echo server'}`);
   const load = entry[opts.role];
   if (!load) throw new UsageError(`exercise ${exercise.id} has no reference ${opts.role}`);
-  const params = resolveParams(exercise.id, exercise.params, opts.param);
+  const params = resolveExerciseParams(exercise, opts.param);
   const port = opts.port === undefined ? canonicalPortOf(exercise, params) : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number, got "${opts.port}"`);
   const host = opts.host ?? '127.0.0.1';

@@ -24,10 +24,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseEnvSection } from './program-env.js';
-import type { Exercise } from '../model/exercise.js';
+import { resolveExerciseParams, type Exercise } from '../model/exercise.js';
 import type { ExerciseSet } from './exercise-set.js';
 import { UsageError } from '../model/failure.js';
-import { resolveParams } from '../model/params.js';
 import type { Visibility } from '../model/result.js';
 
 /** The file name looked for in the current folder. */
@@ -154,7 +153,7 @@ function parseExerciseSection(exercise: Exercise, section: unknown, baseDir: str
     params.push(`${k}=${String(v)}`);
   }
   try {
-    resolveParams(exercise.id, exercise.params, params);
+    resolveExerciseParams(exercise, params);
   } catch (err) {
     if (err instanceof UsageError) fail('.params', err.message);
     throw err;

@@ -3,7 +3,8 @@
  * course's default address, its parameters and its checks.
  */
 import type { Check } from './check.js';
-import type { ParamSpecs, ParamValues } from './params.js';
+import { resolveParams, type ParamSpecs, type ParamValues } from './params.js';
+import { UsageError } from './failure.js';
 import type { Role } from './result.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 
@@ -40,6 +41,11 @@ export interface Exercise {
    */
   unknownNamesFail?: boolean;
   params: ParamSpecs;
+  /**
+   * Why these parameter values do not go together (e.g. a variant that a transport cannot carry),
+   * in one sentence that says what to change; undefined when they do. Grading refuses them.
+   */
+  paramsConflict?: (params: ParamValues) => string | undefined;
   checks: readonly Check[];
   /** Translations of the exercise's texts, kept in its own folder (e.g. `i18n/es.ts`). */
   messages?: ExerciseMessages;
@@ -55,6 +61,14 @@ export function defineExercise(ex: Exercise): Exercise {
     if (!ex.contract[c.role]) throw new Error(`exercise ${ex.id}: check ${c.id} is for the ${c.role}, which the exercise has no contract for`);
   }
   return ex;
+}
+
+/** `ex`'s parameters after defaults and `overrides`; bad values and values that conflict are usage errors. */
+export function resolveExerciseParams(ex: Exercise, overrides: readonly string[]): ParamValues {
+  const params = resolveParams(ex.id, ex.params, overrides);
+  const conflict = ex.paramsConflict?.(params);
+  if (conflict) throw new UsageError(`exercise ${ex.id}: ${conflict}`);
+  return params;
 }
 
 /** The transport of `ex` under `params`. */

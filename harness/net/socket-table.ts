@@ -119,3 +119,36 @@ export function tcpQueuesOf(localPort: number, remotePort: number): TcpQueues | 
   }
   return undefined;
 }
+
+/** What the kernel holds for a bound UDP socket. */
+export interface UdpQueue {
+  /** Bytes of datagrams arrived but not yet read (as the kernel accounts them, overhead included). */
+  receive: number;
+  /** Datagrams dropped because the receive buffer was full. */
+  drops: number;
+}
+
+/**
+ * The queue of the UDP socket of this network namespace bound to `localPort` (the fullest, when
+ * an IPv4 and an IPv6 socket share it); undefined when there is none or no table to read.
+ */
+export function udpQueueOf(localPort: number): UdpQueue | undefined {
+  let found: UdpQueue | undefined;
+  for (const v6 of [false, true]) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/net/udp${v6 ? '6' : ''}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 13) continue;
+      if (parseInt((f[1] as string).split(':')[1] as string, 16) !== localPort) continue;
+      const receive = parseInt((f[4] as string).split(':')[1] as string, 16);
+      const drops = Number(f[12]);
+      if (!found || receive > found.receive) found = { receive, drops: Math.max(drops, found?.drops ?? 0) };
+    }
+  }
+  return found;
+}

@@ -155,6 +155,20 @@ export class UdpPeer {
     return new Promise<void>((resolve) => via.sock.send(data, to.from.port, to.from.address, () => resolve()));
   }
 
+  /**
+   * Asks the kernel for receive buffers of `bytes` on every socket (capped by the system's
+   * maximum), so that a client sending many datagrams at once does not overflow them.
+   */
+  receiveBuffer(bytes: number): void {
+    for (const s of this.sockets) {
+      try {
+        s.sock.setRecvBufferSize(bytes);
+      } catch {
+        /* the system refuses: keep its default */
+      }
+    }
+  }
+
   /** Ports this peer listens on. */
   get ports(): number[] {
     return this.sockets.map((s) => s.port);

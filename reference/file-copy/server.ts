@@ -2,16 +2,18 @@
  * Reference server for `file-copy`: each connection is written to a hidden temporary file in the
  * working folder and renamed over `output` once the transfer is complete (lines: the client
  * closed; framed: the short frame arrived), so a broken transfer never leaves a half copy.
+ * Over UDP see udp-server.ts.
  */
 import { createServer, type Socket } from 'node:net';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { listenTcp, runningServer } from '../shared/tcp-server.js';
 import { formatAddress } from '../shared/console-io.js';
 import { BodyParser } from '../../exercises/shared/files-body.js';
 import type { ParamValues, ReferenceServerOptions, RunningReferenceServer } from '../types.js';
+import { startUdpServer } from './udp-server.js';
 
 function text(params: ParamValues, key: string, fallback: string): string {
   const v = params[key];
@@ -23,6 +25,8 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
   const dir = process.cwd();
   const output = text(opts.params, 'output', 'copia.txt');
   const framed = text(opts.params, 'variant', 'lines') === 'framed';
+  const nameFirst = opts.params['name-first'] === true;
+  if (opts.params.transport === 'udp') return startUdpServer(opts, output, nameFirst);
   const sockets = new Set<Socket>();
   let count = 0;
   const server = createServer({ allowHalfOpen: true }, (socket) => {
@@ -33,6 +37,9 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
     const parser = framed ? new BodyParser() : undefined;
     let bytes = 0;
     let state: 'receiving' | 'saving' | 'done' = 'receiving';
+    // Under name-first: the bytes of the name line so far, until its "\n"; then the name (its last part only).
+    let nameBytes: Buffer | undefined = nameFirst ? Buffer.alloc(0) : undefined;
+    let target = output;
     opts.log(`Conectado ${who}`);
     const write = (data: Buffer): void => {
       bytes += data.length;
@@ -47,10 +54,10 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       file.end();
       try {
         await finished(file);
-        await rename(temp, join(dir, output));
-        opts.log(`Recibido el fichero de ${who}: ${bytes} bytes guardados en ${output}`);
+        await rename(temp, join(dir, target));
+        opts.log(`Recibido el fichero de ${who}: ${bytes} bytes guardados en ${target}`);
       } catch (err) {
-        opts.log(`No se pudo guardar ${output}: ${(err as Error).message}`);
+        opts.log(`No se pudo guardar ${target}: ${(err as Error).message}`);
       }
       state = 'done';
       socket.end();
@@ -63,8 +70,20 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       void rm(temp, { force: true });
       socket.destroy();
     };
-    socket.on('data', (chunk: Buffer) => {
+    socket.on('data', (data: Buffer) => {
       if (state !== 'receiving') return;
+      let chunk = data;
+      if (nameBytes) {
+        const nl = chunk.indexOf(0x0a);
+        nameBytes = Buffer.concat([nameBytes, nl >= 0 ? chunk.subarray(0, nl) : chunk]);
+        if (nameBytes.length > 4096) return abandon('la línea del nombre es demasiado larga');
+        if (nl < 0) return;
+        const name = basename(nameBytes.toString('utf8').replace(/\r$/, ''));
+        nameBytes = undefined;
+        if (name === '' || name === '.' || name === '..' || name.includes('\0')) return abandon('nombre de fichero no válido');
+        target = name;
+        chunk = chunk.subarray(nl + 1);
+      }
       if (!parser) return write(chunk);
       const { payload } = parser.push(chunk);
       for (const p of payload) write(p);
@@ -72,7 +91,8 @@ export async function startServer(opts: ReferenceServerOptions): Promise<Running
       else if (parser.done) void complete();
     });
     socket.on('end', () => {
-      if (!parser) void complete();
+      if (nameBytes) abandon('el cliente cerró la conexión antes de enviar el nombre');
+      else if (!parser) void complete();
       else abandon('el cliente cerró la conexión antes de terminar el fichero');
       if (state === 'done') socket.end();
     });
