@@ -25,10 +25,13 @@ const ECHO_VARIANTS = [[], ['framing=line', 'transform=upper', 'banner=Bienvenid
 const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>> = {
   'tcp-echo': ECHO_VARIANTS,
   'tcp-echo-concurrent': ECHO_VARIANTS,
-  'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
-    grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
-    params: ['--param', `transport=${t}`],
-  })),
+  'sensor-telemetry': [
+    { manifest: 'sockgrade.json', params: ['transport=tcp'] },
+    { manifest: 'sockgrade-udp.json', params: ['transport=udp'] },
+    { manifest: 'sockgrade-pull.json', params: ['model=pull'] },
+    { manifest: 'sockgrade-none.json', params: ['reply=none'] },
+    { manifest: 'sockgrade-udp-pull-none.json', params: ['transport=udp', 'model=pull', 'reply=none'] },
+  ].map((v) => ({ grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', v.manifest)], params: v.params.flatMap((p) => ['--param', p]) })),
 };
 const CASES = Object.entries(REFERENCES).flatMap(([exercise, entry]) =>
   (VARIANTS[exercise] ?? [{ grade: [], params: ALL_CHECKS_ON[exercise] ?? [] }]).map((v) => ({ exercise, entry, ...v, label: VARIANTS[exercise] ? ` (${v.params.join(' ')})` : '' })),
