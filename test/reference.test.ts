@@ -25,6 +25,7 @@ const ECHO_VARIANTS = [[], ['framing=line', 'transform=upper', 'banner=Bienvenid
 const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>> = {
   'tcp-echo': ECHO_VARIANTS,
   'tcp-echo-concurrent': ECHO_VARIANTS,
+  'mini-ftp': [[], ['--param', 'transport=udp']].map((params) => ({ grade: [], params })),
   'sensor-telemetry': [
     { manifest: 'sockgrade.json', params: ['transport=tcp'] },
     { manifest: 'sockgrade-udp.json', params: ['transport=udp'] },
