@@ -30,10 +30,14 @@ const VARIANTS: Readonly<Record<string, { grade: string[]; params: string[] }[]>
     { grade: ['--only', 'chat.idle-kick'], params: ['--param', 'idle=6', '--param', `framing=${framing}`] },
   ]),
   'file-copy': [['variant=framed', 'name-first=on'], ['variant=lines'], ['transport=udp'], ['transport=udp', 'name-first=on']].map((p) => ({ grade: [], params: p.flatMap((x) => ['--param', x]) })),
-  'sensor-telemetry': ['tcp', 'udp'].map((t) => ({
-    grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', t === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json')],
-    params: ['--param', `transport=${t}`],
-  })),
+  'mini-ftp': [[], ['--param', 'transport=udp']].map((params) => ({ grade: [], params })),
+  'sensor-telemetry': [
+    { manifest: 'sockgrade.json', params: ['transport=tcp'] },
+    { manifest: 'sockgrade-udp.json', params: ['transport=udp'] },
+    { manifest: 'sockgrade-pull.json', params: ['model=pull'] },
+    { manifest: 'sockgrade-none.json', params: ['reply=none'] },
+    { manifest: 'sockgrade-udp-pull-none.json', params: ['transport=udp', 'model=pull', 'reply=none'] },
+  ].map((v) => ({ grade: ['--manifest', join(ROOT, 'reference', 'sensor-telemetry', v.manifest)], params: v.params.flatMap((p) => ['--param', p]) })),
 };
 const CASES = Object.entries(REFERENCES).flatMap(([exercise, entry]) =>
   (VARIANTS[exercise] ?? [{ grade: [], params: ALL_CHECKS_ON[exercise] ?? [] }]).map((v) => ({ exercise, entry, ...v, label: VARIANTS[exercise] ? ` (${v.params.join(' ')})` : '' })),

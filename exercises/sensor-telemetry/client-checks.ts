@@ -13,9 +13,9 @@ import { hexBytes } from '../../harness/authoring.js';
 import { formatMs, starvedTotal } from '../../harness/authoring.js';
 import { Struct } from '../../harness/authoring.js';
 import { PERIOD_LIMITS, protocolFromManifest, type TelemetryProtocol } from './manifest.js';
-import { observeClient, type Observation } from './sink.js';
+import { observeClient, type Observation, type Reading, type SentRequest } from './sink.js';
 import { measurePeriod, periodTolerance, seconds } from './period.js';
-import { describeValues, outOfRange, showRange, showValue } from './records.js';
+import { describeValues, outOfRange, showRange, showValue, unansweredField } from './records.js';
 import { measuredOnTheWire, overheadTable } from './overhead.js';
 import { otherByteOrder } from './byte-order.js';
 
@@ -39,6 +39,11 @@ function tooFew(ctx: ClientCheckContext, proto: TelemetryProtocol, obs: Observat
   const odd = obs.malformed[0];
   if (odd) return new CheckFailure(`${got} could be cut out of what the client sent: ${odd}`, { hint: SEND_HINT });
   const sent = obs.readings.length === 0 && obs.clientBytes > 0 ? `, after ${obs.clientBytes} bytes that do not complete a record of format ${proto.record.format} (${proto.record.struct.size} bytes)` : '';
+  if (!proto.reply && obs.readings.length > 0 && !obs.program.exit && proto.model === 'push') {
+    return new CheckFailure(`${got} arrived at ${where}${need > 1 ? `; sockgrade needs ${need} (parameter readings)` : ''}, and the client, still running, sent nothing more: it seems to wait for a reply, but under reply=none the server sends none`, {
+      hint: 'with reply=none the client does not recv() after sending: it only sends a reading every period (a client that waits for a reply blocks forever on the first one)',
+    });
+  }
   return new CheckFailure(`${got} arrived at ${where}${sent}${need > 1 ? `; sockgrade needs ${need} (parameter readings)` : ''} and ${ended}`, {
     hint: obs.readings.length === 0 ? SEND_HINT : `keep sending a reading every ${proto.period} s (at least ${need} readings; running until stopped is fine)`,
   });
@@ -57,6 +62,7 @@ const periodCheck = defineClientCheck({
   weight: 1,
   budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
   hint: 'keep a schedule instead of sleeping the period after the work: next_time = time.monotonic() before the loop, then each turn next_time += period; time.sleep(max(0, next_time - time.monotonic()))',
+  notApplicable: (p) => (p.model === 'pull' ? 'the server sets the pace (parameter model=pull): telemetry.pull-answers judges how the client answers each request, and telemetry.server-asks the period of a server' : undefined),
   async run(ctx) {
     const tol = periodTolerance(proto0(ctx).period, num(ctx.params, 'tolerance'));
     let attempt = 0;
@@ -181,5 +187,68 @@ const overheadCheck = defineClientCheck({
   },
 });
 
+/** How long a client may take to answer a request: half the period, and never under 300 ms. */
+function answerLimitMs(proto: TelemetryProtocol): number {
+  return Math.max(proto.period * 500, 300);
+}
+
+/** Where `reading` stands among the requests: why it is not a good answer, or undefined when it is. */
+function answerProblem(proto: TelemetryProtocol, obs: Observation, reading: Reading, i: number): CheckFailure | undefined {
+  const label = `reading #${i + 1} (${reading.via}, ${describeValues(proto.record, reading.values)})`;
+  const answers = reading.answers;
+  if (answers === 'hello' || answers === undefined) return undefined;
+  if (answers === 'unasked') {
+    const asked = obs.requests.filter((r) => r.at <= reading.at).length;
+    return new CheckFailure(`${label} arrived unasked: by then sockgrade had sent ${asked} request${asked === 1 ? '' : 's'} and received ${i + 1} readings`, {
+      hint: `under model=pull the client sends one reading per request and none of its own${proto.transport === 'udp' ? ' (over UDP, except its first one, which tells the server its address)' : ''}: loop on recv() of a request, then send the reading that answers it`,
+    });
+  }
+  const lateMs = reading.at - answers.at;
+  const limit = answerLimitMs(proto);
+  // The first request may find the client still starting (an interpreter loading its modules): its delay is not judged.
+  if (lateMs > limit && answers.n > 1) {
+    return new CheckFailure(`${label} came ${formatMs(lateMs)} after request #${answers.n} (${answers.shown}), more than the ${formatMs(limit)} an answer may take: sockgrade asks at irregular intervals around the period, and the client seems to keep a schedule of its own instead of answering`, {
+      hint: 'answer each request as soon as it arrives: the server sets the pace, so the client does not sleep between readings',
+    });
+  }
+  const wrong = unansweredField(proto, answers.values, reading.values);
+  if (wrong) {
+    return new CheckFailure(`${label} answers request #${answers.n} (${answers.shown}), which asked for ${wrong.name}=${wrong.asked}, but it carries ${wrong.name}=${wrong.got}`, {
+      hint: `a request field named like a reading field asks for that value: unpack the request and put its ${wrong.name} in the reading`,
+    });
+  }
+  return undefined;
+}
+
+const pullAnswersCheck = defineClientCheck({
+  id: 'telemetry.pull-answers',
+  title: 'answers every request of the server with one reading, at once, and sends none unasked (model=pull)',
+  weight: 1,
+  budgetMs: (p) => 15_000 + num(p, 'readings') * PERIOD_LIMITS[1] * 3000,
+  hint: 'under model=pull: loop on recv() of a request (a whole one: calcsize(request format) bytes, after the length prefix if any), then send the one reading that answers it',
+  notApplicable: (p) => (p.model === 'pull' ? undefined : 'the client sets the pace (parameter model=push): nobody asks, telemetry.period judges the client\'s period'),
+  async run(ctx) {
+    const { proto, obs, want } = await watch(ctx);
+    const odd = obs.malformed[0];
+    if (odd) throw new CheckFailure(`what the client sent is not whole records of the declared format: ${odd}`, { hint: SEND_HINT });
+    for (const [i, r] of obs.readings.entries()) {
+      const bad = answerProblem(proto, obs, r, i);
+      if (bad) throw bad;
+    }
+    if (obs.readings.length < want) {
+      const asked = obs.requests.length;
+      if (asked > obs.readings.length + 1 && obs.readings.length > 0 && !obs.program.exit) {
+        throw new CheckFailure(`the client answered ${obs.readings.length} of ${asked} requests and then nothing more, still running${proto.reply ? '' : ': under reply=none a client that waits for a reply after each reading takes the next request for it'}`, {
+          hint: 'after sending a reading, go back to waiting for the next request',
+        });
+      }
+      throw tooFew(ctx, proto, obs, want);
+    }
+    const answered = obs.readings.filter((r) => typeof r.answers === 'object');
+    const worst = Math.max(...answered.map((r) => r.at - (r.answers as SentRequest).at));
+    ctx.note(`${answered.length} requests answered, each within ${formatMs(worst)}${obs.readings.some((r) => r.answers === 'hello') ? ', after a first reading that gave the client\'s address' : ''}`);
+  },
+});
+
 /** The client checks of sensor-telemetry. */
-export const clientChecks: ClientCheck[] = [periodCheck, decodesCheck, oneRecordPerDatagramCheck, overheadCheck];
+export const clientChecks: ClientCheck[] = [periodCheck, decodesCheck, oneRecordPerDatagramCheck, overheadCheck, pullAnswersCheck];

@@ -29,8 +29,13 @@ export interface Echo {
 /** The declared protocol, ready to encode and decode with. */
 export interface TelemetryProtocol {
   transport: 'tcp' | 'udp';
+  /** `push`: the client sends a reading every period; `pull`: the server sends a request every period and the client answers it with one reading. */
+  model: 'push' | 'pull';
   record: RecordSpec;
-  reply: RecordSpec;
+  /** The server's answer to each reading; undefined with `reply=none` (the server answers nothing). */
+  reply: RecordSpec | undefined;
+  /** With `model=pull`: the server's request for one reading. */
+  request: RecordSpec | undefined;
   /** The reading field that says which sensor a reading comes from. */
   sensorField: string;
   sensorIndex: number;
@@ -42,7 +47,10 @@ export interface TelemetryProtocol {
   framing: 'datagram' | 'fixed' | 'length-prefix';
   /** With `length-prefix`: the struct of the length (one integer). */
   prefix: Struct | undefined;
+  /** Reply fields that carry a reading's value (none with `reply=none`). */
   echoes: readonly Echo[];
+  /** Request fields whose value the answering reading must carry (`model=pull`; `reply` is the request's index here). */
+  requestEchoes: readonly Echo[];
 }
 
 /** Shortest and longest period sockgrade accepts, in seconds. */
@@ -56,12 +64,15 @@ export const TELEMETRY_MANIFEST =
   '"sensor_field": the field that says which sensor a reading comes from (default "sensor"); ' +
   '"ranges": allowed values by field name, [min, max] for numbers, a list of texts for c/s/p fields, e.g. {"sensor": [1, 3], "value": [-40, 1100]}; ' +
   `"period": seconds between readings (${PERIOD_LIMITS[0]} to ${PERIOD_LIMITS[1]}); ` +
-  '"reply": the server\'s answer to each reading, {"format": "!IB", "fields": ["seq", "status"]}, where a field named like a reading field carries that reading\'s value and the others are the server\'s own (within "ranges" when listed there); ' +
-  '"framing" (TCP only): "fixed" (default: records of calcsize(format) bytes back to back) or "length-prefix" (each record, and each reply, preceded by its length in bytes packed with "prefix", e.g. "!H"); over UDP every datagram is exactly one record. ' +
+  '"reply": the server\'s answer to each reading, {"format": "!IB", "fields": ["seq", "status"]}, where a field named like a reading field carries that reading\'s value and the others are the server\'s own (within "ranges" when listed there); with the parameter reply=none the server answers nothing and "reply" is left out (or "none"); ' +
+  '"request" (only with the parameter model=pull): the server\'s request for one reading, {"format": "!I", "fields": ["seq"]}, where a field named like a reading field asks for that value (the answering reading carries it) and the others are free (within "ranges" when listed there); ' +
+  '"framing" (TCP only): "fixed" (default: records of calcsize(format) bytes back to back) or "length-prefix" (each record, each reply and each request preceded by its length in bytes packed with "prefix", e.g. "!H"); over UDP every datagram is exactly one record. ' +
   'The transport is the parameter transport (tcp by default): a UDP submission writes "params": {"transport": "udp"} in sockgrade.json; "telemetry.transport", if present, must say the same. ' +
-  'Complete examples: reference/sensor-telemetry/sockgrade.json (TCP, length prefix) and sockgrade-udp.json.';
+  'Who sets the pace is the parameter model: push (default) the client sends a reading every period; pull the server sends a request every "period" seconds and the client answers each request with exactly one reading and sends none unasked, except over UDP its first reading, which tells the server its address (the server asks from then on to the address it came from); "telemetry.model", if present, must say the same. ' +
+  'Whether the server answers is the parameter reply: format (default) one reply per reading, none no reply at all (and a client does not wait for one). ' +
+  'Complete examples: reference/sensor-telemetry/sockgrade.json (TCP, length prefix), sockgrade-udp.json, sockgrade-pull.json (TCP, pull), sockgrade-none.json (TCP, no reply) and sockgrade-udp-pull-none.json.';
 
-const TELEMETRY_KEYS = ['transport', 'format', 'fields', 'sensor_field', 'ranges', 'period', 'framing', 'prefix', 'reply'];
+const TELEMETRY_KEYS = ['transport', 'model', 'format', 'fields', 'sensor_field', 'ranges', 'period', 'framing', 'prefix', 'reply', 'request'];
 const HINT = 'the "telemetry" section of sockgrade.json is described with the exercise sensor-telemetry in the README; give the file with --manifest sockgrade.json';
 
 function problem(text: string): never {
@@ -86,24 +97,33 @@ export function protocolFromManifest(manifest: Readonly<Record<string, unknown>>
   if (t.transport !== undefined && t.transport !== transport) {
     problem(`telemetry.transport is "${t.transport}" but the run grades ${transport.toUpperCase()}: the transport is the parameter "transport"; write "params": {"transport": "${t.transport}"} in sockgrade.json (or pass --param transport=${t.transport})`);
   }
+  const model = params.model === 'pull' ? 'pull' : 'push';
+  if (t.model !== undefined && t.model !== 'push' && t.model !== 'pull') problem(`telemetry.model must be "push" or "pull", got ${JSON.stringify(t.model)}`);
+  if (t.model !== undefined && t.model !== model) {
+    problem(`telemetry.model is "${t.model}" but the run grades model=${model}: who sets the pace is the parameter "model"; write "params": {"model": "${t.model}"} in sockgrade.json (or pass --param model=${t.model})`);
+  }
   const record = recordSpec(t.format, t.fields, 'telemetry');
-  const reply = replySpec(t.reply);
+  const reply = replySpec(t.reply, params.reply === 'none');
+  const request = requestSpec(t.request, model);
   const sensorField = t.sensor_field ?? 'sensor';
   if (typeof sensorField !== 'string') problem('telemetry.sensor_field must be the name of a field');
   const sensorIndex = record.fields.indexOf(sensorField);
   if (sensorIndex < 0) problem(`telemetry.fields has no field "${sensorField}": name the field that says which sensor a reading comes from with "sensor_field"`);
-  const echoes = reply.fields.flatMap((name, i) => (record.fields.includes(name) ? [{ name, reply: i, record: record.fields.indexOf(name) }] : []));
-  if (echoes.length === 0) problem(`telemetry.reply.fields (${reply.fields.join(', ')}) shares no field with telemetry.fields: the reply must carry a field of the reading (e.g. "seq") so that it says which reading it answers`);
-  const { framing, prefix } = framingOf(t.framing, t.prefix, transport, record);
-  const ranges = rangesOf(t.ranges, record, reply);
+  const echoesOf = (spec: RecordSpec | undefined): Echo[] => (spec ? spec.fields.flatMap((name, i) => (record.fields.includes(name) ? [{ name, reply: i, record: record.fields.indexOf(name) }] : [])) : []);
+  const echoes = echoesOf(reply);
+  if (reply && echoes.length === 0) problem(`telemetry.reply.fields (${reply.fields.join(', ')}) shares no field with telemetry.fields: the reply must carry a field of the reading (e.g. "seq") so that it says which reading it answers`);
+  const { framing, prefix } = framingOf(t.framing, t.prefix, transport, [record, reply, request]);
+  const ranges = rangesOf(t.ranges, [record, reply, request]);
   const sensorRange = ranges.get(sensorField);
   if (sensorRange && (sensorRange.kind === 'choices' ? sensorRange.values.length < 2 : Math.floor(sensorRange.max) - Math.ceil(sensorRange.min) < 1)) {
     problem(`telemetry.ranges.${sensorField} allows a single sensor, but the readings must come from several sensor types`);
   }
   return {
     transport,
+    model,
     record,
     reply,
+    request,
     sensorField,
     sensorIndex,
     ranges,
@@ -111,6 +131,7 @@ export function protocolFromManifest(manifest: Readonly<Record<string, unknown>>
     framing,
     prefix,
     echoes,
+    requestEchoes: echoesOf(request),
   };
 }
 
@@ -137,11 +158,27 @@ function recordSpec(format: unknown, fields: unknown, where: string): RecordSpec
   return { format: format as string, struct, fields: names };
 }
 
-function replySpec(reply: unknown): RecordSpec {
-  if (!isObject(reply)) problem('telemetry.reply must declare the server\'s answer to each reading: {"format": "!IB", "fields": ["seq", "status"]}');
+function replySpec(reply: unknown, none: boolean): RecordSpec | undefined {
+  if (none) {
+    if (reply === undefined || reply === 'none' || reply === null) return undefined;
+    problem('telemetry.reply declares a reply, but the run grades reply=none (a server that answers nothing): leave "reply" out, or grade the replies with "params": {"reply": "format"} in sockgrade.json (or --param reply=format)');
+  }
+  if (reply === 'none' || reply === null) problem('telemetry.reply is "none", but the run grades a reply to each reading (parameter reply=format): a server that answers nothing writes "params": {"reply": "none"} in sockgrade.json (or pass --param reply=none)');
+  if (!isObject(reply)) problem('telemetry.reply must declare the server\'s answer to each reading: {"format": "!IB", "fields": ["seq", "status"]} (a server that answers nothing writes "params": {"reply": "none"} instead)');
   const unknown = Object.keys(reply).filter((k) => k !== 'format' && k !== 'fields');
   if (unknown.length > 0) problem(`telemetry.reply has an unknown key "${unknown[0]}" (it takes format and fields)`);
   return recordSpec(reply.format, reply.fields, 'telemetry.reply');
+}
+
+function requestSpec(request: unknown, model: 'push' | 'pull'): RecordSpec | undefined {
+  if (model === 'push') {
+    if (request !== undefined) problem('telemetry.request is only for a server that asks (parameter model=pull): write "params": {"model": "pull"} in sockgrade.json, or leave "request" out');
+    return undefined;
+  }
+  if (!isObject(request)) problem('telemetry.request must declare the server\'s request for one reading under model=pull: {"format": "!I", "fields": ["seq"]}');
+  const unknown = Object.keys(request).filter((k) => k !== 'format' && k !== 'fields');
+  if (unknown.length > 0) problem(`telemetry.request has an unknown key "${unknown[0]}" (it takes format and fields)`);
+  return recordSpec(request.format, request.fields, 'telemetry.request');
 }
 
 function periodOf(period: unknown): number {
@@ -151,7 +188,7 @@ function periodOf(period: unknown): number {
   return period;
 }
 
-function framingOf(framing: unknown, prefix: unknown, transport: 'tcp' | 'udp', record: RecordSpec): { framing: TelemetryProtocol['framing']; prefix: Struct | undefined } {
+function framingOf(framing: unknown, prefix: unknown, transport: 'tcp' | 'udp', specs: readonly (RecordSpec | undefined)[]): { framing: TelemetryProtocol['framing']; prefix: Struct | undefined } {
   if (transport === 'udp') {
     if (framing !== undefined && framing !== 'datagram') problem(`telemetry.framing is ${JSON.stringify(framing)}, but over UDP each datagram is one record: leave framing out or write "datagram"`);
     if (prefix !== undefined) problem('telemetry.prefix only applies to TCP with "framing": "length-prefix"');
@@ -165,7 +202,8 @@ function framingOf(framing: unknown, prefix: unknown, transport: 'tcp' | 'udp', 
     const st = structOf(prefix ?? '', 'telemetry.prefix');
     const slot = st.slots[0];
     if (st.slots.length !== 1 || !slot || !['int', 'uint'].includes(slot.kind)) problem(`telemetry.prefix ${JSON.stringify(prefix)} must pack exactly one integer, the record's length in bytes, e.g. "!H"`);
-    if (largestOf(slot) < record.struct.size) problem(`telemetry.prefix ${JSON.stringify(prefix)} cannot hold the record's length, ${record.struct.size} bytes`);
+    const longest = Math.max(...specs.map((r) => r?.struct.size ?? 0));
+    if (largestOf(slot) < longest) problem(`telemetry.prefix ${JSON.stringify(prefix)} cannot hold the record's length, ${longest} bytes`);
     return { framing: 'length-prefix', prefix: st };
   }
   if (typeof framing === 'string' && /newline|line|delim|sep|\\n/i.test(framing)) {
@@ -178,14 +216,14 @@ function largestOf(slot: StructSlot): number {
   return slot.kind === 'int' ? 2 ** (slot.size * 8 - 1) - 1 : 2 ** (slot.size * 8) - 1;
 }
 
-function rangesOf(ranges: unknown, record: RecordSpec, reply: RecordSpec): Map<string, FieldRange> {
+function rangesOf(ranges: unknown, specs: readonly (RecordSpec | undefined)[]): Map<string, FieldRange> {
   const out = new Map<string, FieldRange>();
   if (ranges === undefined) return out;
   if (!isObject(ranges)) problem('telemetry.ranges must map field names to [min, max], e.g. {"value": [-40, 125]}');
   for (const [name, spec] of Object.entries(ranges)) {
-    const at = record.fields.indexOf(name);
-    const slot = at >= 0 ? record.struct.slots[at] : reply.struct.slots[reply.fields.indexOf(name)];
-    if (!slot) problem(`telemetry.ranges names "${name}", which is neither in telemetry.fields nor in telemetry.reply.fields`);
+    const owner = specs.find((r) => r?.fields.includes(name));
+    const slot = owner?.struct.slots[owner.fields.indexOf(name)];
+    if (!slot) problem(`telemetry.ranges names "${name}", which is in none of ${['telemetry.fields', specs[1] ? 'telemetry.reply.fields' : undefined, specs[2] ? 'telemetry.request.fields' : undefined].filter(Boolean).join(', ')}`);
     out.set(name, rangeOf(name, spec, slot));
   }
   return out;

@@ -25,6 +25,7 @@ export function tcpTimestamps(): { on: boolean; known: boolean } {
 }
 
 interface Column {
+  request: string;
   reading: string;
   reply: string;
   ack: string;
@@ -35,29 +36,37 @@ interface Column {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-function udpColumn(recordBytes: number, replyBytes: number, datagramsPerReading: number): Column {
+/** A message of `bytes` (0: none) with `header` bytes of headers per packet, for people. */
+const cell = (bytes: number, header: number): string => (bytes > 0 ? `${round(bytes)} + ${round(header)}` : '-');
+
+/** `requestBytes` and `replyBytes` are 0 when the protocol has no request (push) or no reply (reply=none). */
+function udpColumn(requestBytes: number, recordBytes: number, replyBytes: number, datagramsPerReading: number): Column {
   const header = (IP + UDP) * datagramsPerReading;
+  const other = (requestBytes > 0 ? IP + UDP : 0) + (replyBytes > 0 ? IP + UDP : 0);
   return {
-    reading: `${round(recordBytes)} + ${round(header)}`,
-    reply: `${replyBytes} + ${IP + UDP}`,
+    request: cell(requestBytes, IP + UDP),
+    reading: cell(recordBytes, header),
+    reply: cell(replyBytes, IP + UDP),
     ack: '-',
     setup: '-',
-    total: recordBytes + header + replyBytes + IP + UDP,
-    payload: recordBytes + replyBytes,
+    total: requestBytes + recordBytes + header + replyBytes + other,
+    payload: requestBytes + recordBytes + replyBytes,
   };
 }
 
-function tcpColumn(recordBytes: number, replyBytes: number, readingsPerConnection: number, timestamps: boolean): Column {
+function tcpColumn(requestBytes: number, recordBytes: number, replyBytes: number, readingsPerConnection: number, timestamps: boolean): Column {
   const header = IP + 20 + (timestamps ? 12 : 0);
   const syn = IP + 20 + (timestamps ? SYN_OPTIONS_TS : SYN_OPTIONS_NO_TS);
   const setup = 2 * syn + header + 4 * header;
+  const segments = 1 + (requestBytes > 0 ? 1 : 0) + (replyBytes > 0 ? 1 : 0);
   return {
-    reading: `${recordBytes} + ${header}`,
-    reply: `${replyBytes} + ${header}`,
+    request: cell(requestBytes, header),
+    reading: cell(recordBytes, header),
+    reply: cell(replyBytes, header),
     ack: String(header),
     setup: `${setup} / ${round(readingsPerConnection)} = ${round(setup / readingsPerConnection)}`,
-    total: recordBytes + replyBytes + 3 * header + setup / readingsPerConnection,
-    payload: recordBytes + replyBytes,
+    total: requestBytes + recordBytes + replyBytes + (segments + 1) * header + setup / readingsPerConnection,
+    payload: requestBytes + recordBytes + replyBytes,
   };
 }
 
@@ -75,15 +84,17 @@ export function overheadTable(proto: TelemetryProtocol, obs: Observation): strin
   const n = obs.readings.length;
   const ts = tcpTimestamps();
   const record = proto.record.struct.size;
-  const reply = proto.reply.struct.size;
+  const reply = proto.reply?.struct.size ?? 0;
+  const request = proto.request?.struct.size ?? 0;
   const prefix = proto.prefix?.size ?? 0;
-  const udp = udpColumn(record, reply, proto.transport === 'udp' ? obs.datagrams.length / n : 1);
-  const tcp = tcpColumn(record + prefix, reply + prefix, proto.transport === 'tcp' ? n / Math.max(1, obs.connections) : n, ts.on);
+  const udp = udpColumn(request, record, reply, proto.transport === 'udp' ? obs.datagrams.length / n : 1);
+  const tcp = tcpColumn(request && request + prefix, record + prefix, reply && reply + prefix, proto.transport === 'tcp' ? n / Math.max(1, obs.connections) : n, ts.on);
   const rows: [string, string, string][] = [
     ['', 'UDP', 'TCP'],
+    ...(request > 0 ? [['request: payload + headers', udp.request, tcp.request] as [string, string, string]] : []),
     ['reading: payload + headers', udp.reading, tcp.reading],
     ['reply: payload + headers', udp.reply, tcp.reply],
-    ['bare ACK of the reply', udp.ack, tcp.ack],
+    [reply > 0 ? 'bare ACK of the reply' : 'bare ACK of the reading', udp.ack, tcp.ack],
     ['connection set-up + close', udp.setup, tcp.setup],
     ['bytes on the wire per reading', String(round(udp.total)), String(round(tcp.total))],
     ['payload share', `${round((100 * udp.payload) / udp.total)} %`, `${round((100 * tcp.payload) / tcp.total)} %`],
@@ -95,10 +106,13 @@ export function overheadTable(proto: TelemetryProtocol, obs: Observation): strin
     proto.transport === 'udp'
       ? `your client: ${n} readings in ${obs.datagrams.length} datagrams, ${obs.clientBytes} bytes of payload; the TCP column is the same readings over one connection`
       : `your client: ${n} readings over ${obs.connections} TCP connection${obs.connections === 1 ? '' : 's'}, ${obs.clientBytes} bytes of payload; the UDP column is one datagram per reading`;
+  const sizes = `record ${record} B${prefix ? ` + length prefix ${prefix} B` : ''}, ${reply > 0 ? `reply ${reply} B${prefix ? ` + ${prefix} B` : ''}` : 'no reply'}${request > 0 ? `, request ${request} B${prefix ? ` + ${prefix} B` : ''}` : ''}`;
   return [
-    `bytes per reading (record ${record} B${prefix ? ` + length prefix ${prefix} B` : ''}, reply ${reply} B${prefix ? ` + ${prefix} B` : ''}); headers: IPv4 ${IP}, UDP ${UDP}, TCP ${ts.on ? '32 (20 + timestamps option)' : '20'}${ts.known ? '' : ' (assumed: Linux default)'}:`,
+    `bytes per reading (${sizes}); headers: IPv4 ${IP}, UDP ${UDP}, TCP ${ts.on ? '32 (20 + timestamps option)' : '20'}${ts.known ? '' : ' (assumed: Linux default)'}:`,
     table,
     how,
-    'TCP counted as: one segment per record and per reply (the reply carries the ACK of the record), one bare ACK of the reply, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted',
+    request > 0 || reply === 0
+      ? 'TCP counted as: one segment per message (each carries the ACK of the one before), one bare ACK of the last message of each exchange, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted'
+      : 'TCP counted as: one segment per record and per reply (the reply carries the ACK of the record), one bare ACK of the reply, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted',
   ].join('\n');
 }

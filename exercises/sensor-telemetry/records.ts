@@ -24,7 +24,11 @@ export interface StreamRecord {
   at: number;
 }
 
-/** Cuts a TCP byte stream into records of `spec` (fixed size, or after a length prefix). */
+/**
+ * Cuts a TCP byte stream into records of `spec` (fixed size, or after a length prefix). `spec`
+ * may be a function of the record's index, asked before each record, for a stream that carries records of several
+ * layouts in a known order (under model=pull the server sends requests and replies).
+ */
 export class StreamDeframer {
   private pending = Buffer.alloc(0);
   /** Set when the stream cannot be cut any further (a length prefix that does not match the format). */
@@ -32,8 +36,15 @@ export class StreamDeframer {
 
   constructor(
     private readonly proto: TelemetryProtocol,
-    private readonly spec: RecordSpec,
+    private readonly specOf: RecordSpec | ((index: number) => RecordSpec),
   ) {}
+
+  /** Records cut so far. */
+  private count = 0;
+
+  private get spec(): RecordSpec {
+    return typeof this.specOf === 'function' ? this.specOf(this.count) : this.specOf;
+  }
 
   /** Bytes received that do not make a whole record yet. */
   get leftover(): number {
@@ -44,15 +55,16 @@ export class StreamDeframer {
   push(chunk: Buffer, at: number): StreamRecord[] {
     this.pending = Buffer.concat([this.pending, chunk]);
     const out: StreamRecord[] = [];
-    const size = this.spec.struct.size;
     const prefix = this.proto.prefix;
     while (!this.problem) {
+      const spec = this.spec;
+      const size = spec.struct.size;
       let start = 0;
       if (prefix) {
         if (this.pending.length < prefix.size) break;
         const announced = Number(prefix.unpack(this.pending.subarray(0, prefix.size))[0]);
         if (announced !== size) {
-          this.problem = `a length prefix announces ${announced} bytes, but a record of format ${this.spec.format} is ${size} bytes (prefix bytes ${hexBytes(this.pending.subarray(0, prefix.size))})`;
+          this.problem = `a length prefix announces ${announced} bytes, but a record of format ${spec.format} is ${size} bytes (prefix bytes ${hexBytes(this.pending.subarray(0, prefix.size))})`;
           break;
         }
         start = prefix.size;
@@ -60,6 +72,7 @@ export class StreamDeframer {
       if (this.pending.length < start + size) break;
       out.push({ body: Buffer.from(this.pending.subarray(start, start + size)), at });
       this.pending = this.pending.subarray(start + size);
+      this.count += 1;
     }
     return out;
   }
@@ -180,13 +193,62 @@ export function sameValue(a: StructValue, b: StructValue): boolean {
   }
 }
 
-/** The reply sockgrade sends for a reading: echoed fields copied, the others within their ranges. */
-export function replyFor(proto: TelemetryProtocol, reading: readonly StructValue[], rng: Rng): Buffer {
-  const values = proto.reply.struct.slots.map((slot, i) => {
+/** The reply sockgrade sends for a reading: echoed fields copied, the others within their ranges (undefined with reply=none). */
+export function replyFor(proto: TelemetryProtocol, reading: readonly StructValue[], rng: Rng): Buffer | undefined {
+  const spec = proto.reply;
+  if (!spec) return undefined;
+  const values = spec.struct.slots.map((slot, i) => {
     const echo = proto.echoes.find((e) => e.reply === i);
     const v = echo ? reading[echo.record] : undefined;
     const kept = v !== undefined ? throughSlot(slot, v) : undefined;
-    return kept ?? valueFor(slot, proto.ranges.get(proto.reply.fields[i] as string), rng);
+    return kept ?? valueFor(slot, proto.ranges.get(spec.fields[i] as string), rng);
   });
-  return proto.reply.struct.pack(...values);
+  return spec.struct.pack(...values);
+}
+
+/**
+ * A request of model=pull: a field named like the sensor field asks for `sensor`, a field named
+ * `seq`-like (any integer field shared with the reading) numbers it with `k` when that fits its
+ * range, every other field takes a value within its range.
+ */
+export function requestFor(proto: TelemetryProtocol, sensor: StructValue, k: number, rng: Rng): StructValue[] {
+  const spec = proto.request;
+  if (!spec) return [];
+  return spec.struct.slots.map((slot, i) => {
+    const name = spec.fields[i] as string;
+    const range = proto.ranges.get(name);
+    if (name === proto.sensorField) return throughSlot(slot, sensor) ?? valueFor(slot, range, rng);
+    if ((slot.kind === 'int' || slot.kind === 'uint') && (!range || (range.kind === 'interval' && k >= range.min && k <= range.max))) {
+      const kept = throughSlot(slot, k);
+      if (kept !== undefined) return kept;
+    }
+    return valueFor(slot, range, rng);
+  });
+}
+
+/** A valid reading that answers `request` (model=pull): the request's shared fields copied into it. */
+export function answerFor(proto: TelemetryProtocol, request: readonly StructValue[], fallbackSensor: StructValue, rng: Rng): StructValue[] {
+  const asked = proto.requestEchoes.find((e) => e.record === proto.sensorIndex);
+  const sensor = asked ? request[asked.reply] : fallbackSensor;
+  const values = makeReading(proto, sensor ?? fallbackSensor, rng);
+  for (const e of proto.requestEchoes) {
+    const v = request[e.reply];
+    const slot = proto.record.struct.slots[e.record];
+    const kept = v !== undefined && slot ? throughSlot(slot, v) : undefined;
+    if (kept !== undefined) values[e.record] = kept;
+  }
+  return values;
+}
+
+/** The first field of `reading` that does not carry the value `request` asked for (model=pull), if any. */
+export function unansweredField(proto: TelemetryProtocol, request: readonly StructValue[], reading: readonly StructValue[]): { name: string; got: string; asked: string } | undefined {
+  for (const e of proto.requestEchoes) {
+    const slot = proto.record.struct.slots[e.record];
+    const asked = request[e.reply];
+    const got = reading[e.record];
+    if (!slot || asked === undefined || got === undefined) continue;
+    const expected = throughSlot(slot, asked);
+    if (expected === undefined || !sameValue(expected, got)) return { name: e.name, got: showValue(got, slot), asked: showValue(asked, proto.request?.struct.slots[e.reply]) };
+  }
+  return undefined;
 }

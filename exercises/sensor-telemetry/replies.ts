@@ -8,7 +8,7 @@ import type { StructValue } from '../../harness/authoring.js';
 import { Struct } from '../../harness/authoring.js';
 import { hexBytes } from '../../harness/authoring.js';
 import type { Rng } from '../../harness/authoring.js';
-import type { TelemetryProtocol } from './manifest.js';
+import type { RecordSpec, TelemetryProtocol } from './manifest.js';
 import { StreamDeframer, describeValues, framed, makeReading, outOfRange, sameValue, sensorValues, showValue, throughSlot } from './records.js';
 import { otherByteOrder } from './byte-order.js';
 
@@ -32,6 +32,7 @@ export function makeReadings(proto: TelemetryProtocol, rng: Rng, count: number):
 /** What is wrong with `body` as the reply to `reading`, or undefined when it is right. */
 export function replyProblem(proto: TelemetryProtocol, reading: SentReading, body: Buffer): { message: string; hint?: string } | undefined {
   const spec = proto.reply;
+  if (!spec) return { message: `a reply came (${hexBytes(body, 32)}), but the protocol declares none (reply=none)` };
   if (body.length !== spec.struct.size) return { message: `the reply is ${body.length} bytes (${hexBytes(body, 32)}), but a reply of format ${spec.format} is ${spec.struct.size} bytes` };
   const values = spec.struct.unpack(body);
   const wrong = mismatchedEcho(proto, reading, values);
@@ -52,7 +53,7 @@ export function replyProblem(proto: TelemetryProtocol, reading: SentReading, bod
 
 function mismatchedEcho(proto: TelemetryProtocol, reading: SentReading, values: readonly StructValue[]): { name: string; got: string; expected: string } | undefined {
   for (const e of proto.echoes) {
-    const slot = proto.reply.struct.slots[e.reply];
+    const slot = proto.reply?.struct.slots[e.reply];
     const sent = reading.values[e.record];
     const got = values[e.reply];
     if (!slot || sent === undefined || got === undefined) continue;
@@ -62,7 +63,10 @@ function mismatchedEcho(proto: TelemetryProtocol, reading: SentReading, values: 
   return undefined;
 }
 
-/** Reads replies, one at a time, from a TCP connection to the server. */
+/**
+ * Reads records sent by the server, one at a time, from a TCP connection to it: replies, or
+ * under model=pull requests and replies in the order `specOf` (by record index) says.
+ */
 export class ReplyStream {
   private consumed = 0;
   private readonly ready: Buffer[] = [];
@@ -71,9 +75,15 @@ export class ReplyStream {
   constructor(
     private readonly conn: Connection,
     proto: TelemetryProtocol,
+    specOf?: (index: number) => RecordSpec,
   ) {
-    this.deframer = new StreamDeframer(proto, proto.reply);
+    const reply = proto.reply;
+    this.deframer = new StreamDeframer(proto, specOf ?? ((): RecordSpec => reply ?? (proto.request as RecordSpec)));
   }
+
+  /** When the last record returned by {@link next} was complete (performance.now). */
+  lastAt = 0;
+  private readonly times: number[] = [];
 
   /** A length prefix that could not be right, once seen. */
   get problem(): string | undefined {
@@ -86,7 +96,10 @@ export class ReplyStream {
     while (this.ready.length === 0) {
       const got = this.conn.received;
       if (got.length > this.consumed) {
-        for (const r of this.deframer.push(got.subarray(this.consumed), performance.now())) this.ready.push(r.body);
+        for (const r of this.deframer.push(got.subarray(this.consumed), performance.now())) {
+          this.ready.push(r.body);
+          this.times.push(r.at);
+        }
         this.consumed = got.length;
         continue;
       }
@@ -94,6 +107,12 @@ export class ReplyStream {
       const left = deadline - performance.now();
       if (left <= 0 || !(await this.conn.waitForBytes(this.consumed + 1, left, signal))) return undefined;
     }
+    this.lastAt = this.times.shift() ?? performance.now();
     return this.ready.shift();
+  }
+
+  /** Bytes received and not yet cut into a record. */
+  get leftover(): number {
+    return this.conn.received.length - this.consumed + this.deframer.leftover;
   }
 }

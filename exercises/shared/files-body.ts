@@ -4,7 +4,6 @@
  * bytes and the last carries fewer (0 included). A file under 999999 bytes is one frame, an
  * empty file is `000000:`, a file of exactly 999999 bytes is one full frame then `000000:`.
  */
-import type { Connection } from '../../harness/net/connection.js';
 import { escapeBytes } from '../../harness/diagnose/bytes.js';
 import { HEADER_LENGTH, MAX_PAYLOAD, frame } from '../framed-echo/framing.js';
 
@@ -31,6 +30,18 @@ export function headerProblem(header: Buffer, more: Buffer = Buffer.alloc(0)): s
   return `${shown} is not a frame header (six digits and a colon, like "000042:")`;
 }
 
+/**
+ * What {@link readBody} reads from: a TCP connection, or datagrams read one after another as a
+ * stream of bytes (a body may be cut into datagrams anywhere).
+ */
+export interface ByteSource {
+  readonly received: Buffer;
+  readonly receivedBytes: number;
+  readonly closeKind: 'fin' | 'reset' | 'open';
+  readonly closed: boolean;
+  waitForBytes(n: number, ms: number, signal?: AbortSignal): Promise<boolean>;
+}
+
 /** How reading one body off a connection ended. */
 export type BodyRead =
   | { kind: 'body'; body: Buffer; frames: number[]; end: number }
@@ -41,7 +52,7 @@ export type BodyRead =
  * Reads one body from `conn`, starting at byte `from` of what it received. Waits (bounded) for
  * each header and payload in turn; never consumes past the body's end.
  */
-export async function readBody(conn: Connection, from: number, ms: number, signal?: AbortSignal): Promise<BodyRead> {
+export async function readBody(conn: ByteSource, from: number, ms: number, signal?: AbortSignal): Promise<BodyRead> {
   const until = performance.now() + ms;
   const left = (): number => Math.max(0, until - performance.now());
   const pieces: Buffer[] = [];

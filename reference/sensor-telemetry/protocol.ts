@@ -1,6 +1,7 @@
 /**
- * The protocol the reference programs speak: the one declared in the reference's own manifests,
- * sockgrade.json (TCP, length-prefixed records) and sockgrade-udp.json, next to these sources.
+ * The protocol the reference programs speak: the one declared in the reference's own manifests
+ * next to these sources, named by the parameters: sockgrade.json (TCP, length-prefixed records),
+ * sockgrade-udp.json, sockgrade-pull.json, sockgrade-none.json, sockgrade-udp-pull-none.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import type { ParamValues } from '../types.js';
 
 /** The reference manifest for the transport in `params`, read from the sources (the build does not copy it). */
 function manifestFile(params: ParamValues): string {
-  const name = params.transport === 'udp' ? 'sockgrade-udp.json' : 'sockgrade.json';
+  const variant = [params.transport === 'udp' ? 'udp' : '', params.model === 'pull' ? 'pull' : '', params.reply === 'none' ? 'none' : ''].filter(Boolean).join('-');
+  const name = variant ? `sockgrade-${variant}.json` : 'sockgrade.json';
   const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../../../reference/sensor-telemetry/${name}`, import.meta.url)].map((u) => fileURLToPath(u));
   const found = candidates.find((f) => existsSync(f));
   if (!found) throw new Error(`the reference manifest ${name} is missing (looked in ${candidates.join(', ')})`);

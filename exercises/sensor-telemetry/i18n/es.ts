@@ -13,10 +13,13 @@ const MANIFEST_ES =
   '"sensor_field": el campo que dice de qué sensor viene una lectura (por defecto "sensor"); ' +
   '"ranges": valores admitidos por nombre de campo, [min, max] para números, una lista de textos para campos c/s/p, p. ej. {"sensor": [1, 3], "value": [-40, 1100]}; ' +
   `"period": segundos entre lecturas (de ${PERIOD_LIMITS[0]} a ${PERIOD_LIMITS[1]}); ` +
-  '"reply": la respuesta del servidor a cada lectura, {"format": "!IB", "fields": ["seq", "status"]}, donde un campo que se llama como un campo de la lectura lleva el valor de esa lectura y los demás son del propio servidor (dentro de "ranges" cuando aparecen allí); ' +
-  '"framing" (solo TCP): "fixed" (por defecto: registros de calcsize(format) bytes uno tras otro) o "length-prefix" (cada registro, y cada respuesta, precedido de su longitud en bytes empaquetada con "prefix", p. ej. "!H"); por UDP cada datagrama es exactamente un registro. ' +
+  '"reply": la respuesta del servidor a cada lectura, {"format": "!IB", "fields": ["seq", "status"]}, donde un campo que se llama como un campo de la lectura lleva el valor de esa lectura y los demás son del propio servidor (dentro de "ranges" cuando aparecen allí); con el parámetro reply=none el servidor no responde nada y "reply" se omite (o vale "none"); ' +
+  '"request" (solo con el parámetro model=pull): la petición del servidor de una lectura, {"format": "!I", "fields": ["seq"]}, donde un campo que se llama como un campo de la lectura pide ese valor (la lectura que contesta lo lleva) y los demás son libres (dentro de "ranges" cuando aparecen allí); ' +
+  '"framing" (solo TCP): "fixed" (por defecto: registros de calcsize(format) bytes uno tras otro) o "length-prefix" (cada registro, cada respuesta y cada petición precedidos de su longitud en bytes empaquetada con "prefix", p. ej. "!H"); por UDP cada datagrama es exactamente un registro. ' +
   'El transporte es el parámetro transport (tcp por defecto): una entrega UDP escribe "params": {"transport": "udp"} en sockgrade.json; "telemetry.transport", si aparece, debe decir lo mismo. ' +
-  'Ejemplos completos: reference/sensor-telemetry/sockgrade.json (TCP, prefijo de longitud) y sockgrade-udp.json.';
+  'Quién marca el ritmo es el parámetro model: push (por defecto) el cliente envía una lectura cada periodo; pull el servidor envía una petición cada "period" segundos y el cliente contesta cada petición con exactamente una lectura y no envía ninguna sin que se la pidan, salvo por UDP la primera, que le dice al servidor su dirección (el servidor pide desde entonces a la dirección de la que vino); "telemetry.model", si aparece, debe decir lo mismo. ' +
+  'Si el servidor responde lo dice el parámetro reply: format (por defecto) una respuesta por lectura, none ninguna respuesta (y el cliente no espera ninguna). ' +
+  'Ejemplos completos: reference/sensor-telemetry/sockgrade.json (TCP, prefijo de longitud), sockgrade-udp.json, sockgrade-pull.json (TCP, pull), sockgrade-none.json (TCP, sin respuesta) y sockgrade-udp-pull-none.json.';
 
 /**
  * The rows of the overhead table: overheadTable() pads every label to the longest one, so each
@@ -125,8 +128,8 @@ export const sensorTelemetry: Catalogue = {
   "the bytes per reading cannot be measured against the declared format, since the client's traffic is not whole records of it: {odd}":
     'los bytes por lectura no se pueden medir con el formato declarado, porque el tráfico del cliente no son registros enteros de él: {odd}',
   // contract and parameters, as sockgrade list shows them
-  'Speaks the protocol declared in the "telemetry" section of sockgrade.json (described in the server\'s contract). Client: sends readings to {{host}}:{{port}} (or HOST/PORT; course port 10001), one every "period" seconds on a schedule that does not drift (the period measured over its first readings must be within 10 % of the declared one, parameter tolerance), with random values within the declared ranges and from several sensors (the sensor field takes at least two values). Over TCP it uses one connection (or one per reading), framed as declared; over UDP one reading per datagram, exactly one record each. It reads the reply to each reading and keeps sending until it is stopped (sockgrade watches the first readings, parameter readings, default 8).':
-    'Habla el protocolo declarado en la sección "telemetry" de sockgrade.json (descrito en el contrato del servidor). Cliente: envía lecturas a {{host}}:{{port}} (o HOST/PORT; puerto del curso 10001), una cada "period" segundos según un calendario que no se desvía (el periodo medido en sus primeras lecturas debe quedar a menos de un 10 % del declarado, parámetro tolerance), con valores aleatorios dentro de los rangos declarados y de varios sensores (el campo del sensor toma al menos dos valores). Por TCP usa una conexión (o una por lectura), con las tramas declaradas; por UDP una lectura por datagrama, exactamente un registro en cada uno. Lee la respuesta a cada lectura y sigue enviando hasta que se le detiene (sockgrade observa las primeras lecturas, parámetro readings, 8 por defecto).',
+  'Speaks the protocol declared in the "telemetry" section of sockgrade.json (described in the server\'s contract). Client: sends readings to {{host}}:{{port}} (or HOST/PORT; course port 10001), one every "period" seconds on a schedule that does not drift (the period measured over its first readings must be within 10 % of the declared one, parameter tolerance), with random values within the declared ranges and from several sensors (the sensor field takes at least two values). Over TCP it uses one connection (or one per reading), framed as declared; over UDP one reading per datagram, exactly one record each. It reads the reply to each reading (with reply=none there is none, and it does not wait for one) and keeps sending until it is stopped (sockgrade watches the first readings, parameter readings, default 8). With model=pull it keeps no period of its own: over TCP it opens one connection, over UDP it sends one first reading unasked; then it answers each request of the server with one reading at once (within half the period, at least 300 ms), carrying the values of the request fields named like reading fields, and sends no reading unasked (sockgrade asks at irregular intervals around the period).':
+    'Habla el protocolo declarado en la sección "telemetry" de sockgrade.json (descrito en el contrato del servidor). Cliente: envía lecturas a {{host}}:{{port}} (o HOST/PORT; puerto del curso 10001), una cada "period" segundos según un calendario que no se desvía (el periodo medido en sus primeras lecturas debe quedar a menos de un 10 % del declarado, parámetro tolerance), con valores aleatorios dentro de los rangos declarados y de varios sensores (el campo del sensor toma al menos dos valores). Por TCP usa una conexión (o una por lectura), con las tramas declaradas; por UDP una lectura por datagrama, exactamente un registro en cada uno. Lee la respuesta a cada lectura (con reply=none no hay ninguna, y no la espera) y sigue enviando hasta que se le detiene (sockgrade observa las primeras lecturas, parámetro readings, 8 por defecto). Con model=pull no lleva periodo propio: por TCP abre una conexión, por UDP envía una primera lectura sin que se la pidan; después contesta cada petición del servidor con una lectura en el acto (en menos de la mitad del periodo, y al menos 300 ms), con los valores de los campos de la petición que se llaman como campos de la lectura, y no envía ninguna lectura sin que se la pidan (sockgrade pide a intervalos irregulares en torno al periodo).',
   'the version graded: tcp or udp (a submission usually sets it in sockgrade.json: "params": {{"transport": "udp"}})':
     'la versión que se corrige: tcp o udp (una entrega suele fijarla en sockgrade.json: "params": {{"transport": "udp"}})',
   'readings of the client watched by each client check':
@@ -134,8 +137,8 @@ export const sensorTelemetry: Catalogue = {
   'allowed error of the measured period, as a fraction of the declared period (never under 30 ms)':
     'error admitido en el periodo medido, como fracción del periodo declarado (nunca menos de 30 ms)',
   // the server's contract, which opens with the manifest (its braces are literal, hence lit())
-  [lit(`${TELEMETRY_MANIFEST} Server: over TCP it listens on host:port and serves one client connection after another until the client closes it; readings arrive framed as declared, and one recv() may return part of a reading or several (keep a buffer). Over UDP it binds host:port; each datagram is one reading, from any client. For every reading it decodes, it sends one reply packed with reply.format: on the same connection with the same framing (TCP), or as one datagram to the address the reading came from (UDP).`)]:
-    lit(`${MANIFEST_ES} Servidor: por TCP escucha en host:port y atiende una conexión de cliente tras otra hasta que el cliente la cierra; las lecturas llegan con las tramas declaradas, y un recv() puede devolver parte de una lectura o varias (guarda un búfer). Por UDP se enlaza a host:port; cada datagrama es una lectura, de cualquier cliente. Por cada lectura que decodifica envía una respuesta empaquetada con reply.format: por la misma conexión y con las mismas tramas (TCP), o en un datagrama a la dirección de la que vino la lectura (UDP).`),
+  [lit(`${TELEMETRY_MANIFEST} Server: over TCP it listens on host:port and serves one client connection after another until the client closes it; readings arrive framed as declared, and one recv() may return part of a reading or several (keep a buffer). Over UDP it binds host:port; each datagram is one reading, from any client. For every reading it decodes, it sends one reply packed with reply.format: on the same connection with the same framing (TCP), or as one datagram to the address the reading came from (UDP); with reply=none it sends nothing back and keeps taking readings. With model=pull it asks: every "period" seconds on a schedule it keeps, one request packed with request.format, on each client connection (TCP) or to the address of each client's first reading (UDP); its reply to a reading comes before its next request.`)]:
+    lit(`${MANIFEST_ES} Servidor: por TCP escucha en host:port y atiende una conexión de cliente tras otra hasta que el cliente la cierra; las lecturas llegan con las tramas declaradas, y un recv() puede devolver parte de una lectura o varias (guarda un búfer). Por UDP se enlaza a host:port; cada datagrama es una lectura, de cualquier cliente. Por cada lectura que decodifica envía una respuesta empaquetada con reply.format: por la misma conexión y con las mismas tramas (TCP), o en un datagrama a la dirección de la que vino la lectura (UDP); con reply=none no devuelve nada y sigue recibiendo lecturas. Con model=pull pide: cada "period" segundos, según un calendario que mantiene, una petición empaquetada con request.format, por cada conexión de cliente (TCP) o a la dirección de la primera lectura de cada cliente (UDP); su respuesta a una lectura llega antes que su siguiente petición.`),
   // the period check's note and the overhead table (see ../overhead.ts)
   'measured period {period} (median, over every pair of the {n} readings, of time apart ÷ readings apart), declared {declared} ± {tol}':
     'periodo medido {period} (mediana, sobre cada par de las {n} lecturas, de la separación en tiempo ÷ la separación en lecturas), declarado {declared} ± {tol}',
@@ -151,6 +154,8 @@ export const sensorTelemetry: Catalogue = {
   'IPv4 {ip}, UDP {udp}, TCP {tcp} (20 + timestamps option) (assumed: Linux default)': 'IPv4 {ip}, UDP {udp}, TCP {tcp} (20 + opción de marcas de tiempo) (supuesto: lo normal en Linux)',
   'IPv4 {ip}, UDP {udp}, TCP {tcp} (assumed: Linux default)': 'IPv4 {ip}, UDP {udp}, TCP {tcp} (supuesto: lo normal en Linux)',
   ...overheadRows({
+    'request: payload + headers': 'petición: datos + cabeceras',
+    'bare ACK of the reading': 'ACK suelto de la lectura',
     'reading: payload + headers': 'lectura: datos + cabeceras',
     'reply: payload + headers': 'respuesta: datos + cabeceras',
     'bare ACK of the reply': 'ACK suelto de la respuesta',
@@ -172,4 +177,107 @@ export const sensorTelemetry: Catalogue = {
   'datagram #{i} of the client holds {n} records of {size} bytes': 'el datagrama #{i} del cliente contiene {n} registros de {size} bytes',
   'datagram #{i} of the client holds {n} bytes, while a record of format {format} is {size} bytes': 'el datagrama #{i} del cliente contiene {n} bytes, cuando un registro de formato {format} tiene {size} bytes',
   'measured again: sockgrade or the client waited {ms} for a CPU while the readings arrived': 'medido de nuevo: sockgrade o el cliente esperaron {ms} a una CPU mientras llegaban las lecturas',
+  // model=pull and reply=none
+  'who sets the pace: push (the client sends a reading every period) or pull (the server sends a request every period and the client answers it); a submission sets it in sockgrade.json: "params": {{"model": "pull"}}':
+    'quién marca el ritmo: push (el cliente envía una lectura cada periodo) o pull (el servidor envía una petición cada periodo y el cliente la contesta); una entrega lo fija en sockgrade.json: "params": {{"model": "pull"}}',
+  'the server\'s answer to each reading: format (one reply of the declared telemetry.reply format) or none (no reply: servers that do not answer); a submission sets it in sockgrade.json: "params": {{"reply": "none"}}':
+    'la respuesta del servidor a cada lectura: format (una respuesta del formato declarado en telemetry.reply) o none (sin respuesta: servidores que no contestan); una entrega lo fija en sockgrade.json: "params": {{"reply": "none"}}',
+  'asks for a reading every declared period, with requests of the declared format (model=pull)': 'pide una lectura cada periodo declarado, con peticiones del formato declarado (model=pull)',
+  'under model=pull the server sends a request (struct.pack of telemetry.request.format) every "period" seconds: over TCP on each client connection, over UDP to the address the client\'s first reading came from':
+    'con model=pull el servidor envía una petición (struct.pack de telemetry.request.format) cada "period" segundos: por TCP en cada conexión de cliente, por UDP a la dirección de la que vino la primera lectura del cliente',
+  'takes readings in, whole, coalesced or cut into pieces, without answering and without stopping (reply=none)': 'recibe lecturas, enteras, juntas o cortadas en trozos, sin responder y sin detenerse (reply=none)',
+  'with reply=none the server sends nothing back: it takes each reading in (over TCP from a buffer, since one recv() is not one record) and keeps running':
+    'con reply=none el servidor no devuelve nada: recibe cada lectura (por TCP desde un búfer, porque un recv() no es un registro) y sigue en marcha',
+  'answers every request of the server with one reading, at once, and sends none unasked (model=pull)': 'contesta cada petición del servidor con una lectura, en el acto, y no envía ninguna sin que se la pidan (model=pull)',
+  'under model=pull: loop on recv() of a request (a whole one: calcsize(request format) bytes, after the length prefix if any), then send the one reading that answers it':
+    'con model=pull: un bucle que hace recv() de una petición (entera: calcsize(formato de petición) bytes, tras el prefijo de longitud si lo hay) y después envía la lectura que la contesta',
+  '{label} decodes as {values}: {name} = {value} is outside its declared range {range}': '{label} se decodifica como {values}: {name} = {value} está fuera de su rango declarado {range}',
+  '{label} is {n} bytes ({hex}), but a request of format {format} is {size} bytes': '{label} tiene {n} bytes ({hex}), pero una petición de formato {format} tiene {size} bytes',
+  'request #{k} of the server': 'la petición #{k} del servidor',
+  'the reply to {label}: {problem}': 'la respuesta a {label}: {problem}',
+  'the server sends the reply to a reading before its next request, each framed as declared': 'el servidor envía la respuesta a una lectura antes de su siguiente petición, cada una con las tramas declaradas',
+  'request #{k}: {problem}': 'petición #{k}: {problem}',
+  'no request from the server ({why})': 'ninguna petición del servidor ({why})',
+  'no request from the server within {ms}': 'ninguna petición del servidor en {ms}',
+  'no request #{k} from the server (it had asked {n} times) ({why})': 'ninguna petición #{k} del servidor (había pedido {n} veces) ({why})',
+  'no request #{k} from the server (it had asked {n} times) within {ms}': 'ninguna petición #{k} del servidor (había pedido {n} veces) en {ms}',
+  'no request #{k} from the server (it had asked 1 time) ({why})': 'ninguna petición #{k} del servidor (había pedido 1 vez) ({why})',
+  'no request #{k} from the server (it had asked 1 time) within {ms}': 'ninguna petición #{k} del servidor (había pedido 1 vez) en {ms}',
+  'the reading answering request #{k} ({shown})': 'la lectura que contesta la petición #{k} ({shown})',
+  'the first reading ({shown}), which tells the server where to ask': 'la primera lectura ({shown}), que le dice al servidor adónde pedir',
+  'answer every reading with one reply, before the next request': 'responde a cada lectura con una respuesta, antes de la siguiente petición',
+  'waiting for request #{k} of the server': 'esperando la petición #{k} del servidor',
+  'sending a first reading, unasked, so that the server learns the address to ask': 'enviando una primera lectura, sin que la pidan, para que el servidor sepa a qué dirección pedir',
+  'the server sent {n} bytes {ms} after {label}, but under reply=none it answers nothing (and its next request was not due yet)':
+    'el servidor envió {n} bytes {ms} después de {label}, pero con reply=none no responde nada (y aún no tocaba su siguiente petición)',
+  'with reply=none the server only takes the readings in: send nothing back (or declare the reply in sockgrade.json and grade with reply=format)':
+    'con reply=none el servidor solo recibe las lecturas: no devuelvas nada (o declara la respuesta en sockgrade.json y corrige con reply=format)',
+  'the server sent {n} bytes to {where}, but under reply=none it answers nothing': 'el servidor envió {n} bytes a {where}, pero con reply=none no responde nada',
+  'the server stopped taking readings {when} ({why})': 'el servidor dejó de recibir lecturas {when} ({why})',
+  'one recv() is not one record: keep the bytes received in a buffer, and while it holds a whole record take it out and decode it':
+    'un recv() no es un registro: guarda los bytes recibidos en un búfer y, mientras contenga un registro entero, sácalo y decodifícalo',
+  'after the readings': 'después de las lecturas',
+  'on connection #2, opened after client #1 closed its own': 'en la conexión #2, abierta después de que el cliente #1 cerrara la suya',
+  'sending reading #{i} on connection #1': 'enviando la lectura #{i} por la conexión #1',
+  'sending reading #{i} on connection #2, opened after client #1 closed its own': 'enviando la lectura #{i} por la conexión #2, abierta después de que el cliente #1 cerrara la suya',
+  'sending reading #{i} from {who}': 'enviando la lectura #{i} desde {who}',
+  'measured asking period {period} (median, over every pair of the {n} requests, of time apart ÷ requests apart), declared {declared} ± {tol}':
+    'periodo de petición medido {period} (mediana, sobre cada par de las {n} peticiones, de la separación en tiempo ÷ la separación en peticiones), declarado {declared} ± {tol}',
+  'intervals between requests: {list} s': 'intervalos entre peticiones: {list} s',
+  'the requests drift: {line}': 'las peticiones tienen deriva: {line}',
+  'the server asks too often: {line}': 'el servidor pide demasiado a menudo: {line}',
+  'keep a schedule for the requests: next_time += period; time.sleep(max(0, next_time - time.monotonic())), instead of sleeping the period after each exchange':
+    'lleva un horario para las peticiones: next_time += period; time.sleep(max(0, next_time - time.monotonic())), en vez de dormir el periodo después de cada intercambio',
+  'wait the declared period between requests (after an answer arrives, the next request waits for its time), or declare in sockgrade.json the period the server keeps':
+    'espera el periodo declarado entre peticiones (cuando llega una respuesta, la siguiente petición espera a su hora), o declara en sockgrade.json el periodo que sigue el servidor',
+  'measured again: sockgrade or the server waited {ms} for a CPU while the requests arrived': 'medido de nuevo: sockgrade o el servidor esperaron {ms} a una CPU mientras llegaban las peticiones',
+  '{got} arrived at {where}; sockgrade needs {need} (parameter readings), and the client, still running, sent nothing more: it seems to wait for a reply, but under reply=none the server sends none':
+    '{got} llegaron a {where}; sockgrade necesita {need} (parámetro readings), y el cliente, aún en marcha, no envió nada más: parece que espera una respuesta, pero con reply=none el servidor no envía ninguna',
+  'with reply=none the client does not recv() after sending: it only sends a reading every period (a client that waits for a reply blocks forever on the first one)':
+    'con reply=none el cliente no hace recv() después de enviar: solo envía una lectura cada periodo (un cliente que espera una respuesta se queda bloqueado para siempre en la primera)',
+  '{label} arrived unasked: by then sockgrade had sent {asked} requests and received {n} readings': '{label} llegó sin que se pidiera: para entonces sockgrade había enviado {asked} peticiones y recibido {n} lecturas',
+  '{label} arrived unasked: by then sockgrade had sent 0 requests and received {n} readings': '{label} llegó sin que se pidiera: para entonces sockgrade no había enviado ninguna petición y había recibido {n} lecturas',
+  '{label} arrived unasked: by then sockgrade had sent 1 request and received {n} readings': '{label} llegó sin que se pidiera: para entonces sockgrade había enviado 1 petición y recibido {n} lecturas',
+  'reading #{i} ({via}, {values})': 'lectura #{i} ({via}, {values})',
+  'under model=pull the client sends one reading per request and none of its own: loop on recv() of a request, then send the reading that answers it':
+    'con model=pull el cliente envía una lectura por petición y ninguna por su cuenta: un bucle que hace recv() de una petición y después envía la lectura que la contesta',
+  'under model=pull the client sends one reading per request and none of its own (over UDP, except its first one, which tells the server its address): loop on recv() of a request, then send the reading that answers it':
+    'con model=pull el cliente envía una lectura por petición y ninguna por su cuenta (por UDP, salvo la primera, que le dice al servidor su dirección): un bucle que hace recv() de una petición y después envía la lectura que la contesta',
+  '{label} came {ms} after request #{k} ({shown}), more than the {limit} an answer may take: sockgrade asks at irregular intervals around the period, and the client seems to keep a schedule of its own instead of answering':
+    '{label} llegó {ms} después de la petición #{k} ({shown}), más de los {limit} que puede tardar una respuesta: sockgrade pide a intervalos irregulares en torno al periodo, y el cliente parece seguir un calendario propio en vez de contestar',
+  'answer each request as soon as it arrives: the server sets the pace, so the client does not sleep between readings':
+    'contesta cada petición en cuanto llega: el servidor marca el ritmo, así que el cliente no duerme entre lecturas',
+  '{label} answers request #{k} ({shown}), which asked for {name}={asked}, but it carries {name2}={got}': '{label} contesta la petición #{k} ({shown}), que pedía {name}={asked}, pero lleva {name2}={got}',
+  'a request field named like a reading field asks for that value: unpack the request and put its {name} in the reading':
+    'un campo de la petición que se llama como un campo de la lectura pide ese valor: desempaqueta la petición y pon su {name} en la lectura',
+  'the client answered {n} of {k} requests and then nothing more, still running': 'el cliente contestó {n} de {k} peticiones y después nada más, aún en marcha',
+  'the client answered {n} of {k} requests and then nothing more, still running: under reply=none a client that waits for a reply after each reading takes the next request for it':
+    'el cliente contestó {n} de {k} peticiones y después nada más, aún en marcha: con reply=none un cliente que espera una respuesta después de cada lectura toma la siguiente petición por ella',
+  'after sending a reading, go back to waiting for the next request': 'después de enviar una lectura, vuelve a esperar la siguiente petición',
+  '{n} requests answered, each within {ms}': '{n} peticiones contestadas, cada una en {ms} como mucho',
+  "{n} requests answered, each within {ms}, after a first reading that gave the client's address": '{n} peticiones contestadas, cada una en {ms} como mucho, después de una primera lectura que dio la dirección del cliente',
+  'asking the client for a reading every {period} s, until {n} readings arrived': 'pidiendo al cliente una lectura cada {period} s, hasta que lleguen {n} lecturas',
+  // reasons a check does not apply
+  'the protocol has no reply (parameter reply=none): telemetry.server-no-reply checks that the server sends none':
+    'el protocolo no tiene respuesta (parámetro reply=none): telemetry.server-no-reply comprueba que el servidor no envía ninguna',
+  'under model=pull one reading travels per request, so readings never arrive coalesced': 'con model=pull viaja una lectura por petición, así que las lecturas nunca llegan juntas',
+  'the protocol has no reply (parameter reply=none), so sockgrade cannot tell which readings the server decoded: telemetry.server-no-reply sends readings coalesced and cut into pieces and checks that the server keeps running':
+    'el protocolo no tiene respuesta (parámetro reply=none), así que sockgrade no puede saber qué lecturas decodificó el servidor: telemetry.server-no-reply envía lecturas juntas y cortadas en trozos y comprueba que el servidor sigue en marcha',
+  "the client sets the pace (parameter model=push): the server does not ask; telemetry.period judges the client's period":
+    'el cliente marca el ritmo (parámetro model=push): el servidor no pide; telemetry.period juzga el periodo del cliente',
+  'the protocol has a reply (parameter reply=format): telemetry.server-reply judges it': 'el protocolo tiene respuesta (parámetro reply=format): telemetry.server-reply la juzga',
+  'the server sets the pace (parameter model=pull): telemetry.pull-answers judges how the client answers each request, and telemetry.server-asks the period of a server':
+    'el servidor marca el ritmo (parámetro model=pull): telemetry.pull-answers juzga cómo contesta el cliente cada petición, y telemetry.server-asks el periodo de un servidor',
+  "the client sets the pace (parameter model=push): nobody asks, telemetry.period judges the client's period":
+    'el cliente marca el ritmo (parámetro model=push): nadie pide, telemetry.period juzga el periodo del cliente',
+  // the overhead table under model=pull and reply=none
+  'record {record} B, no reply': 'registro {record} B, sin respuesta',
+  'record {record} B + length prefix {prefix} B, no reply': 'registro {record} B + prefijo de longitud {prefix} B, sin respuesta',
+  'record {record} B, reply {reply} B, request {request} B': 'registro {record} B, respuesta {reply} B, petición {request} B',
+  'record {record} B, no reply, request {request} B': 'registro {record} B, sin respuesta, petición {request} B',
+  'record {record} B + length prefix {prefix} B, reply {reply} B + {prefix2} B, request {request} B + {prefix3} B':
+    'registro {record} B + prefijo de longitud {prefix} B, respuesta {reply} B + {prefix2} B, petición {request} B + {prefix3} B',
+  'record {record} B + length prefix {prefix} B, no reply, request {request} B + {prefix2} B': 'registro {record} B + prefijo de longitud {prefix} B, sin respuesta, petición {request} B + {prefix2} B',
+  'TCP counted as: one segment per message (each carries the ACK of the one before), one bare ACK of the last message of each exchange, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted':
+    'TCP contado como: un segmento por mensaje (cada uno lleva el ACK del anterior), un ACK suelto del último mensaje de cada intercambio, y por conexión SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; sin contar las tramas Ethernet',
 };
