@@ -103,7 +103,7 @@ export async function pullSession(ctx: ServerCheckContext, proto: TelemetryProto
       } else if (opts.silenceMs !== undefined) {
         const until = silenceEnd(proto, request.at, round.sentAt, opts.silenceMs);
         const came = await conn.waitForBytes(conn.received.length + 1, Math.max(0, until - performance.now()), ctx.signal);
-        if (came && performance.now() < until && stream.leftover > 0) throw silenceBroken(conn.received.subarray(conn.received.length - stream.leftover), labelOf(k, r), performance.now() - round.sentAt);
+        if (came && performance.now() < notDue(proto, request.at) && stream.leftover > 0) throw silenceBroken(conn.received.subarray(conn.received.length - stream.leftover), labelOf(k, r), performance.now() - round.sentAt);
       }
     }
     conn.halfClose();
@@ -141,7 +141,7 @@ export async function pullSession(ctx: ServerCheckContext, proto: TelemetryProto
       const seen = client.datagrams.length;
       await pause(Math.max(0, until - performance.now()), ctx.signal);
       const extra = client.datagrams[seen];
-      if (extra && (extra.at < until || extra.data.length !== spec.struct.size)) throw silenceBroken(extra.data, labelOf(k, r), extra.at - round.sentAt);
+      if (extra && (extra.at < notDue(proto, request.at) || extra.data.length !== spec.struct.size)) throw silenceBroken(extra.data, labelOf(k, r), extra.at - round.sentAt);
     }
   }
   return rounds;
@@ -154,6 +154,15 @@ export async function pullSession(ctx: ServerCheckContext, proto: TelemetryProto
  */
 function silenceEnd(proto: TelemetryProtocol, requestAt: number, sentAt: number, minMs: number): number {
   return Math.max(requestAt + proto.period * 500, sentAt + minMs);
+}
+
+/**
+ * Before this, what the server sends cannot be its next request: half a period after the last one.
+ * Later, a request's worth of bytes is taken for the next request, even when sockgrade's reading
+ * went late (a loaded machine) and the silence it waits for runs past it.
+ */
+function notDue(proto: TelemetryProtocol, requestAt: number): number {
+  return requestAt + proto.period * 500;
 }
 
 function silenceBroken(bytes: Buffer, label: string, ms: number): CheckFailure {
