@@ -2,9 +2,6 @@
  * `sockgrade demo` (what `npm start` runs): grades the bundled example submissions of unit A,
  * correct and buggy, prints each report, and checks every verdict is the one expected.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
 import type { ExerciseSet } from '../course/exercise-set.js';
 import { resolveParams } from '../model/params.js';
@@ -12,22 +9,10 @@ import { grade } from '../engine/run.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { ui } from '../i18n/ui.js';
 import { readFixture } from '../selftest/samples.js';
+import { projectRoot } from '../util/project-root.js';
 
 export { readFixture, type FixtureExpectation } from '../selftest/samples.js';
-
-/** The project's root folder (where fixtures/ is), from this file's place in src or dist. */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      readFileSync(join(dir, 'package.json'));
-      return dir;
-    } catch {
-      dir = dirname(dir);
-    }
-  }
-  throw new Error('cannot find the sockgrade project folder');
-}
+export { projectRoot } from '../util/project-root.js';
 
 /** A bundled example: a fixture folder and the verdict it must get; `es` says what it is in Spanish. */
 interface Example {

@@ -11,7 +11,7 @@ import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } fro
 import { renderTap } from '../report/tap.js';
 import { renderHtml } from '../report/html.js';
 import { terminalSafe, terminalSafeDeep } from '../report/terminal-text.js';
-import { interruptExitCode, setInterruptQuiet } from '../engine/interrupt.js';
+import { interruptExitCode } from '../engine/interrupt.js';
 import { prepareCommand } from './command-line.js';
 import { readManifest } from './manifest.js';
 import { applyCourse } from '../course/apply.js';
@@ -23,7 +23,7 @@ import { watchLoop, watchedFolders } from './watch.js';
 import { consoleChanges } from '../report/changes.js';
 import { ui } from '../i18n/ui.js';
 import { openCourse, type Course } from './exercises.js';
-import { INSIDE_ENV, insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
+import { INSIDE_ENV, gradesInNamespace, insideNamespace, namespaceSupport } from '../isolation/namespace.js';
 import { sandboxPolicy } from '../sandbox/policy.js';
 import { enterableByOthers } from '../sandbox/staging.js';
 
@@ -159,13 +159,13 @@ function replayPath(value: string, seed: string | undefined): string {
   return value;
 }
 
-/** Decides how the run is isolated; `undefined` means it must be re-run inside namespaces. */
-function isolationOf(mode: string | undefined): RunSettings['isolation'] | 'reexec' {
+/** Decides how the run is isolated (the CLI has already re-run a grading that can be hermetic inside its namespaces). */
+function isolationOf(mode: string | undefined): RunSettings['isolation'] {
   if (mode !== undefined && !['auto', 'on', 'off'].includes(mode)) throw new UsageError(`--isolation expects auto, on or off, got "${mode}"`);
   if (insideNamespace()) return { hermetic: true, description: process.env[INSIDE_ENV] ?? 'on' };
   if (mode === 'off') return { hermetic: false, description: 'off (--isolation off: no namespaces and no sandbox, programs share this machine\'s network and see its processes and files, instances that share a fixed port run one at a time)' };
+  if (gradesInNamespace(mode)) throw new Error('a grading that can be hermetic must be re-run inside its namespaces first (runInNamespace)');
   const support = namespaceSupport();
-  if (support.available) return 'reexec';
   if (mode === 'on') throw new UsageError(`--isolation on, but ${support.reason ?? 'namespaces are not available'}: use --isolation auto to grade without it`);
   return { hermetic: false, description: `${support.description}; instances that share a fixed port run one at a time` };
 }
@@ -177,10 +177,6 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
   const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd() }));
   const isolation = isolationOf(opts.isolation);
-  if (isolation === 'reexec') {
-    if (opts.watch) setInterruptQuiet(true);
-    return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
-  }
   const sandbox = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
   if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');
   if (sandbox.perCheckUid && !enterableByOthers(checked.tmpRoot)) {

@@ -6,8 +6,8 @@
 // Commands are imported when run: a grading that re-runs itself inside namespaces loads the
 // exercises and the engine once, in the process that grades.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../util/project-root.js';
 import { UsageError } from '../model/failure.js';
 import { checkArgv } from './check-command.js';
 import type { ConsoleSink } from '../report/console.js';
@@ -16,7 +16,7 @@ import { terminalSafe } from '../report/terminal-text.js';
 import { catchInterrupts, interruptExitCode, setInterruptQuiet } from '../engine/interrupt.js';
 import { parseOptions } from './parse-options.js';
 import { didYouMean } from '../util/suggest.js';
-import { insideNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
+import { gradesInNamespace, namespaceSupport, runInNamespace } from '../isolation/namespace.js';
 
 /** Each command's usage, shown by `sockgrade <command> --help` and, all together, by `sockgrade --help`. */
 const USAGES = {
@@ -128,27 +128,9 @@ const OPTIONS_BY_COMMAND = {
   selftest: { jobs: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' } },
 } as const;
 
-/** The version in sockgrade's package.json (two folders up from dist/harness/cli, or from harness/cli). */
+/** The version in sockgrade's package.json. */
 function packageVersion(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of [join(here, '..', '..'), join(here, '..', '..', '..')]) {
-    try {
-      return (JSON.parse(readFileSync(join(up, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      /* not this folder */
-    }
-  }
-  return 'unknown';
-}
-
-/**
- * A grading that will run inside namespaces re-runs this command line there at once, before
- * loading anything else: the process inside checks the options and reports usage errors.
- */
-function gradesInNamespace(values: Record<string, unknown>): boolean {
-  const isolation = values.isolation;
-  if (insideNamespace() || isolation === 'off' || (isolation !== undefined && isolation !== 'auto' && isolation !== 'on')) return false;
-  return namespaceSupport().available;
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function isCommand(c: string | undefined): c is keyof typeof OPTIONS_BY_COMMAND {
@@ -196,7 +178,8 @@ async function main(argv: string[]): Promise<number> {
     case 'trace':
     case 'grade': {
       if (rest.length !== 1) throw new UsageError(`"sockgrade ${command}" takes one exercise id, got ${rest.length ? `"${rest.join(' ')}"` : 'none'} (run "sockgrade list")`);
-      if (gradesInNamespace(values)) {
+      // Before loading anything else: the process inside checks the options and reports usage errors.
+      if (gradesInNamespace(str('isolation'))) {
         if (values.watch === true) setInterruptQuiet(true);
         return runInNamespace([...process.execArgv, ...process.argv.slice(1)], namespaceSupport());
       }

@@ -137,15 +137,14 @@ async function findInSocketTable(program: Program, plan: ServerLaunchPlan, wante
   return poll<BoundSocket>(`the server to listen (${plan.transport.toUpperCase()})`, plan.startupMs, plan.signal, () => {
     // A socket listens right after it is made (socket, bind, listen): the tables are read when
     // the program's sockets change and on the poll after, and now and then in case one made earlier listens.
-    const now = program.processTree().flatMap(socketInodesOf).sort().join(',');
+    const tree = program.processTree();
+    const now = tree.flatMap(socketInodesOf).sort().join(',');
     const changed = now !== sockets;
-    if (!changed && !justChanged && ++skipped < UNCHANGED_POLLS) {
-      if (program.exit) throw exitedBeforeListening(program, plan, prompts);
-      return undefined;
+    if (changed || justChanged || ++skipped >= UNCHANGED_POLLS) {
+      [sockets, justChanged, skipped] = [now, changed, 0];
+      const socks = servingSockets(program, tree, plan.transport, wanted);
+      if (socks.length > 0) return socks.find((s) => wanted.includes(s.port)) ?? socks.find((s) => s.address !== '::1' && s.address !== '127.0.0.1') ?? socks[0];
     }
-    [sockets, justChanged, skipped] = [now, changed, 0];
-    const socks = servingSockets(program, plan.transport, wanted);
-    if (socks.length > 0) return socks.find((s) => wanted.includes(s.port)) ?? socks.find((s) => s.address !== '::1' && s.address !== '127.0.0.1') ?? socks[0];
     if (program.exit) throw exitedBeforeListening(program, plan, prompts);
     return undefined;
   });
@@ -156,8 +155,8 @@ async function findInSocketTable(program: Program, plan: ServerLaunchPlan, wante
  * process whose bind sockgrade moves is alive and not just waiting for a child, only its own (a
  * helper process it started may listen first, on a port of its own); else any of the tree's.
  */
-function servingSockets(program: Program, transport: 'tcp' | 'udp', wanted: number[]): BoundSocket[] {
-  const all = boundSocketsOf(program.processTree(), transport);
+function servingSockets(program: Program, tree: number[], transport: 'tcp' | 'udp', wanted: number[]): BoundSocket[] {
+  const all = boundSocketsOf(tree, transport);
   if (all.some((s) => wanted.includes(s.port))) return all;
   const movers = program.bindMovers().filter((pid) => !isWaitingForChild(pid));
   return movers.length > 0 ? boundSocketsOf(movers, transport) : all;

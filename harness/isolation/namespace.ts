@@ -13,12 +13,12 @@
  * - Mount: a private /proc, and room for per-program hosts files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, tmpdir } from 'node:os';
 import { onInterrupt } from '../engine/interrupt.js';
 import { removeTree } from '../util/remove-tree.js';
-import { descendantsOf } from '../process/proc-tree.js';
+import { descendantsOf, processState } from '../process/proc-tree.js';
 import { poll } from '../util/deadline.js';
 import { namespacesForbidden } from '../sandbox/policy.js';
 
@@ -70,6 +70,11 @@ export function namespaceSupport(): NamespaceSupport {
 /** Whether this process is the grader inside a hermetic run. */
 export function insideNamespace(): boolean {
   return process.env[INSIDE_ENV] !== undefined;
+}
+
+/** Whether a grading with this `--isolation` mode is to re-run itself inside namespaces: it is not inside yet, and they are available. */
+export function gradesInNamespace(mode: string | undefined): boolean {
+  return !insideNamespace() && (mode === undefined || mode === 'auto' || mode === 'on') && namespaceSupport().available;
 }
 
 /**
@@ -131,10 +136,6 @@ export function namespacedNode(argv: readonly string[], support: NamespaceSuppor
 
 /** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
 function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
+  const state = processState(pid)?.state;
+  return state !== undefined && state !== 'Z';
 }

@@ -48,17 +48,30 @@ function parseAddress(hex: string, v6: boolean): string {
   return text;
 }
 
-function readTable(transport: 'tcp' | 'udp', v6: boolean): BoundSocket[] {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/net/${transport}${v6 ? '6' : ''}`, 'utf8');
-  } catch {
-    return [];
+/** The fields of every socket line of this namespace's IPv4 and IPv6 tables for `transport` (none where they cannot be read). */
+function tableRows(transport: 'tcp' | 'udp'): { v6: boolean; f: string[] }[] {
+  const rows: { v6: boolean; f: string[] }[] = [];
+  for (const v6 of [false, true]) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/net/${transport}${v6 ? '6' : ''}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length >= 10) rows.push({ v6, f });
+    }
   }
+  return rows;
+}
+
+/** The port of a table's `address:port` field. */
+const portOf = (field: string | undefined): number => parseInt((field ?? '').split(':')[1] ?? '', 16);
+
+function readTable(transport: 'tcp' | 'udp'): BoundSocket[] {
   const out: BoundSocket[] = [];
-  for (const line of text.split('\n').slice(1)) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 10) continue;
+  for (const { v6, f } of tableRows(transport)) {
     const [addrHex, portHex] = (f[1] as string).split(':') as [string, string];
     const state = f[3];
     if (transport === 'tcp' && state !== '0A') continue;
@@ -73,12 +86,12 @@ export function boundSocketsOf(pids: number[], transport: 'tcp' | 'udp'): BoundS
   const inodes = new Set<number>();
   for (const pid of pids) for (const i of socketInodesOf(pid)) inodes.add(i);
   if (inodes.size === 0) return [];
-  return [...readTable(transport, false), ...readTable(transport, true)].filter((s) => inodes.has(s.inode));
+  return readTable(transport).filter((s) => inodes.has(s.inode));
 }
 
 /** Whether anything on this machine listens (TCP) or is bound (UDP) on `port`. */
 export function portInUse(port: number, transport: 'tcp' | 'udp'): boolean {
-  return [...readTable(transport, false), ...readTable(transport, true)].some((s) => s.port === port);
+  return readTable(transport).some((s) => s.port === port);
 }
 
 /** The address a local peer should use to reach a socket bound at `address`. */
@@ -101,21 +114,10 @@ export interface TcpQueues {
  * remote port `remotePort`; undefined when there is none (or no socket table to read).
  */
 export function tcpQueuesOf(localPort: number, remotePort: number): TcpQueues | undefined {
-  for (const v6 of [false, true]) {
-    let text: string;
-    try {
-      text = readFileSync(`/proc/net/tcp${v6 ? '6' : ''}`, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const f = line.trim().split(/\s+/);
-      if (f.length < 10 || f[3] === '0A') continue;
-      if (parseInt((f[1] as string).split(':')[1] as string, 16) !== localPort) continue;
-      if (parseInt((f[2] as string).split(':')[1] as string, 16) !== remotePort) continue;
-      const [tx, rx] = (f[4] as string).split(':').map((h) => parseInt(h, 16)) as [number, number];
-      return { send: tx, receive: rx };
-    }
+  for (const { f } of tableRows('tcp')) {
+    if (f[3] === '0A' || portOf(f[1]) !== localPort || portOf(f[2]) !== remotePort) continue;
+    const [tx, rx] = (f[4] as string).split(':').map((h) => parseInt(h, 16)) as [number, number];
+    return { send: tx, receive: rx };
   }
   return undefined;
 }
@@ -134,21 +136,11 @@ export interface UdpQueue {
  */
 export function udpQueueOf(localPort: number): UdpQueue | undefined {
   let found: UdpQueue | undefined;
-  for (const v6 of [false, true]) {
-    let text: string;
-    try {
-      text = readFileSync(`/proc/net/udp${v6 ? '6' : ''}`, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const f = line.trim().split(/\s+/);
-      if (f.length < 13) continue;
-      if (parseInt((f[1] as string).split(':')[1] as string, 16) !== localPort) continue;
-      const receive = parseInt((f[4] as string).split(':')[1] as string, 16);
-      const drops = Number(f[12]);
-      if (!found || receive > found.receive) found = { receive, drops: Math.max(drops, found?.drops ?? 0) };
-    }
+  for (const { f } of tableRows('udp')) {
+    if (f.length < 13 || portOf(f[1]) !== localPort) continue;
+    const receive = parseInt((f[4] as string).split(':')[1] as string, 16);
+    const drops = Number(f[12]);
+    if (!found || receive > found.receive) found = { receive, drops: Math.max(drops, found?.drops ?? 0) };
   }
   return found;
 }

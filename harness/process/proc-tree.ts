@@ -2,7 +2,7 @@
  * Process-tree queries from Linux's /proc. Elsewhere they return only the root pid, which
  * still lets the process group be killed as a whole.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 
 const hasProc = process.platform === 'linux';
 
@@ -246,6 +246,17 @@ export function residentBytes(pids: readonly number[]): number {
   return pages * 4096;
 }
 
+/** The command name and state letter of `pid` (`S`, `R`, `Z`…), or undefined when it is gone. */
+export function processState(pid: number): { comm: string; state: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const end = stat.lastIndexOf(')');
+    return { comm: stat.slice(stat.indexOf('(') + 1, end), state: stat.slice(end + 2, end + 3) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sandboxing tools that start a program: they are not the program. */
 const LAUNCHERS = new Set(['bwrap', 'setpriv', 'unshare', 'prlimit']);
 
@@ -253,11 +264,23 @@ const LAUNCHERS = new Set(['bwrap', 'setpriv', 'unshare', 'prlimit']);
 export function anyLiveProgramProcess(pids: readonly number[]): boolean {
   if (!hasProc) return true;
   return pids.some((pid) => {
+    const p = processState(pid);
+    return p !== undefined && p.state !== 'Z' && p.state !== 'X' && !LAUNCHERS.has(p.comm);
+  });
+}
+
+/** Whether any process runs as `uid` (the owner of `/proc/<pid>` is the process's uid); true where /proc is missing. */
+export function anyProcessOfUid(uid: number): boolean {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return true;
+  }
+  return names.some((name) => {
+    if (!/^\d+$/.test(name)) return false;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-      return state !== 'Z' && state !== 'X' && !LAUNCHERS.has(comm);
+      return statSync(`/proc/${name}`).uid === uid;
     } catch {
       return false;
     }

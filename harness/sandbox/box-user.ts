@@ -5,7 +5,6 @@
  * and `kill(-1)` reaches only themselves.
  */
 import { randomInt } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
 
 const FIRST = 1_500_000_000;
 const COUNT = 500_000_000;
@@ -26,21 +25,4 @@ export function dropToUid(uid: number): string[] {
 /** The command that sends SIGKILL to every process running as `uid` (a daemon that left its tree included), as that uid does with kill(-1). */
 export function killAllCommand(uid: number): [string, string[]] {
   return ['setpriv', [...dropToUid(uid).slice(1, -1), 'kill', '-KILL', '-1']];
-}
-
-/** Whether any process runs as `uid` (the owner of `/proc/<pid>` is the process's uid). */
-export function anyProcessOf(uid: number): boolean {
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return true;
-  }
-  return pids.some((pid) => {
-    try {
-      return statSync(`/proc/${pid}`).uid === uid;
-    } catch {
-      return false;
-    }
-  });
 }

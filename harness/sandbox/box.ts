@@ -8,7 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { removeTree } from '../util/remove-tree.js';
 import { join } from 'node:path';
-import { allocateUid, anyProcessOf, killAllCommand } from './box-user.js';
+import { allocateUid, killAllCommand } from './box-user.js';
+import { anyProcessOfUid } from '../process/proc-tree.js';
 import { WORK_DIR_BYTES } from './limits.js';
 import type { SandboxPolicy } from './policy.js';
 
@@ -79,7 +80,7 @@ export class Box {
   /** Kills every process of the box's uid, unmounts and removes the folder; says what could not be removed, if anything. */
   async close(): Promise<string | undefined> {
     // In bubblewrap's PID namespace nothing outlives the program, so usually nothing is left: a scan is cheaper than a process start.
-    if (this.uid !== undefined && (!this.policy?.bubblewrap || anyProcessOf(this.uid))) await run(killAllCommand(this.uid), 5000);
+    if (this.uid !== undefined && (!this.policy?.bubblewrap || anyProcessOfUid(this.uid))) await run(killAllCommand(this.uid), 5000);
     if (this.mounted) await run(['umount', ['-l', this.dir]], 10_000);
     this.mounted = false;
     return removeTree(this.dir);
