@@ -1,8 +1,9 @@
 """sockgrade's packet recorder: writes every frame seen on one interface (loopback by default) to a
 pcap file, each cut to a snap length, keeping one copy of each loopback frame (the kernel shows
-every frame on lo twice: outgoing and incoming). Prints "ready" once listening; on SIGTERM or
-SIGINT, writes what is pending, then one JSON line with the kernel's packet and drop counts to
-stdout, and exits. Needs CAP_NET_RAW in the current network namespace (root, or the root of a
+every frame on lo twice: outgoing and incoming), stamped with the time the kernel received it
+(not the time this script read it, which is late on a loaded machine). Prints "ready" once
+listening; on SIGTERM or SIGINT, writes what is pending, then one JSON line with the kernel's
+packet and drop counts to stdout, and exits. Needs CAP_NET_RAW in the current network namespace (root, or the root of a
 user namespace that owns it)."""
 import json
 import os
@@ -15,8 +16,20 @@ import time
 
 ETH_P_ALL = 0x0003
 SOL_PACKET = 263
+SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)
+TIMESPEC = struct.Struct("@qq")
 PACKET_STATISTICS = 6
 LINKTYPE_ETHERNET = 1
+
+
+def arrival(cmsgs):
+    """The kernel's receive time of a frame (seconds, microseconds), or now when it gave none."""
+    for level, kind, data in cmsgs:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(data) >= TIMESPEC.size:
+            sec, nsec = TIMESPEC.unpack_from(data)
+            return sec, nsec // 1000
+    now = time.time_ns()
+    return now // 1_000_000_000, (now // 1000) % 1_000_000
 
 
 def main(argv):
@@ -34,6 +47,11 @@ def main(argv):
         except OSError:
             continue
     sock.bind((iface, 0))
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+    except OSError:
+        pass
+    ancillary = socket.CMSG_SPACE(TIMESPEC.size)
     stop = {"now": False}
 
     def on_signal(_sig, _frame):
@@ -60,16 +78,16 @@ def main(argv):
                 continue
             while True:
                 try:
-                    length, addr = sock.recvfrom_into(buf, snap, socket.MSG_TRUNC)
+                    length, cmsgs, _flags, addr = sock.recvmsg_into([buf], ancillary, socket.MSG_TRUNC)
                 except BlockingIOError:
                     break
                 except InterruptedError:
                     continue
                 if addr[2] == socket.PACKET_OUTGOING:
                     continue
-                now = time.time()
+                sec, usec = arrival(cmsgs)
                 caplen = min(length, snap)
-                out.write(struct.pack("<IIII", int(now), int((now % 1) * 1_000_000), caplen, length))
+                out.write(struct.pack("<IIII", sec, usec, caplen, length))
                 out.write(buf[:caplen])
                 kept += 1
             out.flush()
