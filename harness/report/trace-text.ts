@@ -84,7 +84,11 @@ function options(o: SynOptions | undefined): string {
 }
 
 /** The table rows of one connection, with a marker where rows were left out. */
-export function packetTable(c: TcpConnectionSummary, w: Words = EN): string[] {
+export function packetTable(c: TcpConnectionSummary, lang: Lang = 'en'): string[] {
+  return tableLines(c, lang === 'es' ? ES : EN);
+}
+
+function tableLines(c: TcpConnectionSummary, w: Words): string[] {
   const row = (r: PacketRow): string =>
     `${r.t.toFixed(2).padStart(11)}  ${r.dir === '>' ? ' → ' : ' ← '}  ${r.flags.padEnd(5)} ${String(r.seq).padStart(10)} ${String(r.ack).padStart(10)} ${String(r.len).padStart(6)} ${String(r.win).padStart(7)}${r.marks ? `  [${r.marks.join(', ')}]` : ''}`;
   const rows = c.packets.map(row);
@@ -104,7 +108,7 @@ function tcpLines(c: TcpConnectionSummary, w: Words, table: boolean): string[] {
     `    ${w.clientToServer}: ${w.segments(c.segments.toServer, c.payloadBytes.toServer)}${again(c.retransmittedBytes.toServer, w)} · ${w.serverToClient}: ${w.segments(c.segments.toClient, c.payloadBytes.toClient)}${again(c.retransmittedBytes.toClient, w)}`,
     `    ${c.teardown.kind === 'rst' ? w.resetBy(c.teardown.resetBy ?? 'client') : c.teardown.kind === 'fin' ? w.finFirst(c.teardown.firstFin ?? 'client') : w.stillOpen} · ${c.durationMs.toFixed(1)} ms · ${w.retransmissions} ${c.retransmissions}, ${w.duplicateAcks} ${c.duplicateAcks}, ${w.zeroWindows} ${c.zeroWindows}`,
   ];
-  if (table) lines.push(...packetTable(c, w).map((l) => `    ${l}`));
+  if (table) lines.push(...tableLines(c, w).map((l) => `    ${l}`));
   return lines;
 }
 
