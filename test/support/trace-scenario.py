@@ -29,11 +29,10 @@ DROP_DATA = [
 
 
 def drop_data_segments(sock):
-    """Attaches DROP_DATA to sock; returns the buffer the kernel copied it from (keep it alive)."""
+    """Attaches DROP_DATA to sock (the kernel copies the program while attaching it)."""
     code = b"".join(struct.pack("HBBI", *i) for i in DROP_DATA)
     buf = ctypes.create_string_buffer(code, len(code))
     sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, struct.pack("HL", len(DROP_DATA), ctypes.addressof(buf)))
-    return buf
 
 
 def drops(sock):
@@ -76,13 +75,12 @@ def serve():
         conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         conn.close()
     elif mode == "drop":
-        keep = drop_data_segments(conn)
+        drop_data_segments(conn)
         armed.set()
         deadline = time.time() + 10
         while drops(conn) == 0 and time.time() < deadline:
             time.sleep(0.002)
         conn.setsockopt(socket.SOL_SOCKET, SO_DETACH_FILTER, 0)
-        del keep
         data = b""
         while len(data) < 1000:
             data += conn.recv(4096)
