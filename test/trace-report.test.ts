@@ -92,8 +92,8 @@ describe('a check\'s packets in the reports', () => {
     const lines = traceSection(result, 'en').split('\n');
     const at = (text: string): number => lines.indexOf(text);
     expect(lines[0]).toBe('Packets (one pcap per check in /tmp/p)');
-    const small = at('  echo.small  echo.small.pcap  · 2 connections, 71 packets');
-    const large = at('  echo.large  echo.large.pcap  · 2 connections, 71 packets');
+    const small = at('  echo.small  echo.small.pcap  · 1 connection, 1 UDP exchange, 71 packets');
+    const large = at('  echo.large  echo.large.pcap  · 1 connection, 1 UDP exchange, 71 packets');
     expect(small).toBeGreaterThan(0);
     expect(large).toBeGreaterThan(small);
     expect(lines.slice(small + 1, small + 6)).toEqual([
@@ -111,6 +111,7 @@ describe('a check\'s packets in the reports', () => {
     expect(table[1 + TABLE_HEAD]!.trim()).toBe('… 46 more packets …');
     expect(table[table.length - 1]).toBe(`${pad}      40.20   →   .           3002          2      0   65536`);
     expect(lines[large + 5 + table.length]).toMatch(/^ {4}UDP /);
+    expect(traceSection(result, 'es')).toContain('  echo.large  echo.large.pcap  · 1 conexión, 1 intercambio UDP, 71 paquetes\n');
   });
 
   it('the HTML report has a summary, a timeline and a packet table per connection, in the report\'s language', () => {
