@@ -49,7 +49,7 @@ export { portInUse } from './net/socket-table.js';
 export { ProgramExited, describeExit, type Program, type ExitInfo } from './process/program.js';
 export { Transcript } from './process/transcript.js';
 export { isWaitingOnStdin } from './process/proc-tree.js';
-export type { Packet } from './trace/decode.js';
+export { TCP_FLAGS, type Packet } from './trace/decode.js';
 
 // Diagnoses a student can act on
 export { escapeBytes, hexBytes, describeSize, describeMismatch, firstDifference } from './diagnose/bytes.js';

@@ -1,9 +1,10 @@
 /**
  * The packet decoder and connection summaries, checked field by field against Wireshark's own
  * dissector (tshark) on real loopback captures made in a private network namespace: handshake
- * with options, data both ways, FIN and RST teardowns, a zero window with its probes and real
- * retransmissions, UDP; plus a capture with a segment sent twice, for a retransmission that does
- * not depend on timing.
+ * with options, data both ways, FIN and RST teardowns, a data segment the receiving kernel drops
+ * (a socket filter) and the sender retransmits, a zero window with its probes, UDP; a capture with
+ * a segment written twice; and a recorder that falls behind, whose lost frames are counted and make
+ * the summary incomplete.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { ROOT, testDir } from './support/cli.js';
 import { readPcap, writePcap } from '../harness/trace/pcap.js';
 import { decodePcap } from '../harness/trace/read.js';
 import { summarise, type PacketRow, type TcpConnectionSummary, type UdpExchangeSummary } from '../harness/trace/summary.js';
+import { traceLines } from '../harness/report/trace-text.js';
 
 const CAPTURE = join(ROOT, 'harness', 'trace', 'capture.py');
 const SCENARIO = join(ROOT, 'test', 'support', 'trace-scenario.py');
@@ -29,13 +31,16 @@ until grep -q ready "$2.log" 2>/dev/null; do
   kill -0 $cp 2>/dev/null || exit 3
   sleep 0.01
 done
+if [ "$5" = paused ]; then kill -STOP $cp; fi
 python3 "$3" "$4"
+kill -CONT $cp
 kill -TERM $cp
 wait $cp`;
 
-function capture(dir: string, mode: string): string {
+/** Records the scenario `mode`; `paused` stops the recorder while the traffic flows. */
+function capture(dir: string, mode: string, paused = false): string {
   const file = join(dir, `${mode}.pcap`);
-  const r = spawnSync('unshare', ['-rn', 'bash', '-c', SCRIPT, 'sh', CAPTURE, file, SCENARIO, mode], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('unshare', ['-rn', 'bash', '-c', SCRIPT, 'sh', CAPTURE, file, SCENARIO, mode, paused ? 'paused' : ''], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`capture of ${mode} failed (${r.status}): ${r.stderr}`);
   return file;
 }
@@ -100,7 +105,8 @@ describe.skipIf(why !== '')(`packet decoder against tshark${why ? ` (skipped: ${
   const dir = testDir('sockgrade-trace-');
   const files: Record<string, string> = {};
   beforeAll(() => {
-    for (const mode of ['fin', 'rst', 'zerowin', 'udp']) files[mode] = capture(dir, mode);
+    for (const mode of ['fin', 'rst', 'drop', 'zerowin', 'udp']) files[mode] = capture(dir, mode);
+    files.flood = capture(dir, 'flood', true);
   });
 
   it('handshake, data both ways and a FIN teardown', () => {
@@ -124,6 +130,28 @@ describe.skipIf(why !== '')(`packet decoder against tshark${why ? ` (skipped: ${
     const c = summarise(decodePcap(readFileSync(files.rst!))).connections[0] as TcpConnectionSummary;
     expect(c.teardown).toMatchObject({ kind: 'rst', resetBy: 'server' });
     expect(c.payloadBytes.toServer).toBe(4);
+  });
+
+  it('a data segment the receiving kernel drops is sent again by the sender, and counted once', () => {
+    const { marks } = compareTcp(files.drop!);
+    expect(marks.retransmission).toBeGreaterThanOrEqual(1);
+    const s = summarise(decodePcap(readFileSync(files.drop!)));
+    const c = s.connections[0] as TcpConnectionSummary;
+    expect(c.retransmissions).toBe(marks.retransmission);
+    expect(c.payloadBytes).toEqual({ toServer: 1000, toClient: 10 });
+    expect(c.retransmittedBytes).toEqual({ toServer: 1000 * marks.retransmission!, toClient: 0 });
+    expect(c.teardown).toEqual({ kind: 'fin', firstFin: 'client' });
+    expect(traceLines(s, 'en', false).join('\n')).toMatch(/client → server: \d+ segments, 1000 B of data \(\+ \d+ B sent again\)[^\n]*\n.*retransmissions [1-9]/);
+  });
+
+  it('frames lost by a recorder that fell behind are counted, and the summary says it is incomplete', () => {
+    const stats = JSON.parse(readFileSync(`${files.flood!}.log`, 'utf8').trim().split('\n').pop()!) as { kept: number; drops: number };
+    expect(stats.drops).toBeGreaterThan(0);
+    expect(readPcap(readFileSync(files.flood!)).records).toHaveLength(stats.kept);
+    const s = summarise(decodePcap(readFileSync(files.flood!)), { dropped: stats.drops });
+    expect(s).toMatchObject({ dropped: stats.drops, complete: false });
+    expect(traceLines(s, 'en', false)[0]).toBe(`incomplete: the recorder lost ${stats.drops} frames during the run`);
+    expect(summarise(decodePcap(readFileSync(files.fin!)), { dropped: 0 }).complete).toBe(true);
   });
 
   it('a zero window, its probes and the retransmissions a full receive buffer causes', () => {

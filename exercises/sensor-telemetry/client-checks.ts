@@ -16,7 +16,7 @@ import { PERIOD_LIMITS, protocolFromManifest, type TelemetryProtocol } from './m
 import { observeClient, type Observation, type Reading, type SentRequest } from './sink.js';
 import { measurePeriod, periodTolerance, seconds } from './period.js';
 import { describeValues, outOfRange, showRange, showValue, unansweredField } from './records.js';
-import { measuredOnTheWire, overheadTable } from './overhead.js';
+import { closedOnTheWire, measureOnTheWire, overheadTable } from './overhead.js';
 import { otherByteOrder } from './byte-order.js';
 
 const SEND_HINT = 'send each reading as struct.pack(format, ...) with the format declared in sockgrade.json, to the host and port given as {host} {port} (or HOST/PORT); a client that hard-codes its port needs --port N';
@@ -182,8 +182,16 @@ const overheadCheck = defineClientCheck({
     }
     const odd = obs.malformed[0];
     if (odd) throw new CheckFailure(`the bytes per reading cannot be measured against the declared format, since the client's traffic is not whole records of it: ${odd}`, { hint: 'declare in sockgrade.json the format the client really packs' });
-    ctx.note(overheadTable(proto, obs));
-    if (ctx.packets) ctx.note(measuredOnTheWire(proto, obs, await ctx.packets()));
+    if (!ctx.packets) {
+      ctx.note(overheadTable(proto, obs));
+      return;
+    }
+    ctx.doing('stopping the client, so that the capture holds its connections from set-up to close');
+    await obs.release();
+    const until = performance.now() + ctx.within(2000);
+    let packets = await ctx.packets();
+    while (!closedOnTheWire(proto, ctx.offered.port, packets) && performance.now() < until) packets = await ctx.packets();
+    ctx.note(overheadTable(proto, obs, measureOnTheWire(proto, ctx.offered.port, packets)));
   },
 });
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { TelemetryProtocol } from './manifest.js';
 import type { Observation } from './sink.js';
-import type { Packet } from '../../harness/authoring.js';
+import { TCP_FLAGS, type Packet } from '../../harness/authoring.js';
 
 const IP = 20;
 const UDP = 8;
@@ -70,17 +70,74 @@ function tcpColumn(requestBytes: number, recordBytes: number, replyBytes: number
   };
 }
 
-/** What the capture shows of the client's traffic: IP bytes per reading over the transport it used. */
-export function measuredOnTheWire(proto: TelemetryProtocol, obs: Observation, packets: readonly Packet[]): string {
-  const own = packets.filter((p) => (proto.transport === 'tcp' ? p.tcp : p.udp));
-  const bytes = own.reduce((n, p) => n + (p.ipLength ?? 0), 0);
-  const n = obs.readings.length;
-  const segments = own.filter((p) => (p.tcp?.payloadLength ?? p.udp?.payloadLength ?? 0) > 0).length;
-  return `measured on the wire (the run's capture, IP headers included, Ethernet framing not): ${round(bytes / n)} bytes per reading over ${proto.transport.toUpperCase()}: ${own.length} packets (${segments} carrying data, ${own.length - segments} bare), ${bytes} bytes for ${n} readings`;
+/** The client's traffic as the run's capture shows it: every packet to or from sockgrade's server port over the transport used. */
+export interface WireMeasure {
+  transport: 'tcp' | 'udp';
+  packets: number;
+  /** Packets that carried data. */
+  dataPackets: number;
+  /** IP bytes of all those packets (headers included). */
+  bytes: number;
+  /** Readings the client's data holds: its bytes to the server over the size of a framed record. */
+  readings: number;
 }
 
-/** The overhead table of what the client did, next to what the other transport would cost. */
-export function overheadTable(proto: TelemetryProtocol, obs: Observation): string {
+/** Measures the client's traffic in `packets`; undefined when the capture holds no whole reading. */
+export function measureOnTheWire(proto: TelemetryProtocol, serverPort: number, packets: readonly Packet[]): WireMeasure | undefined {
+  const ports = (p: Packet): { src: number; dst: number } | undefined => {
+    const h = proto.transport === 'tcp' ? p.tcp : p.udp;
+    return h && { src: h.srcPort, dst: h.dstPort };
+  };
+  const own = packets.filter((p) => {
+    const x = ports(p);
+    return x !== undefined && (x.src === serverPort || x.dst === serverPort);
+  });
+  const payload = (p: Packet): number => p.tcp?.payloadLength ?? p.udp?.payloadLength ?? 0;
+  const toServer = own.filter((p) => ports(p)!.dst === serverPort).reduce((n, p) => n + payload(p), 0);
+  const readings = Math.floor(toServer / (proto.record.struct.size + (proto.transport === 'tcp' ? (proto.prefix?.size ?? 0) : 0)));
+  if (readings === 0) return undefined;
+  return {
+    transport: proto.transport,
+    packets: own.length,
+    dataPackets: own.filter((p) => payload(p) > 0).length,
+    bytes: own.reduce((n, p) => n + (p.ipLength ?? 0), 0),
+    readings,
+  };
+}
+
+/**
+ * Whether every TCP connection of the client in `packets` has ended on the wire: reset, or closed
+ * by both sides with the last FIN acknowledged. Always true over UDP.
+ */
+export function closedOnTheWire(proto: TelemetryProtocol, serverPort: number, packets: readonly Packet[]): boolean {
+  if (proto.transport === 'udp') return true;
+  const byClient = new Map<number, Packet[]>();
+  for (const p of packets) {
+    const t = p.tcp;
+    if (!t || (t.srcPort !== serverPort && t.dstPort !== serverPort)) continue;
+    const port = t.srcPort === serverPort ? t.dstPort : t.srcPort;
+    byClient.set(port, [...(byClient.get(port) ?? []), p]);
+  }
+  return [...byClient.values()].every((conn) => {
+    if (conn.some((p) => p.tcp!.flags & TCP_FLAGS.rst)) return true;
+    const fromServer = (p: Packet): boolean => p.tcp!.srcPort === serverPort;
+    const fins = [true, false].map((server) => conn.findIndex((p) => fromServer(p) === server && (p.tcp!.flags & TCP_FLAGS.fin) !== 0));
+    if (fins.some((i) => i < 0)) return false;
+    const last = Math.max(...fins);
+    return conn.slice(last + 1).some((p) => fromServer(p) !== fromServer(conn[last]!));
+  });
+}
+
+/** How a measure was made, for people. */
+export function measuredOnTheWire(m: WireMeasure): string {
+  return `measured on the wire (the run's capture from the client's first packet to its connections' close, IP headers included, Ethernet framing not): ${round(m.bytes / m.readings)} bytes per reading over ${m.transport.toUpperCase()}: ${m.packets} packets (${m.dataPackets} carrying data, ${m.packets - m.dataPackets} bare), ${m.bytes} bytes for ${m.readings} readings`;
+}
+
+/**
+ * The overhead table of what the client did, next to what the other transport would cost; with a
+ * capture of the run, the bytes per reading measured on the wire for the transport the client used.
+ */
+export function overheadTable(proto: TelemetryProtocol, obs: Observation, measured?: WireMeasure): string {
   const n = obs.readings.length;
   const ts = tcpTimestamps();
   const record = proto.record.struct.size;
@@ -97,6 +154,7 @@ export function overheadTable(proto: TelemetryProtocol, obs: Observation): strin
     [reply > 0 ? 'bare ACK of the reply' : 'bare ACK of the reading', udp.ack, tcp.ack],
     ['connection set-up + close', udp.setup, tcp.setup],
     ['bytes on the wire per reading', String(round(udp.total)), String(round(tcp.total))],
+    ...(measured ? [['measured on the wire', measured.transport === 'udp' ? String(round(measured.bytes / measured.readings)) : '-', measured.transport === 'tcp' ? String(round(measured.bytes / measured.readings)) : '-'] as [string, string, string]] : []),
     ['payload share', `${round((100 * udp.payload) / udp.total)} %`, `${round((100 * tcp.payload) / tcp.total)} %`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -114,5 +172,6 @@ export function overheadTable(proto: TelemetryProtocol, obs: Observation): strin
     request > 0 || reply === 0
       ? 'TCP counted as: one segment per message (each carries the ACK of the one before), one bare ACK of the last message of each exchange, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted'
       : 'TCP counted as: one segment per record and per reply (the reply carries the ACK of the record), one bare ACK of the reply, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted',
+    ...(measured ? [measuredOnTheWire(measured)] : []),
   ].join('\n');
 }

@@ -11,7 +11,7 @@ import { TABLE_HEAD, type PacketRow, type SynOptions, type TcpConnectionSummary,
 interface Words {
   heading: (dir: string) => string;
   none: string;
-  connections: (n: number, packets: number) => string;
+  connections: (tcp: number, udp: number, packets: number) => string;
   handshake: string;
   noHandshake: string;
   clientToServer: string;
@@ -34,7 +34,7 @@ interface Words {
 const EN: Words = {
   heading: (dir) => `Packets (one pcap per check in ${dir})`,
   none: 'no packets',
-  connections: (n, p) => `${n} connection${n === 1 ? '' : 's'}, ${p} packet${p === 1 ? '' : 's'}`,
+  connections: (t, u, p) => [t > 0 ? `${t} connection${t === 1 ? '' : 's'}` : '', u > 0 ? `${u} UDP exchange${u === 1 ? '' : 's'}` : '', `${p} packet${p === 1 ? '' : 's'}`].filter(Boolean).join(', '),
   handshake: 'handshake SYN, SYN-ACK, ACK',
   noHandshake: 'handshake not completed',
   clientToServer: 'client → server',
@@ -57,7 +57,7 @@ const EN: Words = {
 const ES: Words = {
   heading: (dir) => `Paquetes (un pcap por comprobación en ${dir})`,
   none: 'ningún paquete',
-  connections: (n, p) => `${n} ${n === 1 ? 'conexión' : 'conexiones'}, ${p} ${p === 1 ? 'paquete' : 'paquetes'}`,
+  connections: (t, u, p) => [t > 0 ? `${t} ${t === 1 ? 'conexión' : 'conexiones'}` : '', u > 0 ? `${u} ${u === 1 ? 'intercambio UDP' : 'intercambios UDP'}` : '', `${p} ${p === 1 ? 'paquete' : 'paquetes'}`].filter(Boolean).join(', '),
   handshake: 'saludo SYN, SYN-ACK, ACK',
   noHandshake: 'saludo sin completar',
   clientToServer: 'cliente → servidor',
@@ -84,7 +84,11 @@ function options(o: SynOptions | undefined): string {
 }
 
 /** The table rows of one connection, with a marker where rows were left out. */
-export function packetTable(c: TcpConnectionSummary, w: Words = EN): string[] {
+export function packetTable(c: TcpConnectionSummary, lang: Lang = 'en'): string[] {
+  return tableLines(c, lang === 'es' ? ES : EN);
+}
+
+function tableLines(c: TcpConnectionSummary, w: Words): string[] {
   const row = (r: PacketRow): string =>
     `${r.t.toFixed(2).padStart(11)}  ${r.dir === '>' ? ' → ' : ' ← '}  ${r.flags.padEnd(5)} ${String(r.seq).padStart(10)} ${String(r.ack).padStart(10)} ${String(r.len).padStart(6)} ${String(r.win).padStart(7)}${r.marks ? `  [${r.marks.join(', ')}]` : ''}`;
   const rows = c.packets.map(row);
@@ -104,7 +108,7 @@ function tcpLines(c: TcpConnectionSummary, w: Words, table: boolean): string[] {
     `    ${w.clientToServer}: ${w.segments(c.segments.toServer, c.payloadBytes.toServer)}${again(c.retransmittedBytes.toServer, w)} · ${w.serverToClient}: ${w.segments(c.segments.toClient, c.payloadBytes.toClient)}${again(c.retransmittedBytes.toClient, w)}`,
     `    ${c.teardown.kind === 'rst' ? w.resetBy(c.teardown.resetBy ?? 'client') : c.teardown.kind === 'fin' ? w.finFirst(c.teardown.firstFin ?? 'client') : w.stillOpen} · ${c.durationMs.toFixed(1)} ms · ${w.retransmissions} ${c.retransmissions}, ${w.duplicateAcks} ${c.duplicateAcks}, ${w.zeroWindows} ${c.zeroWindows}`,
   ];
-  if (table) lines.push(...packetTable(c, w).map((l) => `    ${l}`));
+  if (table) lines.push(...tableLines(c, w).map((l) => `    ${l}`));
   return lines;
 }
 
@@ -130,7 +134,7 @@ export function traceSection(result: GradeResult, lang: Lang): string {
   const dir = traced[0]!.trace.file ? traced[0]!.trace.file.slice(0, traced[0]!.trace.file.length - basename(traced[0]!.trace.file).length - 1) : '';
   const parts = [w.heading(dir)];
   for (const c of traced) {
-    parts.push(`  ${c.id}  ${c.trace.file ? basename(c.trace.file) : ''}  · ${w.connections(c.trace.connections.length, c.trace.packets)}`);
+    parts.push(`  ${c.id}  ${c.trace.file ? basename(c.trace.file) : ''}  · ${w.connections(c.trace.connections.filter((x) => x.kind === 'tcp').length, c.trace.connections.filter((x) => x.kind === 'udp').length, c.trace.packets)}`);
     for (const l of traceLines(c.trace, lang, c.status === 'fail' || c.status === 'error')) parts.push(`    ${l}`);
   }
   return `${parts.join('\n')}\n`;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '../util/deadline.js';
 
-/** Bytes kept of each frame: whole headers, and few enough bytes that a loaded machine drops nothing. */
+/** Bytes of each frame written to the file: every header, and a small file (the kernel still queues whole frames). */
 export const SNAP_LENGTH = 1600;
 
 /** The recorder script, next to this file in the sources (the build leaves it there). */

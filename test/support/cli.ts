@@ -28,8 +28,11 @@ export interface CliRun {
 /** Pids of live processes whose environment contains `marker` (a `NAME=value` string). */
 export const processesWithMarker = processesWithEnv;
 
-/** Runs `sockgrade <args>` with a private temp root and a marker in the environment. */
-export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string>; cwd?: string; asUid?: number } = {}): Promise<CliRun> {
+/**
+ * Runs `sockgrade <args>` with a private temp root and a marker in the environment; `under` is a
+ * command line the CLI runs under (e.g. `setpriv ... --`).
+ */
+export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string>; cwd?: string; asUid?: number; under?: string[] } = {}): Promise<CliRun> {
   const tmp = await mkdtemp(join(tmpdir(), 'sockgrade-test-'));
   // Programs run as unprivileged uids when the tests run as root: they must reach their folders.
   await chmod(tmp, 0o711);
@@ -43,6 +46,7 @@ export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?:
   const t0 = performance.now();
   const argv = [process.execPath, CLI, ...full];
   if (opts.asUid !== undefined) argv.unshift('setpriv', `--reuid=${opts.asUid}`, `--regid=${opts.asUid}`, '--clear-groups', '--');
+  if (opts.under) argv.unshift(...opts.under);
   const child = spawn(argv[0] as string, argv.slice(1), {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, LC_ALL: 'C.UTF-8', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker.split('=')[1], SOCKGRADE_RUN_ID: runId, NO_COLOR: '1', ...opts.env },

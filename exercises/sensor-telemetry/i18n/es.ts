@@ -161,6 +161,7 @@ export const sensorTelemetry: Catalogue = {
     'bare ACK of the reply': 'ACK suelto de la respuesta',
     'connection set-up + close': 'conexión: apertura + cierre',
     'bytes on the wire per reading': 'bytes en la red por lectura',
+    'measured on the wire': 'medido en la red',
     'payload share': 'proporción de datos',
   }),
   'your client: {n} readings over 1 TCP connection, {bytes} bytes of payload; the UDP column is one datagram per reading':
@@ -171,8 +172,9 @@ export const sensorTelemetry: Catalogue = {
     'tu cliente: {n} lecturas en {d} datagramas, {bytes} bytes de datos; la columna TCP son las mismas lecturas por una sola conexión',
   'TCP counted as: one segment per record and per reply (the reply carries the ACK of the record), one bare ACK of the reply, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted':
     'TCP contado como: un segmento por registro y por respuesta (la respuesta lleva el ACK del registro), un ACK suelto de la respuesta, y por conexión SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; sin contar las tramas Ethernet',
-  "measured on the wire (the run's capture, IP headers included, Ethernet framing not): {per} bytes per reading over {transport}: {packets} packets ({data} carrying data, {bare} bare), {bytes} bytes for {n} readings":
-    'medido en la red (la captura de la ejecución, con cabeceras IP, sin tramas Ethernet): {per} bytes por lectura por {transport}: {packets} paquetes ({data} con datos, {bare} sueltos), {bytes} bytes para {n} lecturas',
+  "measured on the wire (the run's capture from the client's first packet to its connections' close, IP headers included, Ethernet framing not): {per} bytes per reading over {transport}: {packets} packets ({data} carrying data, {bare} bare), {bytes} bytes for {n} readings":
+    'medido en la red (la captura de la ejecución desde el primer paquete del cliente hasta el cierre de sus conexiones, con cabeceras IP, sin tramas Ethernet): {per} bytes por lectura por {transport}: {packets} paquetes ({data} con datos, {bare} sueltos), {bytes} bytes para {n} lecturas',
+  'stopping the client, so that the capture holds its connections from set-up to close': 'parando el cliente, para que la captura contenga sus conexiones de la apertura al cierre',
   // what a datagram of the wrong size holds: it starts with a number, which a placeholder keeps as data
   'datagram #{i} of the client holds {n} records of {size} bytes': 'el datagrama #{i} del cliente contiene {n} registros de {size} bytes',
   'datagram #{i} of the client holds {n} bytes, while a record of format {format} is {size} bytes': 'el datagrama #{i} del cliente contiene {n} bytes, cuando un registro de formato {format} tiene {size} bytes',

@@ -54,7 +54,7 @@ function connection(c: TcpConnectionSummary | UdpExchangeSummary, lang: Lang): s
   return [
     `<div class="trace-conn">${head}`,
     `<div class="diagram">${timeline(c, w.timeline)}</div>`,
-    `<details class="transcript"><summary>${escapeHtml(w.table)} <span class="count">(${c.packets.length + c.packetsOmitted})</span></summary><pre class="packet-table">${escapeHtml(packetTable(c).join('\n'))}</pre></details>`,
+    `<details class="transcript"><summary>${escapeHtml(w.table)} <span class="count">(${c.packets.length + c.packetsOmitted})</span></summary><pre class="packet-table">${escapeHtml(packetTable(c, lang).join('\n'))}</pre></details>`,
     '</div>',
   ].join('\n');
 }
