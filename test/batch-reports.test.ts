@@ -20,7 +20,7 @@ describe('sockgrade batch reports', () => {
     const run = await runCli(['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--only', 'echo.large', '--seed', '3', '--config', config,
       '--out', join(out, 'r'), '--html', join(out, 'html'), '--gradescope', join(out, 'gs'), '--lang', 'es', '--audience', 'student']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/\n1 estudiante no se pudo corregir:\n {2}carla: \S.*server\.py/);
+    expect(run.stderr).toMatch(/\n1 estudiante no se pudo corregir:\n {2}carla: \S.*server\.py.*\n$/);
 
     const index = readFileSync(join(out, 'html', 'index.html'), 'utf8');
     expect(index).toContain('<html lang="es">');
@@ -40,6 +40,18 @@ describe('sockgrade batch reports', () => {
     const carla = JSON.parse(readFileSync(join(out, 'gs', 'carla', 'results.json'), 'utf8')) as { score: number; output: string };
     expect(carla.score).toBe(0);
     expect(carla.output).toMatch(/^sockgrade could not grade this submission: /);
+  });
+
+  it('a course config found in the current folder is named before the grading starts, and applies to every student', async () => {
+    const here = testDir('sockgrade-course-');
+    writeFileSync(join(here, 'sockgrade.config.json'), JSON.stringify({ course: 'Redes 2025', exercises: { 'tcp-echo': { weights: { 'echo.small': 2 } } } }));
+    const cls = join(here, 'entregas');
+    mkdirSync(join(cls, 'ana'), { recursive: true });
+    copyFileSync(join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py'), join(cls, 'ana', 'server.py'));
+    const run = await runCli(['batch', 'entregas', '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--seed', '3', '--out', join(here, 'r'), '--csv', join(here, 'notas.csv')], { cwd: here });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe(`course config: ${join(here, 'sockgrade.config.json')} (Redes 2025)`);
+    expect(readFileSync(join(here, 'notas.csv'), 'utf8')).toContain('\nana,2,2,passed,2\n');
   });
 
   it('--html must be a folder', async () => {
