@@ -8,8 +8,9 @@
  * Affordable subset: one buggy fixture per exercise whose failures cover that exercise's
  * diagnoses (below), plus the udp/tcp echo fixtures the demo grades. sensor-telemetry's fixture
  * brings its overhead table and period notes, mini-ftp's its byte-offset comparisons and frame
- * counts, reliable-udp's its overhead notes and the garbage check, http-get-client's second one
- * the body descriptions of http.full-body. Diagnoses no fixture here reaches may still print
+ * counts and the kinds of names path traversal tries, reliable-udp's its overhead notes, what a
+ * sender delivered and the garbage check, chat-1to1's the turns of a server, http-get-client's
+ * second one the body descriptions of http.full-body. Diagnoses no fixture here reaches may still print
  * some English; a text that starts with a number (a size, a percentage) is kept as data by a
  * catalogue placeholder, so such texts need entries written out whole (see the http-get-client
  * and reliable-udp catalogues).
@@ -30,6 +31,7 @@ const SUBSET = [
   'framed-echo/bug-client-recv-once',
   'tcp-chat-ack/bug-client-ignores-quit',
   'chat-1to1/bug-client-sends-name',
+  'chat-1to1/bug-server-expects-name',
   'group-chat/bug-client-blocking',
   'group-chat/bug-raw-newline',
   'file-copy/bug-append',
@@ -43,7 +45,9 @@ const SUBSET = [
   'binary-struct/bug-client-fixed-order',
   'sensor-telemetry/bug-period-drift',
   'mini-ftp/bug-read-1024',
+  'mini-ftp/bug-no-path-check',
   'reliable-udp/bug-decode-garbage',
+  'reliable-udp/bug-no-retransmit',
 ];
 
 describe.concurrent('Spanish reports have no English fragments', () => {
