@@ -245,4 +245,10 @@ export const fileCopy: Catalogue = {
   '{data}, and no empty datagram': '{data}, y ningún datagrama vacío',
   'after the last piece of the file send one empty datagram, s.sendto(b"", destino): over UDP nothing else tells the server that the file is complete':
     'tras el último trozo del fichero envía un datagrama vacío, s.sendto(b"", destino): por UDP nada más le dice al servidor que el fichero está completo',
+  // what the server had to survive, in "the server exited (...) after ..."
+  'a client reset its connection in the middle of a file': 'un cliente cortó su conexión a mitad de un fichero',
+  'a client reset its connection in the middle of a file, and another closed without sending anything':
+    'un cliente cortó su conexión a mitad de un fichero, y otro cerró sin enviar nada',
+  'a client reset its connection in the middle of a file, another closed without sending anything and a third reset without sending':
+    'un cliente cortó su conexión a mitad de un fichero, otro cerró sin enviar nada y un tercero cortó sin enviar',
 };
