@@ -194,7 +194,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     force: opts.force,
     studentTimeoutMs: timeoutS * 1000,
     cli: join(dirname(fileURLToPath(import.meta.url)), 'main.js'),
-    progress: progressTo(stderr, effectiveJobs),
+    progress: progressTo(stderr, effectiveJobs, opts.lang ?? 'en'),
     warn: (line) => void stderr.write(`${terminalSafe(line)}\n`),
   });
   const stopped = interruptExitCode();
