@@ -57,6 +57,7 @@ describe.concurrent('misspellings get "did you mean", in one line, exit 2', () =
     ['option', ['grade', 'tcp-echo', '--sever', SERVER], 'sockgrade: "sockgrade grade" has no option --sever: did you mean --server? (run "sockgrade grade --help")'],
     ['option of check', ['check', '--sevrer', SERVER], 'sockgrade: "sockgrade check" has no option --sevrer: did you mean --server? (run "sockgrade check --help")'],
     ['option of batch', ['batch', 'x', '--exercice', 'tcp-echo'], 'sockgrade: "sockgrade batch" has no option --exercice: did you mean --exercise? (run "sockgrade batch --help")'],
+    ['option far from any', ['list', '--foo'], 'sockgrade: "sockgrade list" has no option --foo: its options are --json, --lang, --exercises, --config (run "sockgrade list --help")'],
     ['option without its value', ['grade', 'tcp-echo', '--server'], 'sockgrade: --server needs a value: --server <value> (run "sockgrade grade --help")'],
     ['command', ['gradee', 'tcp-echo'], 'sockgrade: unknown command "gradee": did you mean grade? (commands: list, grade, trace, check, batch, merge, reference, selftest, demo; run "sockgrade --help")'],
     ['reference exercise', ['reference', 'udp_echo', 'server'], 'sockgrade: unknown exercise "udp_echo": did you mean udp-echo? (run "sockgrade list" to see the exercises)'],
