@@ -54,6 +54,12 @@ const SUBSET = [
   'mini-ftp/bug-no-path-check',
   'reliable-udp/bug-decode-garbage',
   'reliable-udp/bug-no-retransmit',
+  'tcp-echo-timeout/bug-exits-after-kick',
+  'tcp-chat-ack/bug-select-fragile',
+  'group-chat/bug-duplicate-sender',
+  'file-copy/bug-client-one-frame',
+  'sntp-client/bug-request-byte',
+  'http-get-client/bug-no-host-header',
 ];
 
 describe.concurrent('Spanish reports have no English fragments', () => {

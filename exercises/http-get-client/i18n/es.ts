@@ -150,4 +150,6 @@ export const httpGetClient: Catalogue = {
     `Se conecta por TCP al servidor web que se da como {{host}} {{port}} en su orden (o HOST/PORT, o tecleados cuando los pide), o a ${WEB_HOST}, puerto ${WEB_PORT}, cuando lo tiene fijo en el código, y pide la ruta que se da como {{path}} en su orden (también {{message}}/MESSAGE, o tecleada cuando la pide), o la ruta por defecto (\`--param default-path\`, "/") cuando no recibe ninguna: "GET <path> HTTP/1.1\\r\\n", una cabecera "Host: <host>" (puede seguirle ":<port>"), "Connection: close\\r\\n" y una línea vacía, cada línea acabada en \\r\\n. Lee hasta que el servidor cierra la conexión (recv devuelve b""), después imprime la respuesta entera tal como llegó — línea de estado, cabeceras, línea vacía y cuerpo — decodificada una sola vez como UTF-8 (print(respuesta.decode())), y termina. Sin ningún servidor escuchando imprime una línea que lo dice y termina con un código distinto de cero.`,
   'headers: {names}': 'cabeceras: {names}',
   'headers: (none)': 'cabeceras: (ninguna)',
+  '"Host: {host}:{port}" (or "Host: {bare}", or {others} when you connect to that name)': '"Host: {host}:{port}" (o "Host: {bare}", o {others} si te conectas a ese nombre)',
+  '"Host: {host}:{port}" (or "Host: {bare}")': '"Host: {host}:{port}" (o "Host: {bare}")',
 };

@@ -161,4 +161,5 @@ export const tcpEcho: Catalogue = {
     'el servidor cierra cada conexión tras su primera respuesta (ejercicio v1_3 del curso); off: sigue haciendo eco hasta la inactividad',
   // the clients of tcp-echo-concurrent's rounds
   'client {i}/{n}': 'cliente {i}/{n}',
+  'the idle client was expelled': 'que se expulsara al cliente inactivo',
 };
