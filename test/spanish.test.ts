@@ -5,12 +5,12 @@
  * `sockgrade list --lang es`, in every exercise's title, contract per role and parameter
  * descriptions.
  *
- * Affordable subset: one buggy fixture per exercise whose failures cover that exercise's
- * diagnoses (below), plus the udp/tcp echo fixtures the demo grades. sensor-telemetry's fixture
- * brings its overhead table and period notes, mini-ftp's its byte-offset comparisons and frame
- * counts and the kinds of names path traversal tries, reliable-udp's its overhead notes, what a
- * sender delivered and the garbage check, chat-1to1's the turns of a server, http-get-client's
- * second one the body descriptions of http.full-body. Diagnoses no fixture here reaches may still print
+ * Affordable subset, not every fixture: buggy fixtures of every exercise whose failures cover
+ * most of its diagnoses (below), plus the udp/tcp echo fixtures the demo grades; sensor-telemetry's
+ * bring its overhead table, period notes and malformed datagrams, mini-ftp's its byte-offset
+ * comparisons, frame counts and the names path traversal tries, reliable-udp's its overhead notes,
+ * what a sender delivered and the garbage check, http-get-client's the body descriptions of
+ * http.full-body and the Host header expected. Diagnoses no fixture here reaches may still print
  * some English; a text that starts with a number (a size, a percentage) is kept as data by a
  * catalogue placeholder, so such texts need entries written out whole (see the http-get-client
  * and reliable-udp catalogues).
