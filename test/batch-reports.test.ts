@@ -1,9 +1,10 @@
-/** batch takes grade's report options: --html DIR (a page per student and an index), --gradescope DIR, --lang, --audience; and names who could not be graded. */
+/** batch takes grade's report options: --html DIR (a page per student and an index), --gradescope DIR, --lang (its progress too), --audience; and names who could not be graded. */
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir } from './support/cli.js';
 import type { GradescopeResults } from '../harness/report/gradescope.js';
+import { englishFragments } from './support/english.js';
 
 describe('sockgrade batch reports', () => {
   it('--html DIR --gradescope DIR --lang es --audience student: one page and one results.json per student, an index, and the ungraded named at the end', async () => {
@@ -20,7 +21,10 @@ describe('sockgrade batch reports', () => {
     const run = await runCli(['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--only', 'echo.large', '--seed', '3', '--config', config,
       '--out', join(out, 'r'), '--html', join(out, 'html'), '--gradescope', join(out, 'gs'), '--lang', 'es', '--audience', 'student']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/\n1 estudiante no se pudo corregir:\n {2}carla: \S.*server\.py/);
+    expect(run.stderr).toMatch(/\n1 estudiante no se pudo corregir:\n {2}carla: la orden del servidor nombra \S*server\.py, que no existe: revisa la ruta\n$/);
+    expect(run.stderr).toContain('\ncorrigiendo 3 entregas\n');
+    expect(run.stderr).toMatch(/\nhecho: 3 entregas, 1 con fallos, 1 sin corregir, en /);
+    expect(englishFragments(run.stderr)).toEqual([]);
 
     const index = readFileSync(join(out, 'html', 'index.html'), 'utf8');
     expect(index).toContain('<html lang="es">');
@@ -40,6 +44,18 @@ describe('sockgrade batch reports', () => {
     const carla = JSON.parse(readFileSync(join(out, 'gs', 'carla', 'results.json'), 'utf8')) as { score: number; output: string };
     expect(carla.score).toBe(0);
     expect(carla.output).toMatch(/^sockgrade could not grade this submission: /);
+  });
+
+  it('a course config found in the current folder is named before the grading starts, and applies to every student', async () => {
+    const here = testDir('sockgrade-course-');
+    writeFileSync(join(here, 'sockgrade.config.json'), JSON.stringify({ course: 'Redes 2025', exercises: { 'tcp-echo': { weights: { 'echo.small': 2 } } } }));
+    const cls = join(here, 'entregas');
+    mkdirSync(join(cls, 'ana'), { recursive: true });
+    copyFileSync(join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py'), join(cls, 'ana', 'server.py'));
+    const run = await runCli(['batch', 'entregas', '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--seed', '3', '--out', join(here, 'r'), '--csv', join(here, 'notas.csv')], { cwd: here });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe(`course config: ${join(here, 'sockgrade.config.json')} (Redes 2025)`);
+    expect(readFileSync(join(here, 'notas.csv'), 'utf8')).toContain('\nana,2,2,passed,2\n');
   });
 
   it('--html must be a folder', async () => {

@@ -97,6 +97,8 @@ describe.concurrent('batch grading', () => {
     copyFileSync(join(out, 's2.json'), join(out, 's2-copy.json'));
     const merged = await runCli(['merge', join(out, 's1.json'), join(out, 's2.json'), '--csv', join(out, 'all.csv'), '--junit', join(out, 'all.xml')]);
     expect(merged.stdout).toContain('merged 4 students of tcp-echo');
+    expect(merged.code, 'a complete class, one student of it not graded').toBe(0);
+    expect(merged.stderr).toMatch(/^1 student could not be graded:\n {2}carla: the server command names .*server\.py, which does not exist[^\n]*\n$/);
     const rows = readFileSync(join(out, 'all.csv'), 'utf8').trim().split('\n');
     expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['student,score,max', 'alba,2,2', 'bruno,1,2', 'carla,0,0', 'dario,2,2']);
     const fromDirs = await runCli(['merge', join(out, 'r1'), join(out, 'r2'), '--csv', join(out, 'dirs.csv')]);

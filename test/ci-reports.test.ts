@@ -1,69 +1,72 @@
 /**
- * Reports for CI read as CI systems read them: JUnit counts as a consumer that sums `<testsuites>`
- * reads them, and GitHub annotations attached to the student's file and line.
+ * Reports for CI read as CI systems read them: JUnit counted by a real consumer (the npm package
+ * test-results-parser, which takes the totals from `<testsuites>` and each `<testsuite>`, as
+ * dashboards and chat reporters built on it do) and validated by xmllint, and GitHub annotations
+ * attached to the student's file and line.
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
-import { junitSchema, needTool, XMLLINT } from './support/tools.js';
+import { junitSchema, needPackage, needTool, XMLLINT } from './support/tools.js';
 
 const SCHEMA = junitSchema(ROOT);
 
-const attrs = (tag: string): Record<string, number> => Object.fromEntries([...tag.matchAll(/ (\w+)="([\d.]+)"/g)].map((m): [string, number] => [m[1] as string, Number(m[2])]));
-
-/**
- * The reading rule of consumers that take the totals from the root element (test-results-parser
- * and similar dashboards): passed = tests − failures − errors (− skipped, when the root has it).
- * No JUnit-reading package is installed with sockgrade, so the rule is emulated here.
- */
-function rootTotals(xml: string): { passed: number; failed: number } {
-  const root = attrs(/<testsuites[^>]*>/.exec(xml)![0]);
-  return { passed: root.tests! - root.failures! - root.errors! - (root.skipped ?? 0), failed: root.failures! + root.errors! };
+/** Totals as test-results-parser reads them. */
+interface Totals {
+  name: string;
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
 }
 
-/** The reading rule of consumers that sum the `<testsuite>` elements (Jenkins, GitLab). */
-function suiteTotals(xml: string): { passed: number; skipped: number } {
-  let passed = 0;
-  let skipped = 0;
-  for (const m of xml.matchAll(/<testsuite [^>]*>/g)) {
-    const a = attrs(m[0]);
-    passed += a.tests! - a.failures! - a.errors! - (a.skipped ?? 0);
-    skipped += a.skipped ?? 0;
-  }
-  return { passed, skipped };
+/** What test-results-parser makes of a JUnit file (the parts read here). */
+interface ParsedJunit extends Totals {
+  suites: (Totals & { cases: { name: string; status: 'PASS' | 'FAIL' | 'SKIP' }[] })[];
 }
+
+type Parser = { parse: (opts: { type: 'junit'; files: string[] }) => ParsedJunit };
+
+const totals = (t: Totals): Omit<Totals, 'name'> => ({ total: t.total, passed: t.passed, failed: t.failed, errors: t.errors, skipped: t.skipped });
 
 describe.concurrent('JUnit totals', () => {
-  it('a consumer summing <testsuites> does not count skipped checks as passed; the file validates', async ({ skip }) => {
+  it('test-results-parser does not count skipped checks as passed, and reads each check as sockgrade graded it; the file validates', async ({ skip }) => {
     needTool(XMLLINT, skip);
+    const consumer = needPackage<Parser>('test-results-parser', skip);
     const dir = testDir('sockgrade-junit-');
     const junit = join(dir, 'r.xml');
     const run = await runCli(['grade', 'tcp-echo', '--server', `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`, '--seed', '7', '--junit', junit], { json: true });
-    const result = run.result!;
-    const passed = result.checks.filter((c) => c.status === 'pass').length;
-    const skippedChecks = result.checks.filter((c) => c.status === 'skip').length;
-    expect(skippedChecks).toBe(4);
-    const xml = readFileSync(junit, 'utf8');
-    expect(rootTotals(xml)).toEqual({ passed, failed: result.checks.filter((c) => c.status === 'fail').length });
-    expect(suiteTotals(xml)).toEqual({ passed, skipped: skippedChecks });
+    const checks = run.result!.checks;
+    const count = (status: string): number => checks.filter((c) => c.status === status).length;
+    expect([count('pass'), count('fail'), count('skip'), count('error')]).toEqual([6, 2, 4, 0]);
+    const parsed = consumer.parse({ type: 'junit', files: [junit] });
+    expect(totals(parsed)).toEqual({ total: 8, passed: 6, failed: 2, errors: 0, skipped: 0 });
+    expect(parsed.suites.map(totals)).toEqual([{ total: 8, passed: 6, failed: 2, errors: 0, skipped: 4 }]);
+    const status = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', error: 'FAIL' } as const;
+    expect(parsed.suites[0]!.cases.map((c) => c.status)).toEqual(checks.map((c) => status[c.status]));
     expect(spawnSync('xmllint', ['--noout', '--schema', SCHEMA, junit], { encoding: 'utf8' }).stderr).toContain('validates');
   });
 
-  it('the class JUnit of a batch reads the same way', async ({ skip }) => {
+  it('the class JUnit of a batch reads the same way: one suite per student, skips apart', async ({ skip }) => {
     needTool(XMLLINT, skip);
+    const consumer = needPackage<Parser>('test-results-parser', skip);
     const cls = testDir('sockgrade-class-');
     for (const [student, fixture] of [['ana', 'correct-threads'], ['beto', 'bug-recv-once']] as const) {
       mkdirSync(join(cls, student));
       copyFileSync(join(ROOT, 'fixtures/tcp-echo', fixture, 'server.py'), join(cls, student, 'server.py'));
     }
     const out = testDir('sockgrade-class-out-');
-    const run = await runCli(['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--only', 'echo.large', '--seed', '3', '--out', join(out, 'r'), '--junit', join(out, 'c.xml'), '--json', join(out, 'c.json')]);
+    const run = await runCli(['batch', cls, '--exercise', 'tcp-echo', '--server', 'python3 {dir}/server.py {port}', '--only', 'echo.small', '--only', 'echo.large', '--only', 'echo.quit-word', '--seed', '3', '--out', join(out, 'r'), '--junit', join(out, 'c.xml')]);
     expect(run.code, run.stderr).toBe(0);
-    const xml = readFileSync(join(out, 'c.xml'), 'utf8');
-    expect(rootTotals(xml)).toEqual({ passed: 3, failed: 1 });
-    expect(suiteTotals(xml)).toEqual({ passed: 3, skipped: 0 });
+    const parsed = consumer.parse({ type: 'junit', files: [join(out, 'c.xml')] });
+    expect(totals(parsed)).toEqual({ total: 4, passed: 3, failed: 1, errors: 0, skipped: 0 });
+    expect(parsed.suites.map((s) => [s.name, totals(s)])).toEqual([
+      ['ana', { total: 2, passed: 2, failed: 0, errors: 0, skipped: 1 }],
+      ['beto', { total: 2, passed: 1, failed: 1, errors: 0, skipped: 1 }],
+    ]);
     expect(spawnSync('xmllint', ['--noout', '--schema', SCHEMA, join(out, 'c.xml')], { encoding: 'utf8' }).stderr).toContain('validates');
   });
 });

@@ -1,8 +1,26 @@
 /** The CLI helps: --version, per-command --help, "did you mean" for misspellings, list with contracts and --lang. */
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from './support/cli.js';
+import { CLI, ROOT, runCli } from './support/cli.js';
+
+/** The first line `sockgrade reference <args>` prints (a reference server's start line), then stops it as Ctrl-C does. */
+async function referenceStartLine(args: string[]): Promise<{ line: string }> {
+  const child = spawn(process.execPath, [CLI, 'reference', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const line = await new Promise<string>((res) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) res(out.split('\n')[0]!);
+    });
+    child.on('close', () => res(out));
+  });
+  const closed = new Promise((res) => (child.exitCode !== null ? res(child.exitCode) : child.on('close', res)));
+  child.kill('SIGINT');
+  await closed;
+  return { line };
+}
 
 const SERVER = `python3 ${join(ROOT, 'fixtures/tcp-echo/correct-threads/server.py')} {port}`;
 
@@ -39,6 +57,7 @@ describe.concurrent('misspellings get "did you mean", in one line, exit 2', () =
     ['option', ['grade', 'tcp-echo', '--sever', SERVER], 'sockgrade: "sockgrade grade" has no option --sever: did you mean --server? (run "sockgrade grade --help")'],
     ['option of check', ['check', '--sevrer', SERVER], 'sockgrade: "sockgrade check" has no option --sevrer: did you mean --server? (run "sockgrade check --help")'],
     ['option of batch', ['batch', 'x', '--exercice', 'tcp-echo'], 'sockgrade: "sockgrade batch" has no option --exercice: did you mean --exercise? (run "sockgrade batch --help")'],
+    ['option far from any', ['list', '--foo'], 'sockgrade: "sockgrade list" has no option --foo: its options are --json, --lang, --exercises, --config (run "sockgrade list --help")'],
     ['option without its value', ['grade', 'tcp-echo', '--server'], 'sockgrade: --server needs a value: --server <value> (run "sockgrade grade --help")'],
     ['command', ['gradee', 'tcp-echo'], 'sockgrade: unknown command "gradee": did you mean grade? (commands: list, grade, trace, check, batch, merge, reference, selftest, demo; run "sockgrade --help")'],
     ['reference exercise', ['reference', 'udp_echo', 'server'], 'sockgrade: unknown exercise "udp_echo": did you mean udp-echo? (run "sockgrade list" to see the exercises)'],
@@ -52,6 +71,14 @@ describe.concurrent('misspellings get "did you mean", in one line, exit 2', () =
       expect(run.stderr).not.toMatch(/Unknown option|ERR_PARSE_ARGS|To specify a positional/);
     });
   }
+});
+
+describe.concurrent('sockgrade reference', () => {
+  it('speaks the language of --lang', async () => {
+    const [es, en] = await Promise.all([referenceStartLine(['tcp-echo', 'server', '--port', '0', '--lang', 'es']), referenceStartLine(['tcp-echo', 'server', '--port', '0', '--lang', 'en'])]);
+    expect(es.line).toMatch(/^servidor de referencia de tcp-echo escuchando en 127\.0\.0\.1:\d+ \(TCP\); Ctrl\+C para terminar$/);
+    expect(en.line).toMatch(/^reference server of tcp-echo listening on 127\.0\.0\.1:\d+ \(TCP\); Ctrl\+C to stop$/);
+  });
 });
 
 describe.concurrent('sockgrade list', () => {

@@ -15,12 +15,12 @@ import { renderHtml } from '../harness/report/html.js';
 import type { GradeResult } from '../harness/model/result.js';
 import type { TranscriptView } from '../harness/process/transcript.js';
 
-/** Four client connections; client #1 sends 256 KiB at once and gets it back in 64 pieces; the server crashes. */
-function fourConnections(): GradeResult {
+/** `clients` client connections (four unless said); client #1 sends 256 KiB at once and gets it back in 64 pieces; the server crashes. */
+function fourConnections(clients = 4): GradeResult {
   const views: TranscriptView[] = [
     { label: 'server', entries: [{ t: 1, source: 'event', text: 'started: python3 servidor.py' }, { t: 400, source: 'program', text: 'Traceback (most recent call last):\n  File "servidor.py", line 9\nConnectionResetError\n', bytes: 60 }, { t: 420, source: 'event', text: 'exited: exit code 1' }] },
   ];
-  for (let c = 1; c <= 4; c++) {
+  for (let c = 1; c <= clients; c++) {
     const entries: TranscriptView['entries'] = [{ t: 10 * c, source: 'event', text: 'connected to 127.0.0.1:5000' }];
     if (c === 1) {
       entries.push({ t: 50, source: 'sent', text: 'A'.repeat(300), bytes: 262144 });
@@ -41,11 +41,17 @@ function fourConnections(): GradeResult {
 /** Appended to a copy of the page (whose policy is relaxed for it): measures the layout and writes it into the DOM. */
 const MEASURE = `<script>
 const d = document.documentElement;
-const boxes = [...document.querySelectorAll('.diagram')].map((b) => ({ client: b.clientWidth, scroll: b.scrollWidth, right: Math.round(b.getBoundingClientRect().right), labels: [...b.querySelectorAll('.lane-title')].map((t) => t.textContent) }));
+const overlaps = (b) => {
+  const texts = [...b.querySelectorAll('text.side, text.time, text.lane-title, .event text.label, .end text.label')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+  const out = [];
+  for (const [i, a] of texts.entries()) for (const c of texts.slice(i + 1)) if (a.r.left < c.r.right - 0.5 && c.r.left < a.r.right - 0.5 && a.r.top < c.r.bottom - 0.5 && c.r.top < a.r.bottom - 0.5) out.push(a.text + ' / ' + c.text);
+  return out;
+};
+const boxes = [...document.querySelectorAll('.diagram')].map((b) => ({ client: b.clientWidth, scroll: b.scrollWidth, right: Math.round(b.getBoundingClientRect().right), labels: [...b.querySelectorAll('.lane-title')].map((t) => t.textContent), overlaps: overlaps(b) }));
 document.body.setAttribute('data-measure', JSON.stringify({ page: d.scrollWidth, window: innerWidth, boxes }));
 </script>`;
 
-async function measure(html: string, width: number): Promise<{ page: number; window: number; boxes: { client: number; scroll: number; right: number; labels: string[] }[] }> {
+async function measure(html: string, width: number): Promise<{ page: number; window: number; boxes: { client: number; scroll: number; right: number; labels: string[]; overlaps: string[] }[] }> {
   const dir = testDir('sockgrade-layout-');
   const file = join(dir, `page-${width}.html`);
   writeFileSync(file, html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${MEASURE}</body>`));
@@ -84,6 +90,16 @@ describe('sequence diagram layout', () => {
       expect(m.boxes[0]!.right).toBeLessThanOrEqual(m.window);
       expect(m.boxes[0]!.labels).toEqual(['server', 'client #1', 'client #2', 'client #3', 'client #4']);
       if (width === 1280) expect(m.boxes[0]!.scroll, 'a program and four connections fit at 1280 px').toBeLessThanOrEqual(m.boxes[0]!.client + 1);
+      expect(m.boxes[0]!.overlaps, 'no label is drawn over another').toEqual([]);
     });
   }
+
+  it('with as many lanes as are drawn, at their narrowest, no label is drawn over another; the crash says how the program ended', async ({ skip }) => {
+    needTool(CHROMIUM, skip);
+    const crowded = renderHtml(fourConnections(6), 'en');
+    const m = await measure(crowded, 1280);
+    expect(m.boxes[0]!.labels).toEqual(['server', 'client #1', 'client #2', 'client #3', 'client #4', 'client #5']);
+    expect(m.boxes[0]!.overlaps).toEqual([]);
+    expect(/<g class="msg event end crash"[\s\S]*?<text class="label"[^>]*>([^<]*)<\/text>/.exec(crowded)?.[1]).toBe('exit code 1');
+  });
 });

@@ -5,11 +5,12 @@
  * `sockgrade list --lang es`, in every exercise's title, contract per role and parameter
  * descriptions.
  *
- * Affordable subset: one buggy fixture per exercise whose failures cover that exercise's
- * diagnoses (below), plus the udp/tcp echo fixtures the demo grades. sensor-telemetry's fixture
- * brings its overhead table and period notes, mini-ftp's its byte-offset comparisons and frame
- * counts, reliable-udp's its overhead notes and the garbage check, http-get-client's second one
- * the body descriptions of http.full-body. Diagnoses no fixture here reaches may still print
+ * Affordable subset, not every fixture: buggy fixtures of every exercise whose failures cover
+ * most of its diagnoses (below), plus the udp/tcp echo fixtures the demo grades; sensor-telemetry's
+ * bring its overhead table, period notes and malformed datagrams, mini-ftp's its byte-offset
+ * comparisons, frame counts and the names path traversal tries, reliable-udp's its overhead notes,
+ * what a sender delivered and the garbage check, http-get-client's the body descriptions of
+ * http.full-body and the Host header expected. Diagnoses no fixture here reaches may still print
  * some English; a text that starts with a number (a size, a percentage) is kept as data by a
  * catalogue placeholder, so such texts need entries written out whole (see the http-get-client
  * and reliable-udp catalogues).
@@ -28,22 +29,37 @@ const SUBSET = [
   'tcp-echo/hostile-traceback-at-start',
   'tcp-echo/real-client-port-4000',
   'framed-echo/bug-client-recv-once',
+  'framed-echo/bug-unpadded-reply',
   'tcp-chat-ack/bug-client-ignores-quit',
   'chat-1to1/bug-client-sends-name',
+  'chat-1to1/bug-server-expects-name',
   'group-chat/bug-client-blocking',
   'group-chat/bug-raw-newline',
+  'group-chat/bug-no-idle',
   'file-copy/bug-append',
   'file-copy/bug-udp-one-datagram',
   'file-copy/bug-client-udp-no-end',
   'file-copy/bug-name-in-content',
+  'file-copy/bug-dies-on-reset',
   'sntp-client/bug-local-clock',
   'http-get-client/bug-fixed-path',
   'http-get-client/bug-recv-1024',
   'dns-lookup/bug-prints-name',
+  'dns-lookup/bug-unknown-traceback',
   'binary-struct/bug-client-fixed-order',
+  'binary-struct/bug-server-int-format',
   'sensor-telemetry/bug-period-drift',
+  'sensor-telemetry/bug-record-too-big',
   'mini-ftp/bug-read-1024',
+  'mini-ftp/bug-no-path-check',
   'reliable-udp/bug-decode-garbage',
+  'reliable-udp/bug-no-retransmit',
+  'tcp-echo-timeout/bug-exits-after-kick',
+  'tcp-chat-ack/bug-select-fragile',
+  'group-chat/bug-duplicate-sender',
+  'file-copy/bug-client-one-frame',
+  'sntp-client/bug-request-byte',
+  'http-get-client/bug-no-host-header',
 ];
 
 describe.concurrent('Spanish reports have no English fragments', () => {

@@ -2,6 +2,9 @@
 import { formatMs } from '../util/deadline.js';
 import { scoreOf, type StudentRecord } from './records.js';
 import { terminalSafe } from '../report/terminal-text.js';
+import type { Lang } from '../i18n/lang.js';
+import { ui } from '../i18n/ui.js';
+import { localizeText } from '../i18n/localize.js';
 
 /** Receives the batch's progress. */
 export interface BatchProgress {
@@ -10,9 +13,10 @@ export interface BatchProgress {
   end(): void;
 }
 
-/** A progress reporter writing to `stream`: in place on a TTY, one line per student otherwise. */
-export function progressTo(stream: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean }, jobs: number): BatchProgress {
+/** A progress reporter writing to `stream` in `lang`: in place on a TTY, one line per student otherwise. */
+export function progressTo(stream: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean }, jobs: number, lang: Lang = 'en'): BatchProgress {
   const tty = Boolean(stream.isTTY);
+  const words = ui(lang).batchProgress;
   let total = 0;
   let finished = 0;
   let failing = 0;
@@ -23,13 +27,13 @@ export function progressTo(stream: NodeJS.WriteStream | { write(s: string): unkn
   const eta = (): string => {
     const left = total - finished;
     if (left === 0 || graded === 0) return '';
-    return ` · ETA ${formatMs(((gradedMs / graded) * left) / Math.max(1, Math.min(jobs, left)))}`;
+    return words.eta(formatMs(((gradedMs / graded) * left) / Math.max(1, Math.min(jobs, left))));
   };
-  const status = (): string => `[${finished}/${total}] ${failing} with failures, ${errors} not graded${eta()}`;
+  const status = (): string => `${words.status(finished, total, failing, errors)}${eta()}`;
   return {
     start(n, reused) {
       total = n;
-      stream.write(`grading ${n} submissions${reused ? ` (${reused} already graded, kept; --force grades them again)` : ''}\n`);
+      stream.write(`${words.start(n, reused)}\n`);
     },
     done(r, reused) {
       finished += 1;
@@ -43,13 +47,13 @@ export function progressTo(stream: NodeJS.WriteStream | { write(s: string): unkn
         stream.write(`\r\x1b[2K${status()}`);
       } else if (!reused) {
         const { score, max } = scoreOf(r);
-        const what = r.status === 'error' ? `not graded: ${r.error ?? ''}` : `${score}/${max}`;
+        const what = r.status === 'error' ? words.notGraded(localizeText(r.error ?? '', lang)) : `${score}/${max}`;
         stream.write(`[${finished}/${total}] ${terminalSafe(`${r.student}: ${what}`).replace(/\n/g, ' ')} (${formatMs(r.durationMs)})\n`);
       }
     },
     end() {
       if (tty) stream.write('\n');
-      stream.write(`done: ${finished} submissions, ${failing} with failures, ${errors} not graded, in ${formatMs(performance.now() - t0)}\n`);
+      stream.write(`${words.done(finished, failing, errors, formatMs(performance.now() - t0))}\n`);
     },
   };
 }

@@ -141,7 +141,8 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     if (dir !== undefined && (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory()))) throw new UsageError(`${flag} takes a folder for one report per student, got "${dir}"`);
   }
   const exerciseDirs = (opts.exercises ?? []).map((d) => resolve(d));
-  const exercise = (await openCourse({ exerciseDirs, config: opts.config, cwd: process.cwd() })).exercises.get(opts.exercise);
+  const course = await openCourse({ exerciseDirs, config: opts.config, cwd: process.cwd() });
+  const exercise = course.exercises.get(opts.exercise);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];
     if (t !== undefined && !t.includes('{dir}')) throw new UsageError(`--${role} is a template run in every student's folder: write {dir} where the folder goes, e.g. --${role} "python3 {dir}/${role}.py {port}"`);
@@ -163,7 +164,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     ...opts.only.flatMap((o) => ['--only', o]),
     ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
     ...(opts.isolation !== undefined ? ['--isolation', opts.isolation] : []),
-    ...(opts.config !== undefined ? ['--config', resolve(opts.config)] : existsSync('sockgrade.config.json') ? ['--config', resolve('sockgrade.config.json')] : []),
+    ...(course.config ? ['--config', resolve(course.config.file)] : []),
   ];
   const support = namespaceSupport();
   const hermetic = opts.isolation !== 'off' && support.available;
@@ -179,6 +180,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   if (serialised) {
     stderr.write(`isolation is off (${opts.isolation === 'off' ? '--isolation off' : (support.reason ?? 'not available')}): submissions that may hard-code the same port are graded one at a time; give {port} in the commands to grade ${jobs} at once\n`);
   }
+  if (course.config) stderr.write(`${ui(opts.lang ?? 'en').courseConfig}: ${terminalSafe(course.config.file)}${course.config.course ? ` (${terminalSafe(course.config.course)})` : ''}\n`);
   const records = await runBatch({
     exercise,
     students,
@@ -192,7 +194,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     force: opts.force,
     studentTimeoutMs: timeoutS * 1000,
     cli: join(dirname(fileURLToPath(import.meta.url)), 'main.js'),
-    progress: progressTo(stderr, effectiveJobs),
+    progress: progressTo(stderr, effectiveJobs, opts.lang ?? 'en'),
     warn: (line) => void stderr.write(`${terminalSafe(line)}\n`),
   });
   const stopped = interruptExitCode();

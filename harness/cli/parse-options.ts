@@ -33,7 +33,7 @@ function explain(command: string, err: Error & { code?: string }, options: Optio
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const bare = name.replace(/=.*$/, '');
     const near = didYouMean(bare, known);
-    return `"sockgrade ${command}" has no option ${bare}:${near || ` its options are ${known.join(', ')}.`} (${help})`;
+    return `"sockgrade ${command}" has no option ${bare}:${near || ` its options are ${known.join(', ')}`} (${help})`;
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const key = name.replace(/^--?/, '');

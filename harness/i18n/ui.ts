@@ -49,6 +49,14 @@ export interface UiText {
     students(n: number): string;
     notGradedList(n: number): string;
   };
+  /** A batch's progress lines (on stderr). */
+  batchProgress: {
+    start(n: number, kept: number): string;
+    status(done: number, total: number, failing: number, notGraded: number): string;
+    eta(time: string): string;
+    notGraded(reason: string): string;
+    done(n: number, failing: number, notGraded: number, time: string): string;
+  };
   /** Watch mode. */
   watch: {
     waiting(folders: string): string;
@@ -147,6 +155,13 @@ const EN: UiText = {
     students: (n) => `${n} ${n === 1 ? 'student' : 'students'}`,
     notGradedList: (n) => `${n} ${n === 1 ? 'student' : 'students'} could not be graded:`,
   },
+  batchProgress: {
+    start: (n, kept) => `grading ${n} ${n === 1 ? 'submission' : 'submissions'}${kept ? ` (${kept} already graded, kept; --force grades them again)` : ''}`,
+    status: (done, total, failing, notGraded) => `[${done}/${total}] ${failing} with failures, ${notGraded} not graded`,
+    eta: (time) => ` · ETA ${time}`,
+    notGraded: (reason) => `not graded: ${reason}`,
+    done: (n, failing, notGraded, time) => `done: ${n} ${n === 1 ? 'submission' : 'submissions'}, ${failing} with failures, ${notGraded} not graded, in ${time}`,
+  },
   watch: {
     waiting: (folders) => `watching ${folders}: save a file to grade again (Ctrl-C to stop)`,
     saved: (file) => `${file} changed: grading again`,
@@ -240,6 +255,13 @@ const ES: UiText = {
     notGraded: 'sin corregir',
     students: (n) => `${n} ${n === 1 ? 'estudiante' : 'estudiantes'}`,
     notGradedList: (n) => `${n} ${n === 1 ? 'estudiante no se pudo corregir' : 'estudiantes no se pudieron corregir'}:`,
+  },
+  batchProgress: {
+    start: (n, kept) => `corrigiendo ${n} ${n === 1 ? 'entrega' : 'entregas'}${kept ? ` (${kept} ya ${kept === 1 ? 'corregida, se conserva' : 'corregidas, se conservan'}; --force las corrige de nuevo)` : ''}`,
+    status: (done, total, failing, notGraded) => `[${done}/${total}] ${failing} con fallos, ${notGraded} sin corregir`,
+    eta: (time) => ` · quedan ${time}`,
+    notGraded: (reason) => `sin corregir: ${reason}`,
+    done: (n, failing, notGraded, time) => `hecho: ${n} ${n === 1 ? 'entrega' : 'entregas'}, ${failing} con fallos, ${notGraded} sin corregir, en ${time}`,
   },
   watch: {
     waiting: (folders) => `vigilando ${folders}: guarda un fichero para corregir de nuevo (Ctrl-C para terminar)`,

@@ -1,7 +1,7 @@
 /**
  * Finding English left in a Spanish report: the console report is rendered in Spanish from a
- * result, the program's own output, quoted data, ids, commands, paths and API names are taken
- * out, and what remains is searched for words that only English uses.
+ * result, the program's own output, quoted data, ids, commands, paths, API names and the system's
+ * error texts (`[Errno -2] Name or service not known`) are taken out, and what remains is searched for words that only English uses.
  */
 import type { GradeResult } from '../../harness/model/result.js';
 import type { Exercise } from '../../harness/model/exercise.js';
@@ -36,6 +36,7 @@ function prose(report: string): string[] {
         .replace(/`[^`\n]*`/g, ' ')
         .replace(/«[^»\n]*»/g, ' ')
         .replace(/\b\w*(Error|Exception|Warning)\b:?.*$/g, ' ')
+        .replace(/\[Errno -?\d+\][^()]*/g, ' ')
         .replace(/\b(Connection: close|Content-Length|Host: \S+)/g, ' ')
         .replace(/\b[\w-]+\.[\w.-]+\b/g, ' ')
         .replace(/\b\w+(?:-\w+)+\b/g, ' ')

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** A tool a test needs: the commands that provide it and how to install it. */
@@ -34,6 +35,21 @@ export function needTool(tool: Tool, skip: (note: string) => never): string {
   const reason = `${tool.names[0]} is not installed (${tool.install})`;
   if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
   return skip(`skipped: ${reason}`);
+}
+
+/**
+ * The npm package `name` (a development dependency), loaded with `require`; when it is not
+ * installed (a `node_modules` from before it was added), skips the calling test with the reason,
+ * or throws under SOCKGRADE_REQUIRE_TOOLS=1.
+ */
+export function needPackage<T>(name: string, skip: (note: string) => never): T {
+  try {
+    return createRequire(import.meta.url)(name) as T;
+  } catch {
+    const reason = `the npm package ${name} is not installed (run npm install)`;
+    if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
+    return skip(`skipped: ${reason}`);
+  }
 }
 
 /** The JUnit schema in the `shared/` folder beside the project (or beside one of its parent folders, as in a git worktree). */

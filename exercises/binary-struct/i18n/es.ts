@@ -48,4 +48,5 @@ export const binaryStruct: Catalogue = {
     'Lee una línea con dos enteros y un número real separados por espacios ("a b c", tecleada cuando la pide, o dada como {{message}}/MESSAGE; un cliente cuya orden no tiene {{message}} puede enviar en su lugar los valores del curso 1 4 2.7), se conecta a {{host}} {{port}} (o HOST/PORT, o tecleados cuando los pide), envía exactamente struct.pack(order + "iif", a, b, c) — 12 bytes, tamaños estándar, sin relleno — y cierra. El carácter de orden de bytes se da como {{order}} en su orden (por defecto "=", orden nativo, little-endian en x86/ARM).',
   'struct byte-order character both programs use: = (native), < (little-endian), > or ! (big-endian, network order)':
     'carácter de orden de bytes de struct que usan los dos programas: = (nativo), < (little-endian), > o ! (big-endian, orden de red)',
+  'a ({a}) and b ({b})': 'a ({a}) y b ({b})',
 };

@@ -94,4 +94,9 @@ export const chat1to1: Catalogue = {
     'on: cada lado envía el nombre que tecleó su usuario, una vez, antes del primer mensaje; off: sin nombres, el primer mensaje es la primera línea del cliente',
   'seconds within which a TCP client started with no server must give up':
     'segundos en los que un cliente TCP arrancado sin servidor debe rendirse',
+  "the server did not print the client's message \"{message}\" (turn {n})": 'el servidor no imprimió el mensaje del cliente "{message}" (turno {n})',
+  "the client did not print the server's answer \"{answer}\" (turn {n})": 'el cliente no imprimió la respuesta del servidor "{answer}" (turno {n})',
+  'after receiving, print who wrote and what: print(nombre_cliente + ": " + mensaje)': 'al recibir, imprime quién escribió y qué: print(nombre_cliente + ": " + mensaje)',
+  'after sending, wait for the answer with recv() and print it: print(nombre_servidor + ": " + respuesta)':
+    'después de enviar, espera la respuesta con recv() e imprímela: print(nombre_servidor + ": " + respuesta)',
 };

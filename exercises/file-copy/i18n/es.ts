@@ -245,4 +245,14 @@ export const fileCopy: Catalogue = {
   '{data}, and no empty datagram': '{data}, y ningún datagrama vacío',
   'after the last piece of the file send one empty datagram, s.sendto(b"", destino): over UDP nothing else tells the server that the file is complete':
     'tras el último trozo del fichero envía un datagrama vacío, s.sendto(b"", destino): por UDP nada más le dice al servidor que el fichero está completo',
+  // what the server had to survive, in "the server exited (...) after ..."
+  'a client reset its connection in the middle of a file': 'que un cliente cortara su conexión a mitad de un fichero',
+  'a client reset its connection in the middle of a file, and another closed without sending anything':
+    'que un cliente cortara su conexión a mitad de un fichero, y otro cerrara sin enviar nada',
+  'a client reset its connection in the middle of a file, another closed without sending anything and a third reset without sending':
+    'que un cliente cortara su conexión a mitad de un fichero, otro cerrara sin enviar nada y un tercero cortara sin enviar',
+  // what the client had sent when its body went wrong: "after <frames>, <problem>"
+  'after no complete frame, {problem}': 'después de ninguna trama completa, {problem}',
+  'after {n} frame ({sizes} bytes), {problem}': 'después de {n} trama ({sizes} bytes), {problem}',
+  'after {n} frames ({sizes} bytes), {problem}': 'después de {n} tramas ({sizes} bytes), {problem}',
 };

@@ -70,4 +70,9 @@ export const framedEcho: Catalogue = {
     'casos generados por cada propiedad de las tramas (más encuentra fallos más raros, tarda más)',
   'also check several clients framing at the same time (framing.interleaved-clients)':
     'comprueba también varios clientes enviando tramas a la vez (framing.interleaved-clients)',
+  // failing cases that start with a number are written out whole (a placeholder keeps them as data)
+  'smallest failing case (after {k} shrinks): {n} messages of {sizes} bytes, sent in one write':
+    'caso mínimo que falla (tras {k} reducciones): {n} mensajes de {sizes} bytes, enviados en una sola escritura',
+  'first failing case: {n} messages of {sizes} bytes, sent in one write: {reason}':
+    'primer caso que falla: {n} mensajes de {sizes} bytes, enviados en una sola escritura: {reason}',
 };

@@ -260,4 +260,10 @@ export const groupChat: Catalogue = {
   'idle is 0 (no expulsion)': 'idle es 0 (sin expulsión)',
   'what the server sent ends in a newline, as a line-based chat\'s does: under framing=raw sockgrade sends its messages (password, nickname, text) without newline, one per send, so a server that reads up to "\\n" waits for ever; if your course\'s chat is line-based, grade with --param framing=line':
     'lo que envió el servidor termina en un salto de línea, como en un chat por líneas: con framing=raw sockgrade envía sus mensajes (contraseña, apodo, texto) sin salto de línea, uno por envío, así que un servidor que lee hasta "\\n" espera para siempre; si el chat de tu curso va por líneas, corrige con --param framing=line',
+  'closed between {min} and {max} after its last line': 'cerrada entre {min} y {max} después de su última línea',
+  // who got a relayed line wrong, one per line: "<line>": <who> ...
+  '"{line}": {nick} got it {n} times': '"{line}": a {nick} le llegó {n} veces',
+  '"{line}": {nick} did not get it': '"{line}": a {nick} no le llegó',
+  '"{line}": {nick} did not get it (the server had closed its connection)': '"{line}": a {nick} no le llegó (el servidor había cerrado su conexión)',
+  '"{line}": {nick}, its sender, got it back although echo-sender is off': '"{line}": a {nick}, que lo envió, le volvió aunque echo-sender está desactivado',
 };

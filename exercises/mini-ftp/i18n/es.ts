@@ -126,4 +126,10 @@ export const miniFtp: Catalogue = {
   // robust.no-server's hint for both transports (client-checks.ts)
   'catch ConnectionRefusedError around connect(), print one line saying what failed, and sys.exit(1) (over UDP: set a timeout on the socket (settimeout), catch socket.timeout, print one line and sys.exit(1))':
     'captura ConnectionRefusedError alrededor de connect(), imprime una línea diciendo qué falló y haz sys.exit(1) (por UDP: pon un tiempo límite al socket (settimeout), captura socket.timeout, imprime una línea y haz sys.exit(1))',
+  // names that lead out of the server's folder, in the diagnoses of ftp.path-traversal
+  'a relative path with ../': 'una ruta relativa con ../',
+  'an absolute path': 'una ruta absoluta',
+  'a path with .. hidden in the middle': 'una ruta con .. escondido en medio',
+  'a symbolic link in its folder that points to a file outside': 'un enlace simbólico de su carpeta que apunta a un fichero de fuera',
+  'a path through a symbolic link to a folder outside': 'una ruta que pasa por un enlace simbólico a una carpeta de fuera',
 };

@@ -171,4 +171,11 @@ export const reliableUdp: Catalogue = {
   'the reference sender, through the same fault schedule, sent {n} ({ratio} per message)': 'el emisor de referencia, con el mismo calendario de fallos, envió {n} ({ratio} por mensaje)',
   // listIndices: the first messages, then how many more
   '{list} and {n} more': '{list} y {n} más',
+  // who sent, in the retransmission overhead line
+  'your sender': 'tu emisor',
+  // what a receiver delivered, and how the sender ended
+  'delivered: {list}; the sender ended with {exit}': 'entregado: {list}; el emisor terminó con {exit}',
+  'delivered: {list}; the sender was still running': 'entregado: {list}; el emisor seguía en marcha',
+  'delivered: nothing; the sender ended with {exit}': 'no se entregó nada; el emisor terminó con {exit}',
+  'delivered: nothing; the sender was still running': 'no se entregó nada; el emisor seguía en marcha',
 };

@@ -282,4 +282,6 @@ export const sensorTelemetry: Catalogue = {
   'record {record} B + length prefix {prefix} B, no reply, request {request} B + {prefix2} B': 'registro {record} B + prefijo de longitud {prefix} B, sin respuesta, petición {request} B + {prefix2} B',
   'TCP counted as: one segment per message (each carries the ACK of the one before), one bare ACK of the last message of each exchange, and per connection SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; Ethernet framing not counted':
     'TCP contado como: un segmento por mensaje (cada uno lleva el ACK del anterior), un ACK suelto del último mensaje de cada intercambio, y por conexión SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; sin contar las tramas Ethernet',
+  'datagram #{i} holds {n} bytes, which is not a whole number of {size}-byte records of format {format} ({hex})':
+    'el datagrama #{i} trae {n} bytes, que no son un número entero de registros de {size} bytes del formato {format} ({hex})',
 };

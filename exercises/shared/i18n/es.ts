@@ -145,4 +145,6 @@ export const shared: Catalogue = {
   // contract and parameters, as sockgrade list shows them
   'regular expression matching the prompt an interactive program prints before reading a line; empty: any output followed by a blocked read (Linux) or by quiet':
     'expresión regular que casa con la invitación (prompt) que un programa interactivo imprime antes de leer una línea; vacío: cualquier salida seguida de una lectura bloqueada (Linux) o de silencio',
+  'a client reset its connection mid-message, another closed without sending and a third reset without sending':
+    'que un cliente cortara su conexión a mitad de mensaje, otro cerrara sin enviar y un tercero cortara sin enviar',
 };

@@ -159,4 +159,7 @@ export const tcpEcho: Catalogue = {
     'segundos después de `idle` en los que debe producirse el cierre',
   'the server closes each connection after its first reply (course exercise v1_3); off: it keeps echoing until idle':
     'el servidor cierra cada conexión tras su primera respuesta (ejercicio v1_3 del curso); off: sigue haciendo eco hasta la inactividad',
+  // the clients of tcp-echo-concurrent's rounds
+  'client {i}/{n}': 'cliente {i}/{n}',
+  'the idle client was expelled': 'que se expulsara al cliente inactivo',
 };

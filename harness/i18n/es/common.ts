@@ -201,4 +201,12 @@ export const common: Catalogue = {
   'a report, not a graded exercise: records every packet of a hermetic run, writes one pcap per check (for Wireshark or tcpdump -r) and summarises each TCP connection (handshake and options, segments and bytes each way, retransmissions, duplicate ACKs, zero windows, teardown, packet table) and each UDP exchange next to the verdicts':
     'un informe, no un ejercicio corregido: registra cada paquete de una ejecución aislada, escribe un pcap por comprobación (para Wireshark o tcpdump -r) y resume cada conexión TCP (negociación inicial y opciones, segmentos y bytes en cada sentido, retransmisiones, ACK duplicados, ventanas cero, cierre, tabla de paquetes) y cada intercambio UDP junto a los veredictos',
   'sockgrade trace <exercise> --server "<cmd>" [any option of grade]   (or grade --trace DIR)': 'sockgrade trace <ejercicio> --server "<orden>" [cualquier opción de grade]   (o grade --trace DIR)',
+  // why a batch could not grade a student
+  'the {role} command names {path}, which does not exist: check the path': 'la orden del {role} nombra {path}, que no existe: revisa la ruta',
+  'the {role} command names {path}, which does not exist (looked in {cwd}): check the path':
+    'la orden del {role} nombra {path}, que no existe (se buscó en {cwd}): revisa la ruta',
+  'grading did not end within {ms} and was stopped': 'la corrección no terminó en {ms} y se detuvo',
+  'no command to run: the folder has no sockgrade.json, and no --server/--client template was given':
+    'no hay ninguna orden que ejecutar: la carpeta no tiene sockgrade.json y no se dio ninguna plantilla --server/--client',
+  'sockgrade.json says exercise {exercise}, but the batch grades {id}': 'sockgrade.json dice el ejercicio {exercise}, pero el lote corrige {id}',
 };

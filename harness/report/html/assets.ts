@@ -33,7 +33,7 @@ ul.notes { padding-left: 20px; font-size: 14px; }
 .diagram { overflow-x: auto; max-width: 100%; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); padding: 4px; }
 svg.sequence text { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; fill: var(--fg); }
 svg.sequence .lane-box { fill: var(--bg); stroke: var(--line); } svg.sequence .lane-title { font-weight: 700; }
-svg.sequence .side, svg.sequence .time, svg.sequence .size { fill: var(--muted); } svg.sequence text.size { font-size: 10px; }
+svg.sequence .side, svg.sequence .time, svg.sequence .size { fill: var(--muted); } svg.sequence text.size, svg.sequence text.side { font-size: 10px; }
 svg.sequence .lifeline { stroke: var(--line); stroke-width: 2; stroke-dasharray: 4 3; }
 svg.sequence .arrow { stroke-width: 1.6; }
 svg.sequence .sent .arrow { stroke: var(--sent); } svg.sequence .sent .head { fill: var(--sent); }

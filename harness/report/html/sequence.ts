@@ -120,14 +120,17 @@ function arrow(x1: number, x2: number, y: number, row: Row & { pieces?: number; 
   ].join('');
 }
 
-/** A program's end: drawn on the submission's lifeline, marked as a crash when it did not end cleanly. */
+/**
+ * A program's end: drawn on the submission's lifeline, marked as a crash when it did not end
+ * cleanly, its label (how it ended) within its own lane; the whole text is the mark's tooltip.
+ */
 const END = /^(exited: |stopped by sockgrade: )/;
 const CRASH = /^(exited: (exit code [1-9]|.*signal|.*killed)|stopped by sockgrade: )/;
 
 function endMark(lane: number, y: number, row: Row, pair: number): string {
   const { theirs } = laneX(lane, pair);
   const crash = CRASH.test(row.text);
-  const label = shortText(row.text, 34);
+  const label = shortText(row.text.replace(/^exited: /, ''), Math.floor((pair - INSET - 18) / 7));
   return [
     `<g class="msg event end${crash ? ' crash' : ''}" data-source="event" data-t="${row.t}">`,
     `<title>${escapeHtml(`${formatTime(row.t)}\n${row.text}`)}</title>`,
@@ -169,7 +172,7 @@ function eventBox(lane: number, y: number, row: Row, pair: number): string {
   const { own, theirs } = laneX(lane, pair);
   const x = own - 24;
   const w = theirs - own + 48;
-  const label = shortText(row.text, Math.min(38, Math.floor(pair / 7)));
+  const label = shortText(row.text, Math.min(38, Math.floor((theirs - own + 40) / 7)));
   return [
     `<g class="msg event" data-source="event" data-t="${row.t}">`,
     `<title>${escapeHtml(`${formatTime(row.t)}\n${row.text}`)}</title>`,
