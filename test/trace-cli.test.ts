@@ -13,10 +13,11 @@ import type { GradeResult } from '../harness/model/result.js';
 import type { TcpConnectionSummary } from '../harness/trace/summary.js';
 import { gradeArgsFor } from '../harness/batch/run-batch.js';
 import { EXERCISES } from '../exercises/index.js';
+import { missingTool, TCPDUMP } from './support/tools.js';
 
 const fx = (p: string): string => join(ROOT, 'fixtures', p);
 const CORRECT = `python3 ${fx('tcp-echo/correct-threads/server.py')} {port}`;
-const tcpdump = spawnSync('tcpdump', ['--version'], { stdio: 'ignore' }).status === 0;
+const tcpdump = missingTool(TCPDUMP) === '';
 const hermetic = namespaceSupport().available;
 
 const verdicts = (r: GradeResult | undefined): string[] => (r?.checks ?? []).map((c) => `${c.role}:${c.id}=${c.status}`);

@@ -15,12 +15,12 @@ import { readPcap, writePcap } from '../harness/trace/pcap.js';
 import { decodePcap } from '../harness/trace/read.js';
 import { summarise, type PacketRow, type TcpConnectionSummary, type UdpExchangeSummary } from '../harness/trace/summary.js';
 import { traceLines } from '../harness/report/trace-text.js';
+import { missingTool, TSHARK } from './support/tools.js';
 
 const CAPTURE = join(ROOT, 'harness', 'trace', 'capture.py');
 const SCENARIO = join(ROOT, 'test', 'support', 'trace-scenario.py');
-const tshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
 const namespaces = spawnSync('unshare', ['-rn', 'true'], { stdio: 'ignore' }).status === 0;
-const why = !tshark ? 'tshark is not installed (apt-get install tshark)' : !namespaces ? 'network namespaces are not available' : '';
+const why = missingTool(TSHARK) || (!namespaces ? 'network namespaces are not available' : '');
 
 const SCRIPT = `set -e
 ip link set lo up

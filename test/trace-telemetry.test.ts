@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir } from './support/cli.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
+import { missingTool, TSHARK } from './support/tools.js';
 
 const fx = (p: string): string => join(ROOT, 'fixtures', 'sensor-telemetry', p);
-const tshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
 const hermetic = namespaceSupport().available;
-const why = !hermetic ? 'network namespaces are not available' : !tshark ? 'tshark is not installed (apt-get install tshark)' : '';
+const why = !hermetic ? 'network namespaces are not available' : missingTool(TSHARK);
 
 /** Bytes per reading in `file` as tshark counts them: `record` is the size of one reading on the wire. */
 function oracle(file: string, transport: 'tcp' | 'udp', serverPort: number, record: number): number {

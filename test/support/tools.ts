@@ -17,6 +17,9 @@ export interface Tool {
 export const XMLLINT: Tool = { names: ['xmllint'], install: 'apt-get install -y libxml2-utils (Debian/Ubuntu), brew install libxml2 (macOS)' };
 export const CHROMIUM: Tool = { names: ['chromium', 'chromium-browser', 'google-chrome'], install: 'apt-get install -y chromium (Debian), or any Chrome/Chromium on PATH' };
 
+export const TSHARK: Tool = { names: ['tshark'], install: 'apt-get install -y tshark (Debian/Ubuntu), brew install wireshark (macOS)' };
+export const TCPDUMP: Tool = { names: ['tcpdump'], install: 'apt-get install -y tcpdump (Debian/Ubuntu)' };
+
 const found = new Map<Tool, string | undefined>();
 
 /** The first command of `tool` that is on PATH, or undefined. */
@@ -35,6 +38,18 @@ export function needTool(tool: Tool, skip: (note: string) => never): string {
   const reason = `${tool.names[0]} is not installed (${tool.install})`;
   if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
   return skip(`skipped: ${reason}`);
+}
+
+/**
+ * Why tests needing `tool` cannot run (it is not installed, and how to install it), or an empty
+ * string when it is there; throws under SOCKGRADE_REQUIRE_TOOLS=1 instead of giving a reason.
+ * For whole groups of tests skipped at collection (`describe.skipIf`).
+ */
+export function missingTool(tool: Tool): string {
+  if (whichTool(tool)) return '';
+  const reason = `${tool.names[0]} is not installed (${tool.install})`;
+  if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
+  return reason;
 }
 
 /**
