@@ -80,5 +80,10 @@ describe.concurrent('console report', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('pista: después de leer el apodo (quítale el salto de línea), envía "<apodo> entra en la sala\\n" a cada cliente de la lista');
     expect(run.stdout).not.toMatch(/pista: .*se ha unido al chat/);
+    const client = `python3 ${fixture('group-chat/bug-client-no-salir/client.py')} {host} {port}`;
+    const quit = await runCli(['grade', 'group-chat', '--client', client, '--param', 'quit=adios', '--only', 'chat.leave-removes', '--seed', '8', '--lang', 'es']);
+    expect(quit.code).toBe(1);
+    expect(quit.stdout).toContain('pista: cuando el usuario teclee "adios": envíalo, cierra el socket y termina el programa');
+    expect(quit.stdout).not.toMatch(/pista: .*"salir"/);
   });
 });

@@ -16,6 +16,15 @@ describe('crashSummary', () => {
     expect(crashSummary(thread)).toEqual({ exception: 'BrokenPipeError: [Errno 32] Broken pipe', file: 'srv.py', line: 9 });
   });
 
+  it("names the program's own line, not the library frame that raised (socket.py, threading.py)", () => {
+    const reset = 'Traceback (most recent call last):\n  File "/home/ana/servidor.py", line 17, in <module>\n    for linea in f:\n  File "/usr/lib/python3.11/socket.py", line 706, in readinto\n    return self._sock.recv_into(b)\n           ^^^^^^^^^^^^^^^^^^^^^^^\nConnectionResetError: [Errno 104] Connection reset by peer\n';
+    expect(describeCrash(crashSummary(reset)!)).toBe('ConnectionResetError: [Errno 104] Connection reset by peer (servidor.py, line 17)');
+    const pyenv = 'Traceback (most recent call last):\n  File "/s/c.py", line 4, in <module>\n    json.loads(x)\n  File "/root/.pyenv/versions/3.12.1/lib/python3.12/json/__init__.py", line 346, in loads\n    return _default_decoder.decode(s)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n';
+    expect(crashSummary(pyenv)).toMatchObject({ file: 'c.py', line: 4 });
+    const onlyLibrary = 'Traceback (most recent call last):\n  File "<frozen runpy>", line 198, in _run_module_as_main\n  File "/usr/lib/python3.11/http/server.py", line 1310, in test\nOSError: [Errno 98] Address already in use\n';
+    expect(crashSummary(onlyLibrary)).toMatchObject({ file: 'server.py', line: 1310 });
+  });
+
   it('gives nothing for a traceback that has not been printed to its end yet', () => {
     expect(crashSummary('Traceback (most recent call last):\n')).toBeUndefined();
     expect(crashSummary('Traceback (most recent call last):\n  File "/x/c.py", line 3, in <module>\n')).toBeUndefined();

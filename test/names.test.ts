@@ -81,6 +81,19 @@ describe('environment faults', () => {
   it('a command that is not installed is the machine\'s fault', () => {
     expect(environmentFault([printed('/bin/sh: 1: python2: not found\n', 127)], on)).toMatch(/runs python2, which is not installed.*PATH/);
     expect(environmentFault([printed('/bin/sh: 1: python2: not found\n', 0)], on)).toBeUndefined();
+    // As the shell, a shim or env report it (inside a sandbox the wrapper's exec says it).
+    for (const said of ['/bin/sh: 1: exec: python2: not found', 'bash: line 1: python2: command not found', 'pyenv: python2: command not found', 'No preset version installed for command python2', "/usr/bin/env: 'python2': No such file or directory", '/usr/bin/env: \u2018python2\u2019: No such file or directory']) {
+      expect(environmentFault([printed(`${said}\n`, 127)], on), said).toMatch(/runs python2, which is not installed.*PATH/);
+    }
+  });
+
+  it('a script whose #! line names an interpreter this machine does not have is the machine\'s fault, and the #! line is named', () => {
+    const dir = testDir();
+    const script = join(dir, 'cliente.py');
+    writeFileSync(script, '#!/opt/homebrew/bin/python3\nprint(1)\n');
+    expect(environmentFault([printed(`/bin/sh: 1: exec: ${script}: not found\n`, 127)], on)).toMatch(/script .*cliente\.py starts with #!\/opt\/homebrew\/bin\/python3, an interpreter that is not installed.*python3 cliente\.py/);
+    writeFileSync(script, '#!/usr/bin/python3\r\nprint(1)\r\n');
+    expect(environmentFault([printed(`/bin/sh: 1: exec: ${script}: not found\n`, 127)], on)).toMatch(/starts with #!\/usr\/bin\/python3\\r: with Windows line endings.*dos2unix/);
   });
 
   it('a name sockgrade did not map is the machine\'s fault, unless every name was mapped, the name is not valid, or look-ups are judged', () => {

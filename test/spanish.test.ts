@@ -10,7 +10,8 @@
  * bring its overhead table, period notes and malformed datagrams, mini-ftp's its byte-offset
  * comparisons, frame counts and the names path traversal tries, reliable-udp's its overhead notes,
  * what a sender delivered and the garbage check, http-get-client's the body descriptions of
- * http.full-body and the Host header expected. Diagnoses no fixture here reaches may still print
+ * http.full-body and the Host header expected, framed-echo's real server (a hard-coded port) the
+ * socket calls with the bind the start-up hook moved. Diagnoses no fixture here reaches may still print
  * some English; a text that starts with a number (a size, a percentage) is kept as data by a
  * catalogue placeholder, so such texts need entries written out whole (see the http-get-client
  * and reliable-udp catalogues).
@@ -30,6 +31,7 @@ const SUBSET = [
   'tcp-echo/real-client-port-4000',
   'framed-echo/bug-client-recv-once',
   'framed-echo/bug-unpadded-reply',
+  'framed-echo/real-server-recv-body-once',
   'tcp-chat-ack/bug-client-ignores-quit',
   'chat-1to1/bug-client-sends-name',
   'chat-1to1/bug-server-expects-name',

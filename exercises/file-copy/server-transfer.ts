@@ -236,6 +236,8 @@ function copyFailure(ctx: ServerCheckContext, t: Transfer, m: FileMismatch, end:
   const waiting = end === 'idle' || end === 'timeout';
   const hint = spinning
     ? 'when recv() returns b"" the client has sent everything: leave the loop (if not datos: break), then close the file and the connection'
+    : end === 'busy'
+    ? 'write each chunk to the file as soon as recv() returns it (or collect the chunks in a list and b"".join() them once): contenido += datos copies everything received so far at every recv()'
     : !waiting
     ? m.hint
     : variantOf(ctx.params) === 'lines'

@@ -200,9 +200,10 @@ export const clientChecks: readonly ClientCheck[] = [
     title: 'typing the quit word leaves the chat and ends the client, with exit code 0',
     weight: 1,
     budgetMs: 20_000,
-    hint: 'when the user types "salir": send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")',
+    hint: 'when the user types the quit word: send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")',
     async run(ctx) {
       const { quit } = wordsOf(ctx.params);
+      const hint = `when the user types "${quit}": send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")`;
       const s = await joinedOrSkip(ctx);
       const before = s.inbox.sync().length;
       const beforeBytes = s.conn.receivedBytes;
@@ -217,7 +218,7 @@ export const clientChecks: readonly ClientCheck[] = [
             hint: `send the quit word as it is, in one send: s.sendall(b"${quit}"); a server that takes one recv() as one message compares it whole; if your course's chat is line-based, grade with --param framing=line`,
           });
         }
-        throw new CheckFailure(`after "${quit}" was typed the client sent "${escapeBytes(said)}"`, { expected: `${shown(s.framing, quit)}, or the connection closed`, received: `"${escapeBytes(said)}"` });
+        throw new CheckFailure(`after "${quit}" was typed the client sent "${escapeBytes(said)}"`, { expected: `${shown(s.framing, quit)}, or the connection closed`, received: `"${escapeBytes(said)}"`, hint });
       }
       // As the server would: the member is removed and its connection closed.
       s.conn.close();
@@ -227,12 +228,13 @@ export const clientChecks: readonly ClientCheck[] = [
         throw new CheckFailure(`the client was still running ${formatMs(STEP_MS)} after "${quit}" was typed${said === undefined ? ' (it neither sent it nor closed the connection)' : ''}${s.term.waitingForInput() === true ? ': it asked for another line' : ''}`, {
           expected: 'the client leaves the chat and exits',
           received: outputTail(s.term.printedSince()),
+          hint,
         });
       }
       const crash = findCrash(s.term.printedSince(0));
       if (crash) throw new CheckFailure(`the client crashed with a ${crash.name} when it left the chat`, { received: visibleText(crash.excerpt) });
       if (exit.code !== 0) {
-        throw new CheckFailure(`the client ended with ${describeExit(exit)} after "${quit}"`, { expected: 'exit code 0: leaving the chat is a normal end', received: outputTail(s.term.printedSince()) });
+        throw new CheckFailure(`the client ended with ${describeExit(exit)} after "${quit}"`, { expected: 'exit code 0: leaving the chat is a normal end', received: outputTail(s.term.printedSince()), hint });
       }
     },
   }),

@@ -157,7 +157,7 @@ export const serverChecks: readonly ServerCheck[] = [
     title: 'announces members who leave (quit word, crash, close) and keeps serving the others',
     weight: 2,
     budgetMs: 30_000,
-    hint: 'when recv() fails or returns b"", or the line is the quit word: remove the client from the list (under the lock), close it, and announce "<apodo> ha salido del chat"; a send() to a client that is gone must only remove that client',
+    hint: 'when recv() fails or returns b"", or the line is the quit word: remove the client from the list (under the lock), close it, and announce to the others that it left; a send() to a client that is gone must only remove that client',
     async run(ctx) {
       const room = new Room(ctx);
       const { quit, leave } = room.words;
@@ -230,6 +230,7 @@ export const serverChecks: readonly ServerCheck[] = [
           throw new CheckFailure(`after members left (${b.nick} with "${quit}", ${c.nick} by resetting its connection, ${d.nick} by closing it), ${problems.length} thing${problems.length > 1 ? 's' : ''} went wrong`, {
             expected: `"<apodo> ${leave}" sent to the members left, the quitter's connection closed, the chat going on`,
             received: problems.join('\n'),
+            hint: `when recv() fails or returns b"", or the line is "${quit}": remove the client from the list (under the lock), close it, and announce "<apodo> ${leave}"; a send() to a client that is gone must only remove that client`,
           });
         }
       });

@@ -105,7 +105,7 @@ export const clientChecks: readonly ClientCheck[] = [
     title: 'typing the quit word ends the client, with exit code 0',
     weight: 1,
     budgetMs: 20_000,
-    hint: 'loop while mensaje != "bye"; when the user types it, leave the loop, close the socket and let the program end',
+    hint: 'loop until the user types the quit word; then leave the loop, close the socket and let the program end',
     async run(ctx) {
       const quit = quitOf(ctx.params);
       const s = await startClient(ctx);
@@ -127,7 +127,7 @@ export const clientChecks: readonly ClientCheck[] = [
           asks
             ? `after "${quit}" was typed, the client ${sentQuit ? `sent it to the server as an ordinary message and ` : ''}asked for another message instead of ending`
             : `the client was still running ${formatMs(3000)} after "${quit}" was typed`,
-          { expected: 'the client closes the connection and exits', received: outputTail(s.term.printedSince()) },
+          { expected: 'the client closes the connection and exits', received: outputTail(s.term.printedSince()), hint: `loop while mensaje != "${quit}"; when the user types it, leave the loop, close the socket and let the program end` },
         );
       }
       const crash = findCrash(s.term.printedSince());

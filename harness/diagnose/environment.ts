@@ -4,6 +4,7 @@
  * A check that fails because of one is reported as `error` with one line saying how to fix the
  * set-up, never as the student's failure.
  */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { Program } from '../process/program.js';
 
 /** What sockgrade did for the programs of a check, which decides whose fault a failure is. */
@@ -23,7 +24,18 @@ const PYTHON2_MODULES = new Set(['SocketServer', 'Queue', 'ConfigParser', 'Tkint
 const COMMON_STDLIB = ['socket', 'socketserver', 'struct', 'threading', 'select', 'selectors', 'sys', 'os', 'time', 'datetime', 'json', 'asyncio', 'random', 'signal', 'queue', 'pickle', 'hashlib', 'errno', 'subprocess', 'string', 'math', 'ssl', 'argparse', 'logging', 'pathlib', 'binascii', 'base64', 'ipaddress'];
 
 const MISSING_MODULE = /^ModuleNotFoundError: No module named '([\w.]+)'/m;
-const NOT_FOUND = /^(?:\/bin\/)?(?:sh|bash|dash)(?:: \d+)?: ([^\s:]+): (?:command )?not found$/m;
+/**
+ * How a command that does not exist is reported (exit code 127): by the shell (`/bin/sh: 1: exec:
+ * python2: not found`, `bash: line 1: python2: command not found`), by an interpreter shim
+ * (`pyenv: python2: command not found`, asdf's `No preset version installed for command python2`),
+ * or by `env` on a #! line (`/usr/bin/env: 'python2': No such file or directory`).
+ */
+const NOT_FOUND = [
+  /^(?:\/bin\/)?(?:sh|bash|dash|zsh)(?:: (?:line )?\d+)?: (?:exec: )?([^\s:]+): (?:command )?not found$/m,
+  /^(?:pyenv|asdf|rbenv|nodenv): ([^\s:]+): command not found$/m,
+  /^No (?:preset )?version (?:is set|installed) for command (\S+)/m,
+  /^(?:\/usr\/bin\/)?env: ['\u2018]?([^'\u2019\s]+)['\u2019]?: No such file or directory$/m,
+];
 const LOOKUP_FAILED = /gaierror|Name or service not known|Temporary failure in name resolution|No address associated with hostname|nodename nor servname provided|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|UnknownHostException/;
 
 /** One line saying which set-up fault made a check fail and how to fix it, or undefined when the programs show none. */
@@ -43,8 +55,16 @@ function faultOf(p: Program, ctx: FaultContext): string | undefined {
     const top = module.split('.')[0] ?? module;
     return `${who} needs the Python module ${top}, which is not installed for its interpreter on this machine (ModuleNotFoundError): install it (pip install ${top}), or set PYTHONPATH to its folder in the "env" section of the course config or of the submission's sockgrade.json`;
   }
-  const missing = NOT_FOUND.exec(text)?.[1];
+  const missing = NOT_FOUND.map((re) => re.exec(text)?.[1]).find((m) => m !== undefined);
   if (missing !== undefined && p.exit?.code === 127) {
+    const shebang = missingInterpreter(missing);
+    const file = missing.split('/').pop() ?? missing;
+    if (shebang?.crlf) {
+      return `${who}'s script ${missing} starts with ${shebang.line}\\r: with Windows line endings its #! line names an interpreter that does not exist, so it never started: run it through python3 (python3 ${file}), or convert its line endings (dos2unix)`;
+    }
+    if (shebang) {
+      return `${who}'s script ${missing} starts with ${shebang.line}, an interpreter that is not installed on this machine, so it never started: run it through one that is (e.g. python3 ${file}), or install that one`;
+    }
     return `${who}'s command runs ${missing}, which is not installed on this machine (command not found): install it, or add its folder to PATH in the "env" section of the course config or of the submission's sockgrade.json`;
   }
   if (!ctx.everyNameMapped && !ctx.lookupsJudged) {
@@ -55,6 +75,32 @@ function faultOf(p: Program, ctx: FaultContext): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * When `path` is a script that exists but whose #! line names an interpreter that does not (a
+ * script written on a Mac, `#!/opt/homebrew/bin/python3`, or saved with Windows line endings),
+ * that #! line: the shell then reports the script itself as not found.
+ */
+function missingInterpreter(path: string): { line: string; crlf: boolean } | undefined {
+  if (!path.startsWith('/')) return undefined;
+  let first: string;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(256);
+      first = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').split('\n')[0] ?? '';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const interpreter = /^#!\s*(\S+)/.exec(first)?.[1];
+  if (interpreter === undefined) return undefined;
+  if (first.endsWith('\r')) return { line: first.slice(0, -1).trim(), crlf: true };
+  return existsSync(interpreter) ? undefined : { line: first.trim(), crlf: false };
 }
 
 /** A name the program's look-up failed for (from its recorded socket calls), when it is a valid host name. */

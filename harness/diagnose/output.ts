@@ -24,10 +24,17 @@ export function findCrash(text: string): { name: string; index: number; excerpt:
 export interface CrashSummary {
   /** The exception line, e.g. `UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 …`. */
   exception: string;
-  /** The file of the innermost frame (its base name), when the traceback names one. */
+  /**
+   * The file of the innermost frame of the program's own code (its base name), when the
+   * traceback names one: a frame in Python's library (`socket.py`, `threading.py`) is passed
+   * over for the student's line that called it, unless the traceback has no other.
+   */
   file?: string;
   line?: number;
 }
+
+/** A frame of Python's own library or of an installed package, not of the program. */
+const LIBRARY_FRAME = /[\\/](?:lib(?:64)?[\\/]python\d[\d.]*|Lib|site-packages|dist-packages)[\\/]|^<frozen /;
 
 /**
  * Reads the first Python traceback of `text` to its end (following chained exceptions to the
@@ -37,20 +44,27 @@ export function crashSummary(text: string): CrashSummary | undefined {
   const start = text.search(/Traceback \(most recent call last\):/);
   if (start < 0) return undefined;
   let frame: { file: string; line: number } | undefined;
+  let own: { file: string; line: number } | undefined;
   let found: CrashSummary | undefined;
   for (const raw of text.slice(start).replace(/\r/g, '').split('\n').slice(1)) {
     const f = /^\s+File "([^"]+)", line (\d+)/.exec(raw);
     if (f) {
       frame = { file: (f[1] as string).split(/[\\/]/).pop() as string, line: Number(f[2]) };
+      if (!LIBRARY_FRAME.test(f[1] as string)) own = frame;
       continue;
     }
-    if (raw.trim() === '' || /^\s/.test(raw) || /^Traceback \(most recent call last\):/.test(raw)) continue;
+    if (raw.trim() === '' || /^\s/.test(raw) || /^Traceback \(most recent call last\):/.test(raw)) {
+      if (/^Traceback \(most recent call last\):/.test(raw)) frame = own = undefined;
+      continue;
+    }
     if (/^(During handling of the above exception|The above exception was the direct cause)/.test(raw)) {
       found = undefined;
+      frame = own = undefined;
       continue;
     }
     if (found) break;
-    found = { exception: raw.trim().slice(0, 200), ...(frame ? { file: frame.file, line: frame.line } : {}) };
+    const at = own ?? frame;
+    found = { exception: raw.trim().slice(0, 200), ...(at ? { file: at.file, line: at.line } : {}) };
     if (!/^[\w.]+(:|$)/.test(raw)) break;
   }
   return found;

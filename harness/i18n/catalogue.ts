@@ -3,10 +3,10 @@
  * hold `{name}` placeholders, so that a diagnosis built from a template (`the server exited
  * (${how}) ${during}`) is found by the pattern `the server exited ({how}) {during}`; what a
  * placeholder captured is translated in turn when it is itself a known text (unless it is quoted
- * data), so fragments compose. A text no entry takes whole is translated line by line, and a
- * line clause by clause (`; ` between them, inside parentheses too); lines it does not know stay
- * in English. `{{` and `}}` stand for literal braces. A placeholder spans lines only in a key that
- * has several lines itself.
+ * data; one that starts with a number, only when an entry takes it whole), so fragments compose.
+ * A text no entry takes whole is translated line by line, and a line clause by clause (`; `
+ * between them, inside parentheses too); lines it does not know stay in English. `{{` and `}}`
+ * stand for literal braces. A placeholder spans lines only in a key that has several lines itself.
  */
 
 /** English text (or pattern) → translation. */
@@ -136,7 +136,9 @@ export class Translator {
   }
 
   private capture(value: string, depth: number): string {
-    if (depth >= MAX_DEPTH || /^\s*["'\d]/.test(value)) return value;
+    if (depth >= MAX_DEPTH || /^\s*["']/.test(value)) return value;
+    // A text that starts with a number may be data (a size, a count): it is translated only when an entry takes it whole.
+    if (/^\s*\d/.test(value)) return this.lookup(value, depth + 1) ?? value;
     return this.lookup(value, depth + 1) ?? this.byLines(value) ?? value;
   }
 }

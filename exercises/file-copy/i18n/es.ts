@@ -62,6 +62,8 @@ export const fileCopy: Catalogue = {
   'the server process exited during the transfer': 'el proceso del servidor terminó durante la transferencia',
   'the server reset the connection when only about {size} of the {total} sent had reached it': 'el servidor cortó la conexión (RST) cuando solo le habían llegado unos {size} de los {total} enviados',
   'the server closed the connection when only about {size} of the {total} sent had reached it': 'el servidor cerró la conexión cuando solo le habían llegado unos {size} de los {total} enviados',
+  'write each chunk to the file as soon as recv() returns it (or collect the chunks in a list and b"".join() them once): contenido += datos copies everything received so far at every recv()':
+    'escribe cada trozo en el fichero en cuanto recv() lo devuelva (o junta los trozos en una lista y haz b"".join() una sola vez): contenido += datos copia todo lo recibido hasta entonces en cada recv()',
   'the server was still busy (using the CPU) when sockgrade stopped waiting after {ms}: it is too slow for this size (a common cause: contenido += datos, which copies everything received so far at every recv(); write each chunk as it arrives, or collect the chunks in a list and b"".join() them once)':
     'el servidor seguía ocupado (usando la CPU) cuando sockgrade dejó de esperar tras {ms}: es demasiado lento para este tamaño (una causa habitual: contenido += datos, que copia todo lo recibido hasta el momento en cada recv(); escribe cada trozo según llega, o junta los trozos en una lista y haz b"".join() una sola vez)',
   'sockgrade had closed its sending side after the last byte, but the server kept the connection open and the file stayed unchanged for {ms}':

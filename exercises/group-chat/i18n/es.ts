@@ -10,8 +10,10 @@ export const groupChat: Catalogue = {
   "loses nothing and keeps each sender's order when many members send many lines at once (20 × 50)":
     'no pierde nada y mantiene el orden de cada remitente cuando muchos miembros envían muchas líneas a la vez (20 × 50)',
   'announces members who leave (quit word, crash, close) and keeps serving the others': 'anuncia a los miembros que se van (palabra de salida, fallo, cierre) y sigue atendiendo a los demás',
-  'when recv() fails or returns b"", or the line is the quit word: remove the client from the list (under the lock), close it, and announce "<apodo> ha salido del chat"; a send() to a client that is gone must only remove that client':
-    'cuando recv() falle o devuelva b"", o la línea sea la palabra de salida: quita al cliente de la lista (con el cerrojo), ciérralo y anuncia "<apodo> ha salido del chat"; un send() a un cliente que ya no está solo debe quitar a ese cliente',
+  'when recv() fails or returns b"", or the line is the quit word: remove the client from the list (under the lock), close it, and announce to the others that it left; a send() to a client that is gone must only remove that client':
+    'cuando recv() falle o devuelva b"", o la línea sea la palabra de salida: quita al cliente de la lista (con el cerrojo), ciérralo y anuncia a los demás que se ha ido; un send() a un cliente que ya no está solo debe quitar a ese cliente',
+  'when recv() fails or returns b"", or the line is "{quit}": remove the client from the list (under the lock), close it, and announce "<apodo> {leave}"; a send() to a client that is gone must only remove that client':
+    'cuando recv() falle o devuelva b"", o la línea sea "{quit}": quita al cliente de la lista (con el cerrojo), ciérralo y anuncia "<apodo> {leave}"; un send() a un cliente que ya no está solo debe quitar a ese cliente',
   'asks for the password first, turns away a wrong one, lets the right one in': 'pide primero la contraseña, rechaza una incorrecta y deja pasar la correcta',
   'send a password prompt, compare the line received with the password; if it is wrong, send an error line and close that connection':
     'envía una petición de contraseña y compara la línea recibida con la contraseña; si no es correcta, envía una línea de error y cierra esa conexión',
@@ -21,8 +23,10 @@ export const groupChat: Catalogue = {
   'answers the nickname prompt with the nickname typed, and prints who joins': 'responde a la petición de apodo con el apodo tecleado e imprime quién entra',
   'prints what the others say while waiting for the user, and sends each typed line as one line': 'imprime lo que dicen los demás mientras espera al usuario, y envía cada línea tecleada como una línea',
   'typing the quit word leaves the chat and ends the client, with exit code 0': 'teclear la palabra de salida deja el chat y termina el cliente, con código de salida 0',
-  'when the user types "salir": send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")':
-    'cuando el usuario teclee "salir": envíalo, cierra el socket y termina el programa (haz que el hilo lector sea daemon, o deja que acabe cuando recv() devuelva b"")',
+  'when the user types the quit word: send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")':
+    'cuando el usuario teclee la palabra de salida: envíala, cierra el socket y termina el programa (haz que el hilo lector sea daemon, o deja que acabe cuando recv() devuelva b"")',
+  'when the user types "{quit}": send it, close the socket and end the program (make the reader thread a daemon, or let it end when recv() returns b"")':
+    'cuando el usuario teclee "{quit}": envíalo, cierra el socket y termina el programa (haz que el hilo lector sea daemon, o deja que acabe cuando recv() devuelva b"")',
   'read the socket in its own thread (threading.Thread(target=recibir).start()) that prints every line as it arrives, while the main thread waits in input()':
     'lee el socket en su propio hilo (threading.Thread(target=recibir).start()) que imprima cada línea según llega, mientras el hilo principal espera en input()',
   // burst

@@ -16,8 +16,10 @@ export const tcpChatAck: Catalogue = {
     'recv() devuelve b"" cuando el cliente ha cerrado (después de que su usuario teclee la palabra de salida): sal del bucle, cierra esa conexión y sigue aceptando',
   'sends the greeting, then every typed line as one message, and prints every reply': 'envía el saludo, después cada línea tecleada como un mensaje, e imprime cada respuesta',
   'typing the quit word ends the client, with exit code 0': 'teclear la palabra de salida termina el cliente, con código de salida 0',
-  'loop while mensaje != "bye"; when the user types it, leave the loop, close the socket and let the program end':
-    'repite mientras mensaje != "bye"; cuando el usuario la teclee, sal del bucle, cierra el socket y deja que el programa termine',
+  'loop until the user types the quit word; then leave the loop, close the socket and let the program end':
+    'repite hasta que el usuario teclee la palabra de salida; entonces sal del bucle, cierra el socket y deja que el programa termine',
+  'loop while mensaje != "{quit}"; when the user types it, leave the loop, close the socket and let the program end':
+    'repite mientras mensaje != "{quit}"; cuando el usuario la teclee, sal del bucle, cierra el socket y deja que el programa termine',
   'waiting for the server to log every message': 'esperando a que el servidor anotara cada mensaje',
   'the server did not print the message {message} that {label} sent': 'el servidor no imprimió el mensaje {message} que envió {label}',
   "a line with the message and the client's address (port {port}), e.g. El cliente ('127.0.0.1', {port2}) nos ha escrito: {message}":

@@ -11,6 +11,10 @@ export const common: Catalogue = {
     'el {label} necesita el módulo de Python {module}, que no está instalado para su intérprete en esta máquina (ModuleNotFoundError): instálalo (pip install {pkg}), o pon su carpeta en PYTHONPATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
   'the {label}\'s command runs {command}, which is not installed on this machine (command not found): install it, or add its folder to PATH in the "env" section of the course config or of the submission\'s sockgrade.json':
     'la orden del {label} ejecuta {command}, que no está instalado en esta máquina (command not found): instálalo, o añade su carpeta a PATH en la sección "env" de la configuración del curso o del sockgrade.json de la entrega',
+  "the {label}'s script {script} starts with {line}, an interpreter that is not installed on this machine, so it never started: run it through one that is (e.g. python3 {file}), or install that one":
+    'el script {script} del {label} empieza por {line}, un intérprete que no está instalado en esta máquina, así que nunca arrancó: ejecútalo con uno que sí lo esté (p. ej. python3 {file}), o instala ese',
+  "the {label}'s script {script} starts with {line}\\r: with Windows line endings its #! line names an interpreter that does not exist, so it never started: run it through python3 (python3 {file}), or convert its line endings (dos2unix)":
+    'el script {script} del {label} empieza por {line}\\r: con finales de línea de Windows su línea #! nombra un intérprete que no existe, así que nunca arrancó: ejecútalo con python3 (python3 {file}), o convierte sus finales de línea (dos2unix)',
   'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available, or pass --host {name}':
     'el {label} no pudo resolver {what}: sockgrade responde a todo nombre que busque un programa solo en una ejecución hermética (aislamiento aquí: {isolation}); califica donde haya espacios de nombres, o pasa --host {name}',
   'the {label} could not resolve {what}: sockgrade answers every name a program looks up only in a hermetic run (isolation here: {isolation}); grade where namespaces are available':
@@ -66,6 +70,10 @@ export const common: Catalogue = {
   'client {i} of 3': 'cliente {i} de 3',
   'member {nick}': 'miembro {nick}',
   "the {label}'s socket calls: {calls}": 'llamadas de socket del {label}: {calls}',
+  "the {label}'s socket calls: {calls}, and {n} more": 'llamadas de socket del {label}: {calls}, y {n} más',
+  // The start-up hook moves one bind per program: its call reads `bind 0.0.0.0:65432 (moved to 27377)`.
+  "the {label}'s socket calls: {before} (moved to {port}){after}": 'llamadas de socket del {label}: {before} (movido a {port}){after}',
+  "the {label}'s socket calls: {before} (moved to {port}){after}, and {n} more": 'llamadas de socket del {label}: {before} (movido a {port}){after}, y {n} más',
   'your client connects to {address}, where sockgrade was not listening: run again with --port {port}':
     'tu cliente se conecta a {address}, donde sockgrade no escuchaba: vuelve a ejecutarlo con --port {port}',
   // how programs end
@@ -142,6 +150,7 @@ export const common: Catalogue = {
   // property checks
   'smallest failing case (after {n} shrinks): {case}': 'caso mínimo que falla (tras {n} reducciones): {case}',
   'first failing case: {case}': 'primer caso que falla: {case}',
+  'first failing case: {case}: {why}': 'primer caso que falla: {case}: {why}',
   'fast-check seed {seed}, path {path} ({n} cases ran)': 'semilla de fast-check {seed}, ruta {path} ({n} casos probados)',
   // isolation
   'off (--isolation off; instances that share a fixed port run one at a time)':
