@@ -10,10 +10,8 @@
  * bring its overhead table, period notes and malformed datagrams, mini-ftp's its byte-offset
  * comparisons, frame counts and the names path traversal tries, reliable-udp's its overhead notes,
  * what a sender delivered and the garbage check, http-get-client's the body descriptions of
- * http.full-body and the Host header expected. Diagnoses no fixture here reaches may still print
- * some English; a text that starts with a number (a size, a percentage) is kept as data by a
- * catalogue placeholder, so such texts need entries written out whole (see the http-get-client
- * and reliable-udp catalogues).
+ * http.full-body and the Host header expected. Every fixture's report is also rendered in Spanish
+ * from its English grading by fixtures.test.ts, which finds any English left there.
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
