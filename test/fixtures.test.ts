@@ -1,13 +1,15 @@
 /**
  * Every bundled fixture, graded by the real CLI: a correct one passes every check of its role,
  * a buggy one fails exactly the checks its expected.json names and passes every other one (a
- * check skipped must not apply). Nothing is left behind.
+ * check skipped must not apply). Nothing is left behind. The same
+ * result, rendered as the Spanish console report (`--lang es`), has no English left in its prose.
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 import { listSamples, readFixture, uncoveredChecks } from '../harness/selftest/samples.js';
 import { EXERCISES } from '../exercises/index.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
+import { englishFragments, spanishConsoleReport } from './support/english.js';
 
 /** Round-robin over the exercises, so that the heavy gradings of one exercise (hundreds of clients) do not all run at once. */
 function interleaved<T extends { exercise: string }>(items: readonly T[]): T[] {
@@ -64,6 +66,8 @@ describe.concurrent('fixtures graded by the CLI', () => {
       if (fx.diagnosis !== undefined) {
         for (const c of result.checks.filter((x) => x.status === 'fail' || x.status === 'error')) expect(JSON.stringify([c.message, c.evidence]), `${c.id} names the cause`).toContain(fx.diagnosis);
       }
+      const spanish = spanishConsoleReport(result, EXERCISES[exercise as keyof typeof EXERCISES]);
+      expect(englishFragments(spanish), `English left in the Spanish report (--lang es); add the missing entries to the catalogues:\n${spanish}`).toEqual([]);
     });
   }
 });

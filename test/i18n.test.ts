@@ -16,6 +16,7 @@ import { builtinExercises } from '../harness/cli/exercises.js';
 import { chooseLang, langFromEnv } from '../harness/i18n/lang.js';
 import { localize, localizeText, translatorFor } from '../harness/i18n/localize.js';
 import { consoleSummary } from '../harness/report/console.js';
+import { ui } from '../harness/i18n/ui.js';
 import type { GradeResult } from '../harness/model/result.js';
 
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
@@ -53,6 +54,22 @@ describe('the translator', () => {
     expect(t.translate('nothing\nunknown')).toBe('nada\nunknown');
     expect(t.knows('nothing\nunknown')).toBe(false);
     expect(t.translate('x\n(nothing; exit code 2)')).toBe('x\n(nada; código de salida 2)');
+  });
+
+  it('translates what a placeholder captured when it starts with a number, and a captured list clause by clause', () => {
+    const u = new Translator([
+      {
+        'the copy in the folder is not exact: {shape}': 'la copia de la carpeta no es exacta: {shape}',
+        '{n} newlines were inserted': 'se insertaron {n} saltos de línea',
+        'missed {n} ({detail})': 'faltaron {n} ({detail})',
+        'from {nick}: #{ranges}': 'de {nick}: #{ranges}',
+        'and from {n} more senders': 'y de {n} remitentes más',
+      },
+    ]);
+    expect(u.translate('the copy in the folder is not exact: 5 newlines were inserted')).toBe('la copia de la carpeta no es exacta: se insertaron 5 saltos de línea');
+    expect(u.translate('the copy in the folder is not exact: 42')).toBe('la copia de la carpeta no es exacta: 42');
+    expect(u.translate('missed 7 (from ana: #2–#5; from luis: #1; and from 3 more senders)')).toBe('faltaron 7 (de ana: #2–#5; de luis: #1; y de 3 remitentes más)');
+    expect(u.translate('missed 7 (from ana: #2; something else)'), 'a list with an unknown clause is taken whole').toBe('faltaron 7 (de ana: #2; something else)');
   });
 
   it('refuses patterns that cannot be matched safely', () => {
@@ -243,6 +260,26 @@ describe('the console report in both languages', () => {
     ]) {
       expect(out).toContain(s);
     }
+  });
+
+  it('a reliable-udp sender through which no message got is told in the singular, with "no"', () => {
+    expect(spanish.translate('the sender exited (exit code 1) when none of the 12 messages had got through (no faults); packet #0 was never sent')).toBe(
+      'el emisor terminó (código de salida 1) cuando no había llegado ninguno de los 12 mensajes (sin fallos); el paquete #0 nunca se envió',
+    );
+    expect(spanish.translate('the sender exited (exit code 1) when only 3 of the 12 messages had got through (no faults); packet #3 was never sent')).toBe(
+      'el emisor terminó (código de salida 1) cuando habían llegado solo 3 de los 12 mensajes (sin fallos); el paquete #3 nunca se envió',
+    );
+  });
+
+  it('what a sequence diagram leaves out agrees in number with how many it is', () => {
+    expect(ui('en').html.moreLanes(1)).toBe('1 more connection or program not drawn: see the transcripts below');
+    expect(ui('en').html.moreLanes(3)).toBe('3 more connections or programs not drawn: see the transcripts below');
+    expect(ui('en').html.moreEntries(1)).toBe('1 more entry not drawn: see the transcripts below');
+    expect(ui('en').html.moreEntries(40)).toBe('40 more entries not drawn: see the transcripts below');
+    expect(ui('es').html.moreLanes(1)).toBe('1 conexión o programa más sin dibujar: míralo en las transcripciones de abajo');
+    expect(ui('es').html.moreLanes(3)).toBe('3 conexiones o programas más sin dibujar: míralos en las transcripciones de abajo');
+    expect(ui('es').html.moreEntries(1)).toBe('1 entrada más sin dibujar: mírala en las transcripciones de abajo');
+    expect(ui('es').html.moreEntries(40)).toBe('40 entradas más sin dibujar: míralas en las transcripciones de abajo');
   });
 
   it('localize() keeps ids, verdicts, data and reproduce lines, and English stays the very same object', () => {

@@ -11,10 +11,8 @@
  * comparisons, frame counts and the names path traversal tries, reliable-udp's its overhead notes,
  * what a sender delivered and the garbage check, http-get-client's the body descriptions of
  * http.full-body and the Host header expected, framed-echo's real server (a hard-coded port) the
- * socket calls with the bind the start-up hook moved. Diagnoses no fixture here reaches may still print
- * some English; a text that starts with a number (a size, a percentage) is kept as data by a
- * catalogue placeholder, so such texts need entries written out whole (see the http-get-client
- * and reliable-udp catalogues).
+ * socket calls with the bind the start-up hook moved. Every fixture's report is also rendered in
+ * Spanish from its English grading by fixtures.test.ts, which finds any English left there.
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';

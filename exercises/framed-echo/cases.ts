@@ -51,7 +51,7 @@ export function describeSizes(sizes: readonly number[]): string {
   return `${sizes.length} message${sizes.length === 1 ? '' : 's'} of ${sizes.join(', ')} bytes`;
 }
 
-/** Where offsets fall: `7 (end of header 1)`, `3 (inside header 1)`, `20 (payload 1)`. */
+/** Where offsets fall: `3 (inside header 1); 7 (end of header 1); 20 (payload 1)` (one clause each, translated one by one). */
 export function describeOffsets(offsets: readonly number[], sizes: readonly number[]): string {
   return offsets
     .map((o) => {
@@ -64,5 +64,5 @@ export function describeOffsets(offsets: readonly number[], sizes: readonly numb
       }
       return String(o);
     })
-    .join(', ');
+    .join('; ');
 }

@@ -207,7 +207,7 @@ function answerProblem(proto: TelemetryProtocol, obs: Observation, reading: Read
   if (answers === 'hello' || answers === undefined) return undefined;
   if (answers === 'unasked') {
     const asked = obs.requests.filter((r) => r.at <= reading.at).length;
-    return new CheckFailure(`${label} arrived unasked: by then sockgrade had sent ${asked} request${asked === 1 ? '' : 's'} and received ${i + 1} readings`, {
+    return new CheckFailure(`${label} arrived unasked: by then sockgrade had sent ${asked} request${asked === 1 ? '' : 's'} and received ${i + 1} reading${i === 0 ? '' : 's'}`, {
       hint: `under model=pull the client sends one reading per request and none of its own${proto.transport === 'udp' ? ' (over UDP, except its first one, which tells the server its address)' : ''}: loop on recv() of a request, then send the reading that answers it`,
     });
   }

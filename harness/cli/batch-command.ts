@@ -207,16 +207,16 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
 /**
  * Runs `sockgrade merge`: joins class reports (or results folders) of shards into one set of
  * outputs, names the students who could not be graded, and exits 0 when the class is complete
- * (2 when a shard of the inputs' `i/n` is missing).
+ * (2 when a shard of the inputs' `i/n` is missing). The students not graded are listed in `lang`.
  */
-export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream, course: Course): Promise<number> {
+export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJS.WriteStream, course: Course, lang: Lang = 'en'): Promise<number> {
   if (inputs.length === 0) throw new UsageError('sockgrade merge needs the class reports to join: sockgrade merge shard-1.json shard-2.json --csv grades.csv');
   if (!out.json && !out.junit && !out.csv) throw new UsageError('sockgrade merge needs at least one of --csv FILE, --json FILE, --junit FILE');
   checkOutputs(out);
   const { exercise, students, duplicates, shards } = readClassInputs(inputs.map((p) => resolve(p)));
   const unwritten = await writeOutputs(out, course.exercises.find(exercise), exercise, students);
   stdout.write(`merged ${students.length} students of ${terminalSafe(exercise)}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
-  process.stderr.write(notGradedLines(students, 'en'));
+  process.stderr.write(notGradedLines(students, lang));
   const missing = missingShards(shards);
   if (missing.length > 0) {
     process.stderr.write(`sockgrade: the class is incomplete: shard ${terminalSafe(missing.join(', '))} ${missing.length === 1 ? 'is' : 'are'} not among the inputs\n`);

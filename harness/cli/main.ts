@@ -45,7 +45,7 @@ const USAGES = {
       results.json per student (DIR/<student>/results.json); --unsafe-no-isolation grades even
       where namespaces are refused, so submissions could reach each other's files and results`,
   merge: `sockgrade merge <class.json or results-dir>... [--csv FILE] [--json FILE] [--junit FILE]
-                  [--exercises DIR]... [--config FILE]`,
+                  [--lang es|en] [--exercises DIR]... [--config FILE]`,
   reference: `sockgrade reference <exercise> <server|client> [--port N] [--host H] [--param key=value]... [--message TEXT] [--lang es|en]
                   [--exercises DIR]...`,
   selftest: `sockgrade selftest <pack-dir> [--jobs N] [--seed N] [--config FILE]
@@ -124,7 +124,7 @@ const OPTIONS_BY_COMMAND = {
     exercises: { type: 'string', multiple: true },
     trace: { type: 'string' },
   },
-  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
+  merge: { json: { type: 'string' }, junit: { type: 'string' }, csv: { type: 'string' }, lang: { type: 'string' }, exercises: { type: 'string', multiple: true }, config: { type: 'string' } },
   selftest: { jobs: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' } },
 } as const;
 
@@ -248,7 +248,7 @@ async function main(argv: string[]): Promise<number> {
       );
     case 'merge': {
       const { openCourse } = await import('./exercises.js');
-      return (await import('./batch-command.js')).mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout, await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() }));
+      return (await import('./batch-command.js')).mergeCommand(rest, { json: str('json'), junit: str('junit'), csv: str('csv') }, process.stdout, await openCourse({ exerciseDirs: list('exercises'), config: str('config'), cwd: process.cwd() }), out.lang ?? 'en');
     }
     case 'selftest':
       if (rest.length !== 1) throw new UsageError(`"sockgrade selftest" takes one course pack folder (holding exercises/ and fixtures/), got ${rest.length ? `"${rest.join(' ')}"` : 'none'}`);

@@ -2,11 +2,11 @@
  * Gettext-style catalogues: the English text is the key, the translation the value. A key may
  * hold `{name}` placeholders, so that a diagnosis built from a template (`the server exited
  * (${how}) ${during}`) is found by the pattern `the server exited ({how}) {during}`; what a
- * placeholder captured is translated in turn when it is itself a known text (unless it is quoted
- * data; one that starts with a number, only when an entry takes it whole), so fragments compose.
- * A text no entry takes whole is translated line by line, and a line clause by clause (`; `
- * between them, inside parentheses too); lines it does not know stay in English. `{{` and `}}`
- * stand for literal braces. A placeholder spans lines only in a key that has several lines itself.
+ * placeholder captured is translated in turn when it is itself a known text, or a list of known
+ * clauses (`; ` between them), unless it is quoted data, so fragments compose. A text no entry
+ * takes whole is translated line by line, and a line clause by clause (`; ` between them, inside
+ * parentheses too); lines it does not know stay in English. `{{` and `}}` stand for literal
+ * braces. A placeholder spans lines only in a key that has several lines itself.
  */
 
 /** English text (or pattern) → translation. */
@@ -108,9 +108,14 @@ export class Translator {
   private byLines(text: string, partial = false): string | undefined {
     if (!text.includes('\n') && !text.includes('; ')) return undefined;
     const lines = text.split('\n');
-    const out = lines.map((l) => (l.trim() === '' ? l : (this.lookup(l) ?? this.byClauses(l) ?? (partial ? l : undefined))));
+    const out = lines.map((l) => (l.trim() === '' ? l : (this.byLine(l) ?? (partial ? l : undefined))));
     if (out.some((l) => l === undefined)) return undefined;
     return out.join('\n');
+  }
+
+  /** One line: a line in parentheses (a note) by what it holds, before any pattern takes it whole by its first words. */
+  private byLine(line: string): string | undefined {
+    return /^\(.*\)$/.test(line.trim()) ? (this.byClauses(line) ?? this.lookup(line)) : (this.lookup(line) ?? this.byClauses(line));
   }
 
   private byClauses(line: string): string | undefined {
@@ -135,10 +140,14 @@ export class Translator {
     return undefined;
   }
 
+  /**
+   * What a placeholder captured, translated: quoted data stays as it is; a list of clauses
+   * (`from ana: #2; from luis: #3`) is taken clause by clause when every clause is known, since
+   * a pattern that matches the whole list would capture across the clauses; else as a whole.
+   */
   private capture(value: string, depth: number): string {
     if (depth >= MAX_DEPTH || /^\s*["']/.test(value)) return value;
-    // A text that starts with a number may be data (a size, a count): it is translated only when an entry takes it whole.
-    if (/^\s*\d/.test(value)) return this.lookup(value, depth + 1) ?? value;
-    return this.lookup(value, depth + 1) ?? this.byLines(value) ?? value;
+    const clauses = value.includes('\n') ? undefined : this.byClauses(value);
+    return clauses ?? this.lookup(value, depth + 1) ?? this.byLines(value) ?? value;
   }
 }

@@ -1,14 +1,21 @@
 /**
  * Finding English left in a Spanish report: the console report is rendered in Spanish from a
- * result, the program's own output, quoted data, ids, commands, paths, API names and the system's
- * error texts (`[Errno -2] Name or service not known`) are taken out, and what remains is searched for words that only English uses.
+ * result; the program's own output, quoted data (a Python traceback's frames included), ids,
+ * commands, paths, API names, code (`snake_case` names, `if not datos: break`), environment
+ * variables (`MESSAGE`), the names of HTTP headers received, and the texts of the system, of
+ * Python and of Node's HTTP parser (`[Errno -2] Name or service not known`, `struct.error: ...`,
+ * `Expected CRLF after version (HPE_INVALID_VERSION`) are taken out, and what remains is searched
+ * for words that only English uses.
  */
 import type { GradeResult } from '../../harness/model/result.js';
 import type { Exercise } from '../../harness/model/exercise.js';
 import { consoleCheckLine, consoleHeader, consoleSummary } from '../../harness/report/console.js';
+import { addCatalogues } from '../../harness/i18n/localize.js';
+import { SHARED_MESSAGES } from '../../exercises/index.js';
 
-/** The console report of `result` as `sockgrade grade --lang es` prints it (without colour). */
+/** The console report of `result` as `sockgrade grade --lang es` prints it (without colour), with the shared checks' and the exercise's catalogues. */
 export function spanishConsoleReport(result: GradeResult, exercise: Exercise): string {
+  addCatalogues('es', [SHARED_MESSAGES.es, ...(exercise.messages?.es ? [exercise.messages.es] : [])]);
   let text = '';
   const sink = { write: (t: string) => void (text += t), color: false, lang: 'es' as const };
   consoleHeader(sink, exercise, result.run.commands, result.run.seed, { isolation: result.run.isolation });
@@ -24,8 +31,11 @@ const ENGLISH = new Set(
 
 /** What is not the report's own prose: program output, commands, quoted data, ids, paths, addresses, calls. */
 function prose(report: string): string[] {
+  // A Python traceback quoted in a diagnosis: its `File "...", line N, in f` lines and the source line under each.
+  const traceback = (line: string, i: number, lines: string[]): boolean => /^\s*File ".*", line \d+/.test(line) || /^\s*File ".*", line \d+/.test(lines[i - 1] ?? '');
   return report
     .split('\n')
+    .filter((line, i, lines) => !traceback(line, i, lines))
     .filter((line) => !/^\s*\| /.test(line) && !/^\s*\|$/.test(line))
     .filter((line) => !/^\s*reproducir: /.test(line))
     .filter((line) => !/^ {2}(servidor|cliente|configuración del curso): /.test(line))
@@ -36,8 +46,15 @@ function prose(report: string): string[] {
         .replace(/`[^`\n]*`/g, ' ')
         .replace(/«[^»\n]*»/g, ' ')
         .replace(/\b\w*(Error|Exception|Warning)\b:?.*$/g, ' ')
+        .replace(/\b(struct|socket)\.error\b:?.*$/g, ' ')
         .replace(/\[Errno -?\d+\][^()]*/g, ' ')
-        .replace(/\b(Connection: close|Content-Length|Host: \S+)/g, ' ')
+        .replace(/^\s*During handling of the above exception, another exception occurred:$/, ' ')
+        .replace(/:\s[^:]*?\(HPE_\w+/g, ': ')
+        .replace(/\bif not \w+: break\b/g, ' ')
+        .replace(/\bcabeceras: [\w-]+(, [\w-]+)*$/, 'cabeceras: ')
+        .replace(/\b\w*_\w*\b/g, ' ')
+        .replace(/\b[A-Z][A-Z0-9]{2,}\b/g, ' ')
+        .replace(/\b(Connection: close|Content-Length|Host: \S+|cabecera Connection)/g, ' ')
         .replace(/\b[\w-]+\.[\w.-]+\b/g, ' ')
         .replace(/\b\w+(?:-\w+)+\b/g, ' ')
         .replace(/(^|\s)\/\S*/g, ' ')

@@ -99,4 +99,15 @@ export const chat1to1: Catalogue = {
   'after receiving, print who wrote and what: print(nombre_cliente + ": " + mensaje)': 'al recibir, imprime quién escribió y qué: print(nombre_cliente + ": " + mensaje)',
   'after sending, wait for the answer with recv() and print it: print(nombre_servidor + ": " + respuesta)':
     'después de enviar, espera la respuesta con recv() e imprímela: print(nombre_servidor + ": " + respuesta)',
+  // the other side's name printed only as an ordinary message
+  "the server printed the client's name {name} only as it prints any message, and showed the client's next message without it: it treated the name as an ordinary message, so no names were exchanged":
+    'el servidor imprimió el nombre del cliente {name} solo como imprime cualquier mensaje, y mostró el siguiente mensaje del cliente sin él: trató el nombre como un mensaje normal, así que no se intercambiaron nombres',
+  "the client's name kept and shown with its messages, e.g. {example}": 'el nombre del cliente guardado y mostrado con sus mensajes, p. ej. {example}',
+  'the first thing the client sends is its name: keep it in a variable (nombre_cliente = recv...), then print it with each message':
+    'lo primero que envía el cliente es su nombre: guárdalo en una variable (nombre_cliente = recv...) y después imprímelo con cada mensaje',
+  "the client printed the server's name {name} only as it prints any answer, and showed the server's next answer without it: it treated the name as an ordinary message, so no names were exchanged":
+    'el cliente imprimió el nombre del servidor {name} solo como imprime cualquier respuesta, y mostró la siguiente respuesta del servidor sin él: trató el nombre como un mensaje normal, así que no se intercambiaron nombres',
+  "the server's name kept and shown with its answers, e.g. {example}": 'el nombre del servidor guardado y mostrado con sus respuestas, p. ej. {example}',
+  'the first thing the server sends is its name: keep it in a variable (nombre_servidor = recv...), then print it with each answer':
+    'lo primero que envía el servidor es su nombre: guárdalo en una variable (nombre_servidor = recv...) y después imprímelo con cada respuesta',
 };

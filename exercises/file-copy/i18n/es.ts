@@ -257,4 +257,12 @@ export const fileCopy: Catalogue = {
   'after no complete frame, {problem}': 'después de ninguna trama completa, {problem}',
   'after {n} frame ({sizes} bytes), {problem}': 'después de {n} trama ({sizes} bytes), {problem}',
   'after {n} frames ({sizes} bytes), {problem}': 'después de {n} tramas ({sizes} bytes), {problem}',
+  // what a TCP client sent, compared with the file it had to send
+  'what the client sent': 'lo que envió el cliente',
+  // a server whose receive loop never ends
+  'the server had read everything sockgrade sent, the end of the data included, yet kept using the CPU without finishing the file: its receive loop does not end when recv() returns b"" (it goes round and round on the empty result)':
+    'el servidor había leído todo lo que envió sockgrade, incluido el final de los datos, pero siguió usando la CPU sin terminar el fichero: su bucle de recepción no acaba cuando recv() devuelve b"" (da vueltas y más vueltas sobre el resultado vacío)',
+  'when recv() returns b"" the client has sent everything: leave the loop (if not datos: break), then close the file and the connection':
+    'cuando recv() devuelve b"" el cliente lo ha enviado todo: sal del bucle (if not datos: break) y después cierra el fichero y la conexión',
+  'run {i} of {n}: {rest}': 'ejecución {i} de {n}: {rest}',
 };

@@ -75,4 +75,9 @@ export const framedEcho: Catalogue = {
     'caso mínimo que falla (tras {k} reducciones): {n} mensajes de {sizes} bytes, enviados en una sola escritura',
   'first failing case: {n} messages of {sizes} bytes, sent in one write: {reason}':
     'primer caso que falla: {n} mensajes de {sizes} bytes, enviados en una sola escritura: {reason}',
+  // where the stream of a case was cut, one offset per clause
+  '{offset} (inside header {i})': '{offset} (dentro de la cabecera {i})',
+  '{offset} (end of header {i})': '{offset} (fin de la cabecera {i})',
+  '{offset} (payload {i})': '{offset} (datos {i})',
+  'first failing case: {sizes}, stream cut at offsets {offsets}: {reason}': 'primer caso que falla: {sizes}, flujo cortado en las posiciones {offsets}: {reason}',
 };

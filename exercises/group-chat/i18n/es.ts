@@ -270,4 +270,9 @@ export const groupChat: Catalogue = {
   '"{line}": {nick} did not get it': '"{line}": a {nick} no le llegó',
   '"{line}": {nick} did not get it (the server had closed its connection)': '"{line}": a {nick} no le llegó (el servidor había cerrado su conexión)',
   '"{line}": {nick}, its sender, got it back although echo-sender is off': '"{line}": a {nick}, que lo envió, le volvió aunque echo-sender está desactivado',
+  // what each member of a burst missed, by sender
+  'from {nick}: #{ranges}': 'de {nick}: #{ranges}',
+  'and from {n} more senders': 'y de {n} remitentes más',
+  'and {n} more senders': 'y {n} remitentes más',
+  'from {nick}: #{a} arrived after #{b}': 'de {nick}: el #{a} llegó después del #{b}',
 };

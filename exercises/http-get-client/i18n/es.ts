@@ -152,4 +152,7 @@ export const httpGetClient: Catalogue = {
   'headers: (none)': 'cabeceras: (ninguna)',
   '"Host: {host}:{port}" (or "Host: {bare}", or {others} when you connect to that name)': '"Host: {host}:{port}" (o "Host: {bare}", o {others} si te conectas a ese nombre)',
   '"Host: {host}:{port}" (or "Host: {bare}")': '"Host: {host}:{port}" (o "Host: {bare}")',
+  // the server's response headers
+  'the response to GET {path} has no Connection header': 'la respuesta a GET {path} no lleva la cabecera Connection',
+  'status 403 or 404, and nothing from outside the folder': 'estado 403 o 404, y nada de fuera de la carpeta',
 };

@@ -132,4 +132,23 @@ export const miniFtp: Catalogue = {
   'a path with .. hidden in the middle': 'una ruta con .. escondido en medio',
   'a symbolic link in its folder that points to a file outside': 'un enlace simbólico de su carpeta que apunta a un fichero de fuera',
   'a path through a symbolic link to a folder outside': 'una ruta que pasa por un enlace simbólico a una carpeta de fuera',
+  // why a listing is short
+  'the listing is exactly {size}: it looks cut to one read(1024)/recv(1024)': 'el listado mide exactamente {size}: parece cortado a un solo read(1024)/recv(1024)',
+  '{m} of the {n} names are not in it': 'faltan {m} de los {n} nombres',
+  // a put: the command line and the frames of the content that follow it
+  'no complete reply to {command} and the frames of its content: {how} while sockgrade waited for {what}, after {frames}':
+    'ninguna respuesta completa a {command} y a las tramas de su contenido: {how} mientras sockgrade esperaba {what}, después de {frames}',
+  'no complete reply to {command} and the frames of its content: {how} while sockgrade waited for {what}, after 1 frame ({sizes} bytes)':
+    'ninguna respuesta completa a {command} y a las tramas de su contenido: {how} mientras sockgrade esperaba {what}, después de 1 trama ({sizes} bytes)',
+  'no complete reply to {command} and the frames of its content: {how} while sockgrade waited for {what}, after {n} frames ({sizes} bytes)':
+    'ninguna respuesta completa a {command} y a las tramas de su contenido: {how} mientras sockgrade esperaba {what}, después de {n} tramas ({sizes} bytes)',
+  // a file that was not saved or not uploaded
+  "{name} in the server's working folder after {cmd} does not exist": '{name} en la carpeta de trabajo del servidor después de {cmd} no existe',
+  "{name} in the client's working folder does not exist": '{name} en la carpeta de trabajo del cliente no existe',
+  // (written with what follows: a pattern ending in a placeholder would take the following clauses too)
+  "the client's folder holds nothing; {state}": 'la carpeta del cliente está vacía; {state}',
+  "the client's folder holds {files}; {state}": 'la carpeta del cliente contiene {files}; {state}',
+  'it printed: (nothing)': 'no imprimió nada',
+  'it printed: {output}': 'imprimió: {output}',
+  'keep the spaces of the name': 'conserva los espacios del nombre',
 };

@@ -25,6 +25,11 @@ const WITH_FAULTS_ES: Catalogue = {
     'el mensaje #{i} se envió con {n} números de secuencia distintos, así que se entregó {m} veces ({faults})',
   'after {ms} the sender was still running and {through} had got through ({faults}); packet #{n} {fate}': 'tras {ms} el emisor seguía en marcha y habían llegado {through} ({faults}); el paquete #{n} {fate}',
   'the sender exited ({exit}) when {through} had got through ({faults}); packet #{n} {fate}': 'el emisor terminó ({exit}) cuando habían llegado {through} ({faults}); el paquete #{n} {fate}',
+  // "none of the n messages" is singular in Spanish, and takes "no"
+  'after {ms} the sender was still running and none of the {m} messages had got through ({faults}); packet #{n} {fate}':
+    'tras {ms} el emisor seguía en marcha y no había llegado ninguno de los {m} mensajes ({faults}); el paquete #{n} {fate}',
+  'the sender exited ({exit}) when none of the {m} messages had got through ({faults}); packet #{n} {fate}':
+    'el emisor terminó ({exit}) cuando no había llegado ninguno de los {m} mensajes ({faults}); el paquete #{n} {fate}',
 };
 
 /**

@@ -284,4 +284,12 @@ export const sensorTelemetry: Catalogue = {
     'TCP contado como: un segmento por mensaje (cada uno lleva el ACK del anterior), un ACK suelto del último mensaje de cada intercambio, y por conexión SYN, SYN-ACK, ACK, FIN, ACK, FIN, ACK; sin contar las tramas Ethernet',
   'datagram #{i} holds {n} bytes, which is not a whole number of {size}-byte records of format {format} ({hex})':
     'el datagrama #{i} trae {n} bytes, que no son un número entero de registros de {size} bytes del formato {format} ({hex})',
+  // how a reading came: on which connection, or from which address
+  'connection #{n}': 'conexión #{n}',
+  'address {key}': 'dirección {key}',
+  // the first reading, unasked
+  '{label} arrived unasked: by then sockgrade had sent 0 requests and received 1 reading': '{label} llegó sin que se pidiera: para entonces sockgrade no había enviado ninguna petición y había recibido 1 lectura',
+  '{label} arrived unasked: by then sockgrade had sent 1 request and received 1 reading': '{label} llegó sin que se pidiera: para entonces sockgrade había enviado 1 petición y recibido 1 lectura',
+  '{label} arrived unasked: by then sockgrade had sent {asked} requests and received 1 reading': '{label} llegó sin que se pidiera: para entonces sockgrade había enviado {asked} peticiones y recibido 1 lectura',
+  'reading #{i} from client {name} ({shown})': 'lectura #{i} del cliente {name} ({shown})',
 };

@@ -147,4 +147,7 @@ export const shared: Catalogue = {
     'expresión regular que casa con la invitación (prompt) que un programa interactivo imprime antes de leer una línea; vacío: cualquier salida seguida de una lectura bloqueada (Linux) o de silencio',
   'a client reset its connection mid-message, another closed without sending and a third reset without sending':
     'que un cliente cortara su conexión a mitad de mensaje, otro cerrara sin enviar y un tercero cortara sin enviar',
+  // what sockgrade was waiting for when a framed body stopped
+  'the header of frame {n}': 'la cabecera de la trama {n}',
+  'the {size} bytes announced by frame {n}': 'los {size} bytes que anunciaba la trama {n}',
 };

@@ -123,4 +123,6 @@ export const sntpClient: Catalogue = {
     `Envía una petición SNTP por UDP al servidor que se da como {{host}} {{port}} en su orden (o HOST/PORT), o a ${NTP_HOST}, puerto ${NTP_PORT}, cuando lo tiene fijo en el código: 48 bytes, el primero 0x1b (LI 0, VN 3, modo 3), el resto ceros (o su propia hora de transmisión en los bytes 40-47). Lee la respuesta, toma los segundos de la marca de tiempo de transmisión (la palabra 10 de struct.unpack('!12I', reply)), les resta 2208988800 e imprime esa hora en UTC (como AAAA-MM-DD HH:MM:SS, o en el formato que nombra time-format). Cuando no llega respuesta en unos segundos (settimeout), o la respuesta tiene menos de 48 bytes, imprime un mensaje de una línea y termina, sin traceback.`,
   'it is {size} long, not {n}, and its first byte is {got}, not {want}': 'mide {size}, no {n}, y su primer byte es {got}, no {want}',
   'its first byte is {got}, not {want}': 'su primer byte es {got}, no {want}',
+  // the server's transmit time expected
+  'about {seconds} ({utc} UTC), within {tolerance} s': 'unos {seconds} ({utc} UTC), con un margen de {tolerance} s',
 };

@@ -193,6 +193,13 @@ export const common: Catalogue = {
   '{answered}a server must start without help: take its settings from the command line (sys.argv, {{port}} in the command) or use defaults, and bind right away':
     '{answered}un servidor debe arrancar sin ayuda: toma su configuración de la línea de órdenes (sys.argv, {{port}} en la orden) o usa valores por defecto, y hace bind() enseguida',
   'sockgrade answered its prompts: {answers}; ': 'sockgrade respondió a sus preguntas: {answers}; ',
+  // each answer by itself: the prompt is data, what was typed may be "an empty line"
+  'sockgrade answered its prompts: {p1} with {a1}; ': 'sockgrade respondió a sus preguntas: {p1} con {a1}; ',
+  'sockgrade answered its prompts: {p1} with {a1}, {p2} with {a2}; ': 'sockgrade respondió a sus preguntas: {p1} con {a1}, {p2} con {a2}; ',
+  'sockgrade answered its prompts: {p1} with {a1}, {p2} with {a2}, {p3} with {a3}; ': 'sockgrade respondió a sus preguntas: {p1} con {a1}, {p2} con {a2}, {p3} con {a3}; ',
+  'sockgrade answered its prompts: {p1} with {a1}, {p2} with {a2}, {p3} with {a3}, {p4} with {a4}; ':
+    'sockgrade respondió a sus preguntas: {p1} con {a1}, {p2} con {a2}, {p3} con {a3}, {p4} con {a4}; ',
+  'an empty line': 'una línea vacía',
   '{answered}look at its output below (a traceback shows the line that failed); the command given was: {command}':
     '{answered}mira su salida más abajo (un traceback señala la línea que falló); la orden indicada era: {command}',
   'the server listens on port {port}, which it chose itself (found in the kernel\'s socket table); its instances ran one at a time':
@@ -218,4 +225,11 @@ export const common: Catalogue = {
   'no command to run: the folder has no sockgrade.json, and no --server/--client template was given':
     'no hay ninguna orden que ejecutar: la carpeta no tiene sockgrade.json y no se dio ninguna plantilla --server/--client',
   'sockgrade.json says exercise {exercise}, but the batch grades {id}': 'sockgrade.json dice el ejercicio {exercise}, pero el lote corrige {id}',
+  // a property check's first failing case, with why it failed; singulars of the counts
+  'first failing case: {case}: {reason}': 'primer caso que falla: {case}: {reason}',
+  'smallest failing case (after 1 shrinks): {case}': 'caso mínimo que falla (tras 1 reducción): {case}',
+  'fast-check seed {seed}, path {path} (1 cases ran)': 'semilla de fast-check {seed}, ruta {path} (1 caso probado)',
+  // what a program asked the network for
+  "the {label}'s socket calls: {calls}, and {n} more": 'llamadas de socket del {label}: {calls} y {n} más',
+  '{call} (moved to {port}){rest}': '{call} (desviado al puerto {port}){rest}',
 };
