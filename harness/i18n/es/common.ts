@@ -230,6 +230,5 @@ export const common: Catalogue = {
   'smallest failing case (after 1 shrinks): {case}': 'caso mínimo que falla (tras 1 reducción): {case}',
   'fast-check seed {seed}, path {path} (1 cases ran)': 'semilla de fast-check {seed}, ruta {path} (1 caso probado)',
   // what a program asked the network for
-  "the {label}'s socket calls: {calls}, and {n} more": 'llamadas de socket del {label}: {calls} y {n} más',
   '{call} (moved to {port}){rest}': '{call} (desviado al puerto {port}){rest}',
 };
