@@ -33,11 +33,7 @@ export function whichTool(tool: Tool): string | undefined {
  * `ctx.skip`) with the reason, or throws under SOCKGRADE_REQUIRE_TOOLS=1.
  */
 export function needTool(tool: Tool, skip: (note: string) => never): string {
-  const cmd = whichTool(tool);
-  if (cmd) return cmd;
-  const reason = `${tool.names[0]} is not installed (${tool.install})`;
-  if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
-  return skip(`skipped: ${reason}`);
+  return whichTool(tool) ?? skip(`skipped: ${missingTool(tool)}`);
 }
 
 /**
@@ -46,8 +42,11 @@ export function needTool(tool: Tool, skip: (note: string) => never): string {
  * For whole groups of tests skipped at collection (`describe.skipIf`).
  */
 export function missingTool(tool: Tool): string {
-  if (whichTool(tool)) return '';
-  const reason = `${tool.names[0]} is not installed (${tool.install})`;
+  return whichTool(tool) ? '' : unlessRequired(`${tool.names[0]} is not installed (${tool.install})`);
+}
+
+/** `reason`, or a thrown failure under SOCKGRADE_REQUIRE_TOOLS=1 (CI never passes by skipping). */
+function unlessRequired(reason: string): string {
   if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
   return reason;
 }
@@ -61,9 +60,7 @@ export function needPackage<T>(name: string, skip: (note: string) => never): T {
   try {
     return createRequire(import.meta.url)(name) as T;
   } catch {
-    const reason = `the npm package ${name} is not installed (run npm install)`;
-    if (process.env.SOCKGRADE_REQUIRE_TOOLS === '1') throw new Error(`${reason}; SOCKGRADE_REQUIRE_TOOLS=1 makes this a failure`);
-    return skip(`skipped: ${reason}`);
+    return skip(`skipped: ${unlessRequired(`the npm package ${name} is not installed (run npm install)`)}`);
   }
 }
 
