@@ -17,6 +17,8 @@ import { chooseLang, langFromEnv } from '../harness/i18n/lang.js';
 import { localize, localizeText, translatorFor } from '../harness/i18n/localize.js';
 import { consoleSummary } from '../harness/report/console.js';
 import { ui } from '../harness/i18n/ui.js';
+import { listIndices } from '../exercises/reliable-udp/messages.js';
+import { englishFragments } from './support/english.js';
 import type { GradeResult } from '../harness/model/result.js';
 
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
@@ -269,6 +271,15 @@ describe('the console report in both languages', () => {
     expect(spanish.translate('the sender exited (exit code 1) when only 3 of the 12 messages had got through (no faults); packet #3 was never sent')).toBe(
       'el emisor terminó (código de salida 1) cuando habían llegado solo 3 de los 12 mensajes (sin fallos); el paquete #3 nunca se envió',
     );
+  });
+
+  it('a reliable-udp list of message numbers is Spanish at every length, with "y" before the last', () => {
+    for (let n = 1; n <= 12; n++) {
+      const list = listIndices(Array.from({ length: n }, (_, i) => i + 3));
+      const es = spanish.translate(`messages ${list} were acknowledged but never printed (no faults)`);
+      expect(englishFragments(es), es).toEqual([]);
+      if (n >= 2) expect(es).toMatch(n > 8 ? / y \d+ más / : / y #\d+ /);
+    }
   });
 
   it('what a sequence diagram leaves out agrees in number with how many it is', () => {

@@ -18,6 +18,8 @@ const WITH_FAULTS_ES: Catalogue = {
   'message #{i} was printed {n} times ({faults})': 'el mensaje #{i} se imprimió {n} veces ({faults})',
   'message #{a} was printed after #{b} ({faults}): messages must be printed in sequence order': 'el mensaje #{a} se imprimió después del #{b} ({faults}): los mensajes deben imprimirse en orden de secuencia',
   'messages {list} were acknowledged but never printed ({faults})': 'los mensajes {list} se confirmaron pero nunca se imprimieron ({faults})',
+  // listIndices with eight messages or fewer: the last one comes after "and"
+  'messages {list} and #{last} were acknowledged but never printed ({faults})': 'los mensajes {list} y #{last} se confirmaron pero nunca se imprimieron ({faults})',
   'packet #{seq} was sent {n} times and never acknowledged, although the receiver printed it ({faults})': 'el paquete #{seq} se envió {n} veces y nunca se confirmó, aunque el receptor lo imprimió ({faults})',
   'packet #{seq} was sent {n} times and never acknowledged ({faults})': 'el paquete #{seq} se envió {n} veces y nunca se confirmó ({faults})',
   'the transfer did not finish in time: {acked} of {n} messages were acknowledged ({faults})': 'la transferencia no terminó a tiempo: se confirmaron {acked} de {n} mensajes ({faults})',
