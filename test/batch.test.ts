@@ -106,10 +106,13 @@ describe.concurrent('batch grading', () => {
     expect(fromDirs.stderr).toMatch(/^1 student could not be graded:\n {2}carla: the server command names .*server\.py, which does not exist/);
     const spanish = await runCli(['merge', join(out, 'r1'), join(out, 'r2'), '--csv', join(out, 'es.csv'), '--lang', 'es']);
     expect(spanish.code).toBe(0);
+    expect(spanish.stdout).toContain('4 estudiantes unidos de tcp-echo');
     expect(spanish.stderr, 'merge --lang es names the students not graded in Spanish').toMatch(/^1 estudiante no se pudo corregir:\n {2}carla: la orden del servidor nombra .*server\.py, que no existe/);
     const half = await runCli(['merge', join(out, 's1.json'), '--csv', join(out, 'half.csv')]);
     expect(half.code).toBe(2);
     expect(half.stderr).toContain('sockgrade: the class is incomplete: shard 2/2 is not among the inputs');
+    const halfEs = await runCli(['merge', join(out, 's1.json'), '--csv', join(out, 'half-es.csv'), '--lang', 'es']);
+    expect(halfEs.stderr).toContain('sockgrade: la clase está incompleta: el trozo 2/2 no está entre las entradas');
     expect(readFileSync(join(out, 'dirs.csv'), 'utf8')).toBe(readFileSync(join(out, 'all.csv'), 'utf8'));
   });
 

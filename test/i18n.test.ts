@@ -282,6 +282,27 @@ describe('the console report in both languages', () => {
     }
   });
 
+  it('diagnoses whose wording varies from run to run (how many, which events happened) are Spanish in every variant', () => {
+    const cases: [string, string][] = [
+      ['ana missed 1 of 40 (from bob: #3)', 'a ana le faltó 1 de 40 (de bob: #3)'],
+      [
+        'ana missed 3 of 40 (the server closed its connection) (from bob: #1-#2; from eva: #2; from ian: #4; and from 2 more senders)',
+        'a ana le faltaron 3 de 40 (el servidor cerró su conexión) (de bob: #1-#2; de eva: #2; de ian: #4; y de 2 remitentes más)',
+      ],
+      ['ana got some out of order (from bob: #5 arrived after #6)', 'ana recibió algunas desordenadas (de bob: el #5 llegó después del #6)'],
+      [
+        'the server did not print the values of the record it received (a=3, b=-7, c=1.5): it printed a ValueError and it exited (exit code 1).',
+        'el servidor no imprimió los valores del registro que recibió (a=3, b=-7, c=1.5): imprimió un ValueError y terminó (código de salida 1).',
+      ],
+      ['the server did not print the values of the record it received (a=3, b=-7, c=1.5): it exited (exit code 1).', 'el servidor no imprimió los valores del registro que recibió (a=3, b=-7, c=1.5): terminó (código de salida 1).'],
+      ['no reading arrived at 127.0.0.1:4000 (UDP) and the client exited (exit code 1)', 'no llegó ninguna lectura a 127.0.0.1:4000 (UDP) y el cliente terminó (código de salida 1)'],
+      ['only 1 reading arrived at 127.0.0.1:4000 (TCP) and the client exited (exit code 1)', 'solo llegó 1 lectura a 127.0.0.1:4000 (TCP) y el cliente terminó (código de salida 1)'],
+      ['only 2 readings arrived at 127.0.0.1:4000 (TCP) and the client exited (exit code 1)', 'solo 2 lecturas llegaron a 127.0.0.1:4000 (TCP) y el cliente terminó (código de salida 1)'],
+      ['only 1 reading could be cut out of what the client sent: x', 'solo se pudo sacar 1 lectura de lo que envió el cliente: x'],
+    ];
+    for (const [en, es] of cases) expect(spanish.translate(en)).toBe(es);
+  });
+
   it('what a sequence diagram leaves out agrees in number with how many it is', () => {
     expect(ui('en').html.moreLanes(1)).toBe('1 more connection or program not drawn: see the transcripts below');
     expect(ui('en').html.moreLanes(3)).toBe('3 more connections or programs not drawn: see the transcripts below');

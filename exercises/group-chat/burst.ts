@@ -148,6 +148,7 @@ export async function burstCheck(ctx: ServerCheckContext): Promise<void> {
   await room.judged(async () => {
     ctx.assertServerAlive(`during a burst of ${n} × ${k} messages`);
     const problems: string[] = [];
+    let membersWrong = 0;
     for (const [r, member] of members.entries()) {
       const rec = receptions.of(member);
       const lost: string[] = [];
@@ -164,19 +165,17 @@ export async function burstCheck(ctx: ServerCheckContext): Promise<void> {
       }
       if (lost.length === 0 && reordered.length === 0) continue;
       const closed = rec.member.closedByServerAt !== undefined ? ' (the server closed its connection)' : '';
-      const parts = [
-        ...(missing ? [`missed ${missing} of ${expectedEach}${closed} (${lost.slice(0, 3).join('; ')}${lost.length > 3 ? `; and from ${lost.length - 3} more senders` : ''})`] : []),
-        ...(reordered.length ? [`got some out of order (${reordered.slice(0, 3).join('; ')}${reordered.length > 3 ? `; and ${reordered.length - 3} more senders` : ''})`] : []),
-      ];
-      problems.push(`${rec.member.nick} ${parts.join(' and ')}`);
+      membersWrong++;
+      if (missing) problems.push(`${rec.member.nick} missed ${missing} of ${expectedEach}${closed} (${lost.slice(0, 3).join('; ')}${lost.length > 3 ? `; and from ${lost.length - 3} more senders` : ''})`);
+      if (reordered.length) problems.push(`${rec.member.nick} got some out of order (${reordered.slice(0, 3).join('; ')}${reordered.length > 3 ? `; and ${reordered.length - 3} more senders` : ''})`);
     }
-    if (problems.length === 0) return;
+    if (membersWrong === 0) return;
     const unattributed = members.flatMap((m) => receptions.of(m).unattributed);
-    throw new CheckFailure(`${problems.length} of ${n} members did not get every message of the burst in order (${n} members sent ${k} lines each at the same time)`, {
+    throw new CheckFailure(`${membersWrong} of ${n} members did not get every message of the burst in order (${n} members sent ${k} lines each at the same time)`, {
       expected: `every member gets the ${k} lines of each of the other ${n - 1} members as "<apodo>: ${MARK} …", each sender's lines in the order sent, within ${formatMs(20_000)}`,
       received: [
         ...problems.slice(0, 6),
-        ...(problems.length > 6 ? [`… and ${problems.length - 6} more members`] : []),
+        ...(problems.length > 6 ? [`… and ${problems.length - 6} more`] : []),
         ...(unattributed.length ? [`${unattributed.length} received lines carried no sender, e.g. ${JSON.stringify(unattributed[0])}`] : []),
       ].join('\n'),
       hint: unattributed.length

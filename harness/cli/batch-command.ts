@@ -215,11 +215,11 @@ export async function mergeCommand(inputs: string[], out: Outputs, stdout: NodeJ
   checkOutputs(out);
   const { exercise, students, duplicates, shards } = readClassInputs(inputs.map((p) => resolve(p)));
   const unwritten = await writeOutputs(out, course.exercises.find(exercise), exercise, students);
-  stdout.write(`merged ${students.length} students of ${terminalSafe(exercise)}${duplicates.length ? ` (found twice, the later kept: ${terminalSafe(duplicates.join(', '))})` : ''}\n`);
+  stdout.write(`${ui(lang).classIndex.merged(students.length, terminalSafe(exercise), terminalSafe(duplicates.join(', ')))}\n`);
   process.stderr.write(notGradedLines(students, lang));
   const missing = missingShards(shards);
   if (missing.length > 0) {
-    process.stderr.write(`sockgrade: the class is incomplete: shard ${terminalSafe(missing.join(', '))} ${missing.length === 1 ? 'is' : 'are'} not among the inputs\n`);
+    process.stderr.write(`sockgrade: ${ui(lang).classIndex.incomplete(missing.map(terminalSafe))}\n`);
     return 2;
   }
   return unwritten > 0 ? 2 : 0;

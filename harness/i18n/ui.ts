@@ -48,6 +48,10 @@ export interface UiText {
     notGraded: string;
     students(n: number): string;
     notGradedList(n: number): string;
+    /** `merge`: how many students were joined, and those found in two inputs (the later kept). */
+    merged(n: number, exercise: string, duplicates: string): string;
+    /** `merge`: shards named by the inputs' `i/n` labels that none of the inputs holds. */
+    incomplete(missing: readonly string[]): string;
   };
   /** A batch's progress lines (on stderr). */
   batchProgress: {
@@ -154,6 +158,8 @@ const EN: UiText = {
     notGraded: 'not graded',
     students: (n) => `${n} ${n === 1 ? 'student' : 'students'}`,
     notGradedList: (n) => `${n} ${n === 1 ? 'student' : 'students'} could not be graded:`,
+    merged: (n, exercise, duplicates) => `merged ${n} ${n === 1 ? 'student' : 'students'} of ${exercise}${duplicates ? ` (found twice, the later kept: ${duplicates})` : ''}`,
+    incomplete: (missing) => `the class is incomplete: shard ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among the inputs`,
   },
   batchProgress: {
     start: (n, kept) => `grading ${n} ${n === 1 ? 'submission' : 'submissions'}${kept ? ` (${kept} already graded, kept; --force grades them again)` : ''}`,
@@ -255,6 +261,8 @@ const ES: UiText = {
     notGraded: 'sin corregir',
     students: (n) => `${n} ${n === 1 ? 'estudiante' : 'estudiantes'}`,
     notGradedList: (n) => `${n} ${n === 1 ? 'estudiante no se pudo corregir' : 'estudiantes no se pudieron corregir'}:`,
+    merged: (n, exercise, duplicates) => `${n} ${n === 1 ? 'estudiante unido' : 'estudiantes unidos'} de ${exercise}${duplicates ? ` (repetidos, se queda el último: ${duplicates})` : ''}`,
+    incomplete: (missing) => `la clase está incompleta: ${missing.length === 1 ? `el trozo ${missing[0]} no está` : `los trozos ${missing.join(', ')} no están`} entre las entradas`,
   },
   batchProgress: {
     start: (n, kept) => `corrigiendo ${n} ${n === 1 ? 'entrega' : 'entregas'}${kept ? ` (${kept} ya ${kept === 1 ? 'corregida, se conserva' : 'corregidas, se conservan'}; --force las corrige de nuevo)` : ''}`,

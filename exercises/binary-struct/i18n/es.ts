@@ -18,6 +18,9 @@ export const binaryStruct: Catalogue = {
   'waiting for the server to print {values}': 'esperando a que el servidor imprimiera {values}',
   'after receiving a 12-byte record': 'después de recibir un registro de 12 bytes',
   'the server did not print the values of the record it received ({values}): it printed a {name}.{more}': 'el servidor no imprimió los valores del registro que recibió ({values}): imprimió un {name}.{more}',
+  'the server did not print the values of the record it received ({values}): it printed a {name} and it exited ({exit}).{more}':
+    'el servidor no imprimió los valores del registro que recibió ({values}): imprimió un {name} y terminó ({exit}).{more}',
+  'the server did not print the values of the record it received ({values}): it exited ({exit}).{more}': 'el servidor no imprimió los valores del registro que recibió ({values}): terminó ({exit}).{more}',
   'the server did not print the values of the record it received ({values}).{more}': 'el servidor no imprimió los valores del registro que recibió ({values}).{more}',
   'It shows {which} but not all three: the format is two "i" (int32, 4 bytes each) and one "f" (float32, 4 bytes).':
     'Muestra {which} pero no los tres: el formato son dos "i" (int32, 4 bytes cada uno) y una "f" (float32, 4 bytes).',

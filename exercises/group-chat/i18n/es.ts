@@ -43,8 +43,9 @@ export const groupChat: Catalogue = {
     'envía cada línea a cada miembro con sendall() (send() puede escribir solo una parte), no pierdas nunca una línea cuando escriben varios clientes a la vez y mantén en orden las líneas de cada remitente',
   '{nick} missed {n} of {total} (the server closed its connection) ({detail})': 'a {nick} le faltaron {n} de {total} (el servidor cerró su conexión) ({detail})',
   '{nick} missed {n} of {total} ({detail})': 'a {nick} le faltaron {n} de {total} ({detail})',
+  '{nick} missed 1 of {total} (the server closed its connection) ({detail})': 'a {nick} le faltó 1 de {total} (el servidor cerró su conexión) ({detail})',
+  '{nick} missed 1 of {total} ({detail})': 'a {nick} le faltó 1 de {total} ({detail})',
   '{nick} got some out of order ({detail})': '{nick} recibió algunas desordenadas ({detail})',
-  '… and {n} more members': '… y {n} miembros más',
   // broadcast
   'waiting for {nick} to get {line}': 'esperando a que {nick} recibiera {line}',
   'waiting for every member to get every message': 'esperando a que cada miembro recibiera cada mensaje',

@@ -31,6 +31,27 @@ function overheadRows(rows: Readonly<Record<string, string>>): Catalogue {
   return Object.fromEntries(Object.entries(rows).map(([en, es]) => [`${en.padEnd(width)}  {columns}`, `${es.padEnd(width)}  {columns}`]));
 }
 
+/**
+ * Entries whose English starts with how many readings arrived (`no reading`, `only 1 reading`,
+ * `only 3 readings`): the Spanish verb agrees with that count, so each gets a singular entry for
+ * none and for one next to the plural one.
+ */
+function agreeingWithCount(plural: Readonly<Record<string, string>>): Catalogue {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(plural)) {
+    for (const [got, es] of [
+      ['no reading', 'no llegó ninguna lectura'],
+      ['only 1 reading', 'solo llegó 1 lectura'],
+    ] as const) {
+      out[key.replace('{got} arrived', `${got} arrived`).replace('{got} could be', `${got} could be`)] = value
+        .replace('{got} llegaron', es)
+        .replace('{got} se pudieron sacar', es === 'no llegó ninguna lectura' ? 'no se pudo sacar ninguna lectura' : 'solo se pudo sacar 1 lectura');
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
 export const sensorTelemetry: Catalogue = {
   'Periodic sensor readings in a self-declared binary protocol, over TCP or UDP': 'Lecturas periódicas de sensores en un protocolo binario declarado por la entrega, por TCP o UDP',
   "answers every reading with one reply of the declared format, carrying the reading's echoed fields": 'responde a cada lectura con una respuesta del formato declarado, que devuelve los campos de la lectura',
@@ -89,14 +110,16 @@ export const sensorTelemetry: Catalogue = {
   'declare in sockgrade.json the format the client really packs': 'declara en sockgrade.json el formato que el cliente empaqueta de verdad',
   // readings
   'waiting for {n} readings from the client (one every {period} s)': 'esperando {n} lecturas del cliente (una cada {period} s)',
-  '{got} arrived at {where}: the client crashed with a {name}': '{got} llegaron a {where}: el cliente falló con un {name}',
-  '{got} could be cut out of what the client sent: {odd}': '{got} se pudieron sacar de lo que envió el cliente: {odd}',
-  '{got} arrived at {where}, after {n} bytes that do not complete a record of format {format} ({size} bytes); sockgrade needs {need} (parameter readings) and {ended}':
-    '{got} llegaron a {where}, después de {n} bytes que no completan un registro de formato {format} ({size} bytes); sockgrade necesita {need} (parámetro readings) y {ended}',
-  '{got} arrived at {where}, after {n} bytes that do not complete a record of format {format} ({size} bytes) and {ended}':
-    '{got} llegaron a {where}, después de {n} bytes que no completan un registro de formato {format} ({size} bytes), y {ended}',
-  '{got} arrived at {where}; sockgrade needs {need} (parameter readings) and {ended}': '{got} llegaron a {where}; sockgrade necesita {need} (parámetro readings) y {ended}',
-  '{got} arrived at {where} and {ended}': '{got} llegaron a {where} y {ended}',
+  ...agreeingWithCount({
+    '{got} arrived at {where}: the client crashed with a {name}': '{got} llegaron a {where}: el cliente falló con un {name}',
+    '{got} could be cut out of what the client sent: {odd}': '{got} se pudieron sacar de lo que envió el cliente: {odd}',
+    '{got} arrived at {where}, after {n} bytes that do not complete a record of format {format} ({size} bytes); sockgrade needs {need} (parameter readings) and {ended}':
+      '{got} llegaron a {where}, después de {n} bytes que no completan un registro de formato {format} ({size} bytes); sockgrade necesita {need} (parámetro readings) y {ended}',
+    '{got} arrived at {where}, after {n} bytes that do not complete a record of format {format} ({size} bytes) and {ended}':
+      '{got} llegaron a {where}, después de {n} bytes que no completan un registro de formato {format} ({size} bytes), y {ended}',
+    '{got} arrived at {where}; sockgrade needs {need} (parameter readings) and {ended}': '{got} llegaron a {where}; sockgrade necesita {need} (parámetro readings) y {ended}',
+    '{got} arrived at {where} and {ended}': '{got} llegaron a {where} y {ended}',
+  }),
   'no reply to {label} ({why})': 'ninguna respuesta a {label} ({why})',
   'reading #{i} ({shown})': 'lectura #{i} ({shown})',
   'reading what the client sent just before it exited': 'leyendo lo que envió el cliente justo antes de terminar',
