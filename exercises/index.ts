@@ -19,7 +19,7 @@ import { dnsLookup } from './dns-lookup/index.js';
 import { binaryStruct } from './binary-struct/index.js';
 import { sensorTelemetry } from './sensor-telemetry/index.js';
 import { reliableUdp } from './reliable-udp/index.js';
-import { shared } from './shared/i18n/es.js';
+import { SHARED_MESSAGES } from './registry.js';
 
 /** The exercises, in catalogue order. */
 export const EXERCISES = {
@@ -41,8 +41,7 @@ export const EXERCISES = {
   'reliable-udp': reliableUdp,
 } as const satisfies Record<string, Exercise>;
 
-/** Spanish of the checks and helpers shared by several exercises (`shared/`), which the authoring API also offers. */
-export const SHARED_MESSAGES = { es: shared } as const;
+export { SHARED_MESSAGES };
 
 /** An exercise id. */
 export type ExerciseId = keyof typeof EXERCISES;

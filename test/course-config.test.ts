@@ -7,7 +7,7 @@ import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { parseCourseConfig } from '../harness/course/config.js';
 import { applyCourse } from '../harness/course/apply.js';
 import { findExercise } from '../exercises/index.js';
-import { builtinExercises } from '../harness/cli/exercises.js';
+import { builtinExercises } from '../harness/cli/builtin-exercises.js';
 import { UsageError } from '../harness/model/failure.js';
 import { sumPoints, type GradeResult } from '../harness/model/result.js';
 

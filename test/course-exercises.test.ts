@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, testDir } from './support/cli.js';
+import { EXERCISES } from '../exercises/index.js';
+import { BUILTIN_IDS, loadBuiltinCatalogues, loadBuiltins } from '../exercises/registry.js';
+import type { Catalogue } from '../harness/authoring.js';
 
 const PACK = join(ROOT, 'examples', 'upper-echo-pack');
 const PACK_EXERCISES = join(PACK, 'exercises');
@@ -63,6 +66,34 @@ describe.concurrent('course exercises', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(`sockgrade: exercise id "tcp-echo" of ${join(dir, 'tcp-echo', 'index.js')} is already taken by the built-in exercise: give the course's exercise another id (and folder name)\n`);
+    const grading = await runCli(['grade', 'udp-echo', '--server', 'python3 x.py', '--exercises', dir]);
+    expect(grading.code, 'a grading loads only the built-ins it needs, and still sees the clash').toBe(2);
+    expect(grading.stderr).toContain('is already taken by the built-in exercise');
+  });
+
+  it('the lazy registry of built-ins holds every exercise, in catalogue order, and loads the very objects the eager one holds, Spanish catalogues included', async () => {
+    expect(BUILTIN_IDS).toEqual(Object.keys(EXERCISES));
+    const loaded = await loadBuiltins(['reliable-udp', 'tcp-echo', 'not-an-exercise']);
+    expect(loaded).toEqual([EXERCISES['tcp-echo'], EXERCISES['reliable-udp']]);
+    expect(loaded[0]).toBe(EXERCISES['tcp-echo']);
+    const catalogues = new Set(await loadBuiltinCatalogues());
+    for (const ex of Object.values(EXERCISES)) expect(catalogues.has(ex.messages?.es as Catalogue), `${ex.id}'s Spanish is among the built-in catalogues`).toBe(true);
+  });
+
+  it('grading with a course config that names other exercises loads them too, and a misspelt id still gets the nearest built-in', async () => {
+    const dir = testDir('sockgrade-config-others-');
+    const config = join(dir, 'sockgrade.config.json');
+    writeFileSync(config, JSON.stringify({ exercises: { 'mini-ftp': { weights: { 'ftp.list': 2 } }, 'not-here': {} } }));
+    const run = await runCli(['grade', 'tcp-echo', '--server', 'python3 x.py', '--config', config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/exercises\.not-here: unknown exercise \(exercises: udp-echo, tcp-echo, .*reliable-udp\)/);
+    writeFileSync(config, JSON.stringify({ exercises: { 'mini-ftp': { weights: { 'ftp.nope': 2 } } } }));
+    const other = await runCli(['grade', 'tcp-echo', '--server', 'python3 x.py', '--config', config]);
+    expect(other.code, 'the section of an exercise not graded is still checked').toBe(2);
+    expect(other.stderr).toContain('exercises.mini-ftp');
+    const misspelt = await runCli(['grade', 'tcp-ecoh', '--server', 'python3 x.py']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('did you mean tcp-echo?');
   });
 
   it('a folder named otherwise than its exercise id, and a folder with no exercise, are usage errors', async () => {

@@ -13,7 +13,7 @@ import { ROOT, runCli, testDir } from './support/cli.js';
 import { renderHtml } from '../harness/report/html.js';
 import type { CheckResult, GradeResult } from '../harness/model/result.js';
 import { CHROMIUM, needTool, whichTool } from './support/tools.js';
-import { builtinExercises } from '../harness/cli/exercises.js';
+import { builtinExercises } from '../harness/cli/builtin-exercises.js';
 
 // The reports localize what the loaded exercises' catalogues hold, as the CLI loads them.
 builtinExercises();

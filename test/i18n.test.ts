@@ -12,7 +12,7 @@ import { CLI, ROOT, runCli, testDir } from './support/cli.js';
 import { EXERCISES, SHARED_MESSAGES } from '../exercises/index.js';
 import { Translator } from '../harness/i18n/catalogue.js';
 import { SPANISH } from '../harness/i18n/es/index.js';
-import { builtinExercises } from '../harness/cli/exercises.js';
+import { builtinExercises } from '../harness/cli/builtin-exercises.js';
 import { chooseLang, langFromEnv } from '../harness/i18n/lang.js';
 import { localize, localizeText, translatorFor } from '../harness/i18n/localize.js';
 import { consoleSummary } from '../harness/report/console.js';

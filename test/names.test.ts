@@ -13,7 +13,7 @@ import { DNS_TYPE, buildAnswer, parseQuery } from '../harness/net/dns-message.js
 import { environmentFault, type FaultContext } from '../harness/diagnose/environment.js';
 import type { Program } from '../harness/process/program.js';
 import { parseCourseConfig } from '../harness/course/config.js';
-import { builtinExercises } from '../harness/cli/exercises.js';
+import { builtinExercises } from '../harness/cli/builtin-exercises.js';
 import { mergeEnv, onTopOfInherited } from '../harness/course/program-env.js';
 import { readManifest } from '../harness/cli/manifest.js';
 import { UsageError } from '../harness/model/failure.js';

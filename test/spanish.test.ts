@@ -19,7 +19,7 @@ import { ROOT, runCli } from './support/cli.js';
 import { englishFragments } from './support/english.js';
 import { readFixture } from '../harness/cli/demo-command.js';
 import { EXERCISES } from '../exercises/index.js';
-import { builtinExercises } from '../harness/cli/exercises.js';
+import { builtinExercises } from '../harness/cli/builtin-exercises.js';
 import { translatorFor } from '../harness/i18n/localize.js';
 
 const SUBSET = [

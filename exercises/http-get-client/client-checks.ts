@@ -3,6 +3,7 @@
  * bodies of its own choosing, so only a client that sends a real request and reads the whole
  * response passes.
  */
+import { WEB_HOST } from './course-address.js';
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
@@ -14,9 +15,6 @@ import { expectHostHeader, expectParsed, expectRequestLine } from './judge-reque
 import { expectPrinted } from './printed.js';
 import { BODY_CASES, bodyText, buildResponse, describeCase, randomPath, sliceSizes } from './response.js';
 
-/** Host name and port the course's client hard-codes. */
-export const WEB_HOST = 'example.com';
-export const WEB_PORT = 80;
 
 /** Seconds a client has to print and end after the server closed the connection. */
 const EXIT_MS = 15_000;

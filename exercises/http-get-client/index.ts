@@ -4,7 +4,8 @@
  * of the sizes that break a single recv(1024).
  */
 import { defineExercise } from '../../harness/authoring.js';
-import { WEB_HOST, WEB_PORT, httpClientChecks } from './client-checks.js';
+import { WEB_HOST, WEB_PORT } from './course-address.js';
+import { httpClientChecks } from './client-checks.js';
 import { httpServerChecks } from './server-checks.js';
 import { httpGetClient as es } from './i18n/es.js';
 

@@ -1,4 +1,5 @@
 /** Checks of D1 `sntp-client`: sockgrade plays the SNTP server with a time it chose. */
+import { NTP_HOST, NTP_PORT } from './course-address.js';
 import { defineClientCheck, type ClientCheck } from '../../harness/model/check.js';
 import type { ClientCheckContext } from '../../harness/engine/context.js';
 import { CheckFailure } from '../../harness/model/failure.js';
@@ -13,9 +14,6 @@ import { acceptedFormats, findTimes, formatTime, TIME_FORMATS } from './time-for
 import { str } from '../../harness/model/params.js';
 import { chooseReplyTimes, explainPrinted } from './server-time.js';
 
-/** Name and port the course's client hard-codes. */
-export const NTP_HOST = 'time.google.com';
-export const NTP_PORT = 123;
 
 const REQUEST_WAIT_MS = 10_000;
 const PRINT_WAIT_MS = 10_000;

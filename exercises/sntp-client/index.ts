@@ -4,7 +4,8 @@
  * really reads the reply prints it.
  */
 import { defineExercise } from '../../harness/authoring.js';
-import { NTP_HOST, NTP_PORT, sntpClientChecks } from './client-checks.js';
+import { NTP_HOST, NTP_PORT } from './course-address.js';
+import { sntpClientChecks } from './client-checks.js';
 import { sntpServerChecks } from './server-checks.js';
 import { sntpClient as es } from './i18n/es.js';
 

@@ -141,7 +141,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
     if (dir !== undefined && (dir.trim() === '' || (existsSync(dir) && !statSync(dir).isDirectory()))) throw new UsageError(`${flag} takes a folder for one report per student, got "${dir}"`);
   }
   const exerciseDirs = (opts.exercises ?? []).map((d) => resolve(d));
-  const course = await openCourse({ exerciseDirs, config: opts.config, cwd: process.cwd() });
+  const course = await openCourse({ exerciseDirs, config: opts.config, cwd: process.cwd() }, opts.exercise);
   const exercise = course.exercises.get(opts.exercise);
   for (const role of ['server', 'client'] as const) {
     const t = opts[role];

@@ -4,7 +4,8 @@
  * translations handed to the reports. Only the CLI knows the built-ins; the engine knows none.
  */
 import { resolve } from 'node:path';
-import { EXERCISES, SHARED_MESSAGES } from '../../exercises/index.js';
+import { BUILTIN_IDS, SHARED_MESSAGES, loadBuiltinCatalogues, loadBuiltins } from '../../exercises/registry.js';
+import type { Catalogue } from '../i18n/catalogue.js';
 import { ExerciseSet } from '../course/exercise-set.js';
 import { exerciseDirsOf, parseCourseConfig, readCourseConfigJson, type CourseConfig } from '../course/config.js';
 import { courseConfigPath } from '../course/apply.js';
@@ -25,27 +26,30 @@ export interface CourseSources {
   cwd: string;
 }
 
-function useMessages(exercises: readonly Exercise[]): void {
-  addCatalogues('es', [SHARED_MESSAGES.es, ...exercises.flatMap((e) => (e.messages?.es ? [e.messages.es] : []))]);
+/** Hands the Spanish of `exercises`, of the shared checks and of `builtinCatalogues` (every built-in's, see `loadBuiltinCatalogues`) to the reports. */
+export function useMessages(exercises: readonly Exercise[], builtinCatalogues: readonly Catalogue[] = []): void {
+  addCatalogues('es', [SHARED_MESSAGES.es, ...builtinCatalogues, ...exercises.flatMap((e) => (e.messages?.es ? [e.messages.es] : []))]);
 }
 
-/** The built-in exercises alone (their translations included). */
-export function builtinExercises(): ExerciseSet {
-  const set = new ExerciseSet(Object.values(EXERCISES));
-  useMessages(set.all());
-  return set;
-}
-
-/** Loads the built-ins, the course's folders and the course config; every problem is a usage error. */
-export async function openCourse(sources: CourseSources): Promise<Course> {
-  const exercises = new ExerciseSet(Object.values(EXERCISES));
+/**
+ * Loads the course's folders, the course config and the built-ins; every problem is a usage
+ * error. With `need` (the exercise a command grades), only the built-ins that matter are loaded:
+ * that one, those the course config names, and those a course's exercise would clash with. An
+ * unknown id among them loads every built-in, so that the error lists them or suggests the nearest.
+ */
+export async function openCourse(sources: CourseSources, need?: string): Promise<Course> {
   const configPath = courseConfigPath(sources.config, sources.cwd);
   const raw = configPath !== undefined ? readCourseConfigJson(configPath, sources.cwd) : undefined;
   const dirs = [...(sources.exerciseDirs ?? []).map((d) => resolve(sources.cwd, d)), ...(raw ? exerciseDirsOf(raw.data, raw.file) : [])];
-  for (const dir of new Set(dirs)) {
-    for (const { exercise, file } of await loadExerciseDir(dir)) exercises.add(exercise, { file });
-  }
-  useMessages(exercises.all());
+  const own: { exercise: Exercise; file: string }[] = [];
+  for (const dir of new Set(dirs)) own.push(...(await loadExerciseDir(dir)));
+  const ownIds = own.map((o) => o.exercise.id);
+  const configIds = raw && typeof raw.data === 'object' && raw.data !== null && 'exercises' in raw.data && typeof raw.data.exercises === 'object' && raw.data.exercises !== null ? Object.keys(raw.data.exercises) : [];
+  const known = (id: string): boolean => BUILTIN_IDS.includes(id) || ownIds.includes(id);
+  const wanted = need === undefined || ![need, ...configIds].every(known) ? BUILTIN_IDS : [need, ...configIds, ...ownIds];
+  const exercises = new ExerciseSet(await loadBuiltins(wanted));
+  for (const { exercise, file } of own) exercises.add(exercise, { file });
+  useMessages(exercises.all(), await loadBuiltinCatalogues());
   const config = raw ? parseCourseConfig(raw.data, raw.file, exercises) : undefined;
   return { exercises, ...(config ? { config } : {}) };
 }

@@ -175,7 +175,7 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
   if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
-  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd() }));
+  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd() }, opts.exercise));
   const isolation = isolationOf(opts.isolation);
   const sandbox = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
   if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');

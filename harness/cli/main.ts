@@ -266,7 +266,7 @@ async function main(argv: string[]): Promise<number> {
       });
     default:
       if (rest.length) throw new UsageError(`"sockgrade demo" takes no arguments`);
-      return (await import('./demo-command.js')).demoCommand(out, (await import('./exercises.js')).builtinExercises());
+      return (await import('./demo-command.js')).demoCommand(out, (await import('./builtin-exercises.js')).builtinExercises());
   }
 }
 

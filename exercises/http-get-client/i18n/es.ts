@@ -1,6 +1,6 @@
 /** Spanish for D2 `http-get-client`. */
 import type { Catalogue } from '../../../harness/authoring.js';
-import { WEB_HOST, WEB_PORT } from '../client-checks.js';
+import { WEB_HOST, WEB_PORT } from '../course-address.js';
 
 /** How the full-body check names each response (describeCase in ../response.ts). */
 const BODY_CASES_ES: Catalogue = {

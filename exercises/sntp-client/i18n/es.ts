@@ -1,6 +1,6 @@
 /** Spanish for D1 `sntp-client`. */
 import type { Catalogue } from '../../../harness/authoring.js';
-import { NTP_HOST, NTP_PORT } from '../client-checks.js';
+import { NTP_HOST, NTP_PORT } from '../course-address.js';
 
 const NO_HOSTS =
   "sockgrade cannot give the client its own hosts file on this machine ({why}), so a client that hard-codes {host} asks the real server, which sockgrade cannot grade: take the server's address from {{host}} {{port}} in the command (or HOST/PORT)";
