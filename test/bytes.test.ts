@@ -10,6 +10,11 @@ describe('escapeBytes', () => {
   it('summarises long data with the count of bytes left out', () => {
     expect(escapeBytes(Buffer.alloc(500, 0x61), 10)).toBe('aaaaaaaaaa… (+490 more bytes)');
   });
+  it('escapes the quote the data is shown between, so that a quote in the data never ends it early', () => {
+    expect(escapeBytes(Buffer.from('di "hola" It\'s'))).toBe('di \\"hola\\" It\'s');
+    expect(escapeBytes(Buffer.from('b\'x"'), 200, "'")).toBe('b\\\'x"');
+    expect(escapeBytes(Buffer.from('<a href="x">'), 200, '')).toBe('<a href="x">');
+  });
 });
 
 describe('describeMismatch', () => {

@@ -86,7 +86,7 @@ export function describeValues(spec: RecordSpec, values: readonly StructValue[])
 /** One value as Python would print it, roughly: floats of `f`/`e` without their widening noise. */
 export function showValue(v: StructValue | undefined, slot: StructSlot | undefined): string {
   if (v === undefined) return '?';
-  if (Buffer.isBuffer(v)) return `b'${escapeBytes(v, 40)}'`;
+  if (Buffer.isBuffer(v)) return `b'${escapeBytes(v, 40, "'")}'`;
   if (typeof v === 'number' && slot?.kind === 'float' && slot.size < 8 && Number.isFinite(v)) return String(Number(v.toPrecision(slot.size === 4 ? 7 : 4)));
   return String(v);
 }

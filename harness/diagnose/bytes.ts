@@ -3,8 +3,13 @@
  * summarised when long, and compared with the offset of the first difference.
  */
 
-/** Escapes `data` for display: valid UTF-8 text stays readable, control and invalid bytes become `\r`, `\n`, `\xNN`. */
-export function escapeBytes(data: Buffer | string, maxChars = 200): string {
+/**
+ * Escapes `data` for display: valid UTF-8 text stays readable, control and invalid bytes become
+ * `\r`, `\n`, `\xNN`, and `quote` (the quote the caller shows the data between, `"` unless told;
+ * `''` for none) becomes `\"`, so that where the data ends is never in doubt.
+ */
+export function escapeBytes(data: Buffer | string, maxChars = 200, quote: '"' | "'" | '' = '"'): string {
+  const quoteByte = quote === '' ? -1 : quote.charCodeAt(0);
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   let out = '';
   let i = 0;
@@ -17,6 +22,7 @@ export function escapeBytes(data: Buffer | string, maxChars = 200): string {
     else if (b === 0x0d) out += '\\r';
     else if (b === 0x09) out += '\\t';
     else if (b === 0x5c) out += '\\\\';
+    else if (b === quoteByte) out += `\\${quote}`;
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
     else {
       const len = utf8SequenceLength(buf, i);

@@ -131,7 +131,7 @@ export abstract class CheckContext {
       entries: t.entries.map((e) => ({
         t: Math.round(e.t + t.origin - this.origin),
         source: e.source,
-        text: typeof e.data === 'string' ? e.data : escapeBytes(e.data, 400),
+        text: typeof e.data === 'string' ? e.data : escapeBytes(e.data, 400, ''),
         ...(typeof e.data === 'string' ? {} : { bytes: e.data.length }),
       })),
       ...(t.droppedBytes > 0 ? { truncated: `${t.droppedBytes} more bytes not kept` } : {}),
