@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { allocateUid, killAllCommand } from './box-user.js';
 import { anyProcessOfUid } from '../process/proc-tree.js';
 import { WORK_DIR_BYTES } from './limits.js';
+import { runShort } from './command-shell.js';
 import type { SandboxPolicy } from './policy.js';
 
 /** Where one check's programs run, and as whom. */
@@ -48,7 +49,7 @@ export class Box {
   static async create(parent: string, prefix: string, policy: SandboxPolicy | undefined): Promise<Box> {
     const box = new Box(mkdtempSync(join(parent, prefix)), policy?.perCheckUid ? allocateUid() : undefined, policy);
     try {
-      if (policy?.sizedWorkDir) box.mounted = (await run(box.mountCommand(), 10_000)) === 0;
+      if (policy?.sizedWorkDir) box.mounted = (await runShort(...box.mountCommand(), 10_000)) === 0;
       box.prepare();
     } catch (err) {
       await box.close();
@@ -81,7 +82,7 @@ export class Box {
   async close(): Promise<string | undefined> {
     // In bubblewrap's PID namespace nothing outlives the program, so usually nothing is left: a scan is cheaper than a process start.
     if (this.uid !== undefined && (!this.policy?.bubblewrap || anyProcessOfUid(this.uid))) await run(killAllCommand(this.uid), 5000);
-    if (this.mounted) await run(['umount', ['-l', this.dir]], 10_000);
+    if (this.mounted) await runShort('umount', ['-l', this.dir], 10_000);
     this.mounted = false;
     return removeTree(this.dir);
   }

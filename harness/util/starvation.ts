@@ -60,8 +60,13 @@ let last = new Map<number | 'self', number>();
 let sampler: NodeJS.Timeout | undefined;
 let waiting = 0;
 
+/** How old a sample {@link starvedTotal} may reuse: budgets are seconds long, and a sample walks /proc. */
+const FRESH_MS = 20;
+let sampledAt = -Infinity;
+
 /** Adds the longest CPU wait of any one process since the last sample to the running total. */
 function sample(): number {
+  sampledAt = performance.now();
   const now = delays();
   let worst = 0;
   for (const [pid, d] of now) worst = Math.max(worst, d - (last.get(pid) ?? (pid === 'self' ? d : 0)));
@@ -85,9 +90,9 @@ function release(): void {
   }
 }
 
-/** Milliseconds the grader and watched programs have waited for a CPU so far (counted while some wait is pending). */
+/** Milliseconds the grader and watched programs have waited for a CPU so far (counted while some wait is pending; from a sample at most {@link FRESH_MS} old). */
 export function starvedTotal(): number {
-  return waiting > 0 ? sample() : starved;
+  return waiting > 0 && performance.now() - sampledAt >= FRESH_MS ? sample() : starved;
 }
 
 /**
