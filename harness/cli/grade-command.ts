@@ -9,7 +9,6 @@ import { grade } from '../engine/run.js';
 import type { RunSettings } from '../engine/settings.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { renderTap } from '../report/tap.js';
-import { renderHtml } from '../report/html.js';
 import { terminalSafe, terminalSafeDeep } from '../report/terminal-text.js';
 import { interruptExitCode } from '../engine/interrupt.js';
 import { prepareCommand } from './command-line.js';
@@ -202,7 +201,8 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
     const result: GradeResult = view.result(await grade(settings, { onCheckEnd: (r) => shown(view.check(r)) }));
     if (audience === 'student') result.checks.filter((c) => c.id === HIDDEN_ID).forEach(shown);
     if (interruptExitCode() !== undefined) return undefined;
-    const html = opts.html ? [{ flag: 'html', file: opts.html, text: () => renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }) }] : [];
+    const renderHtml = opts.html ? (await import('../report/html.js')).renderHtml : undefined;
+    const html = opts.html && renderHtml ? [{ flag: 'html', file: opts.html, text: () => renderHtml(result, out.lang ?? 'en', { exerciseTitle: settings.exercise.title }) }] : [];
     const unwritten = (await writeReports(result, opts, { stdout: (t) => out.write(t), warn, env: process.env })) + (await writeEach(html, warn));
     return { result, unwritten };
   };

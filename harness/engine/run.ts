@@ -32,7 +32,8 @@ import { patientTimer } from '../util/starvation.js';
 import { mappedNames, startNameService } from './name-service.js';
 import { Box } from '../sandbox/box.js';
 import { releaseStaged } from '../sandbox/staging.js';
-import { TraceSession, wallMicros } from '../trace/session.js';
+import type { TraceSession } from '../trace/session.js';
+import { wallMicros } from '../trace/clock.js';
 
 /** Callbacks for reporters that show progress while the run goes on. */
 export interface RunHooks {
@@ -73,9 +74,13 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const recorded: Record<Role, RecordedProgram[]> = { server: [], client: [] };
   const learnedNotes = new Set<string>();
 
-  const trace = settings.trace !== undefined && runnable.length > 0 ? await TraceSession.open(settings.trace, root, settings.isolation?.hermetic === true).catch((err: Error) => err) : undefined;
+  const traceDir = settings.trace;
+  const trace =
+    traceDir !== undefined && runnable.length > 0
+      ? await import('../trace/session.js').then((m) => m.TraceSession.open(traceDir, root, settings.isolation?.hermetic === true)).catch((err: Error) => err)
+      : undefined;
   if (trace instanceof Error) notes.push(`packets were not recorded: ${trace.message}`);
-  const session = trace instanceof TraceSession ? trace : undefined;
+  const session = trace instanceof Error ? undefined : trace;
   const jobs = session ? 1 : settings.jobs;
   if (session) notes.push(`packets recorded into ${settings.trace}, one pcap per check (the checks ran one at a time so that every packet belongs to one check)`);
 

@@ -1,15 +1,16 @@
 /**
  * Running a fast-check property inside a check, against the live submission. On failure the
  * report gets the shrunk counterexample, the first failure seen, the fast-check seed and the
- * path that replays exactly that case (`--seed` with `--replay`).
+ * path that replays exactly that case (`--seed` with `--replay`). fast-check loads with the first
+ * property run, not with every grading.
  */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
 import { CheckFailure } from '../model/failure.js';
 import type { CheckContext } from '../engine/context.js';
 
 /** A property to run: `run` throws {@link CheckFailure} when the submission gets the case wrong. */
 export interface PropertySpec<T> {
-  arbitrary: fc.Arbitrary<T>;
+  arbitrary: Arbitrary<T>;
   numRuns: number;
   run: (value: T) => Promise<void>;
   /** The case in words: message sizes, cut points. */
@@ -20,6 +21,7 @@ export interface PropertySpec<T> {
 
 /** Runs `spec`; throws a {@link CheckFailure} describing the smallest failing case. */
 export async function checkProperty<T>(ctx: CheckContext, spec: PropertySpec<T>): Promise<void> {
+  const { default: fc } = await import('fast-check');
   const seed = ctx.rng.int(1, 2 ** 31 - 2);
   let first: { value: T; failure: CheckFailure } | undefined;
   const property = fc.asyncProperty(spec.arbitrary, async (value) => {

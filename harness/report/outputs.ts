@@ -1,11 +1,8 @@
-/** Writing the report files a run asked for: JSON, JUnit, Gradescope, and GitHub's summary and annotations. */
+/** Writing the report files a run asked for: JSON, JUnit, Gradescope, and GitHub's summary and annotations (each writer loads only when asked for). */
 import { appendFile } from 'node:fs/promises';
 import { checkOutputPaths, writeEach, writeOutputFile } from './output-paths.js';
 import type { GradeResult } from '../model/result.js';
 import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
-import { renderGradescope } from './gradescope.js';
-import { githubAnnotations, githubSummary } from './github.js';
 import { terminalSafeDeep } from './terminal-text.js';
 
 /** The report files and outputs asked for on the command line. */
@@ -46,13 +43,16 @@ export const writeOut = writeOutputFile;
  * said through `io.warn` and the others are still written); resolves with how many failed.
  */
 export async function writeReports(result: GradeResult, req: ReportRequest, io: ReportIo): Promise<number> {
+  const junit = req.junit ? (await import('./junit.js')).renderJunit : undefined;
+  const gradescope = req.gradescope ? (await import('./gradescope.js')).renderGradescope : undefined;
   const files = [
     ...(req.json ? [{ flag: 'json', file: req.json, text: () => renderJson(result) }] : []),
-    ...(req.junit ? [{ flag: 'junit', file: req.junit, text: () => renderJunit(result) }] : []),
-    ...(req.gradescope ? [{ flag: 'gradescope', file: req.gradescope, text: () => renderGradescope(result) }] : []),
+    ...(req.junit && junit ? [{ flag: 'junit', file: req.junit, text: () => junit(result) }] : []),
+    ...(req.gradescope && gradescope ? [{ flag: 'gradescope', file: req.gradescope, text: () => gradescope(result) }] : []),
   ];
   let failed = await writeEach(files, io.warn);
   if (req.github) {
+    const { githubAnnotations, githubSummary } = await import('./github.js');
     io.stdout(githubAnnotations(terminalSafeDeep(result), io.env.GITHUB_WORKSPACE ?? process.cwd()));
     const summary = io.env.GITHUB_STEP_SUMMARY;
     if (summary) {

@@ -13,14 +13,13 @@ import { readPcap, writePcap, type PcapRecord } from './pcap.js';
 import { decodeFrame, type Packet } from './decode.js';
 import { summarise, type TraceSummary } from './summary.js';
 import { PacketRecorder, TraceUnavailable, pcapFileOf } from './recorder.js';
+import { wallMicros } from './clock.js';
+
+export { wallMicros };
 
 /** A check's trace in the result model: the summary, and the pcap written for it. */
 export type CheckTrace = TraceSummary & { file?: string };
 
-/** Now, in microseconds since the epoch, on the same clock as the recorder's timestamps. */
-export function wallMicros(): number {
-  return Math.round((performance.timeOrigin + performance.now()) * 1000);
-}
 
 /** Records a whole run and hands each check its part. */
 export class TraceSession {
