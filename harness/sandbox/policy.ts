@@ -3,7 +3,7 @@
  * what the system allows (probed, never assumed) and from `--isolation`.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRealRoot } from './root.js';
@@ -39,10 +39,9 @@ let cached: SandboxPolicy | undefined;
  */
 export function sandboxPolicy(opts: { hermetic: boolean; off: boolean }): SandboxPolicy {
   if (cached) return cached;
-  const perCheckUid = isRealRoot() && process.platform === 'linux' && works('setpriv', ['--version']);
-  const bubblewrap = !opts.off && process.platform === 'linux' && !namespacesForbidden() && bubblewrapWorks(perCheckUid);
-  const sizedWorkDir = opts.hermetic && bubblewrap && tmpfsWorks();
-  return (cached = { bubblewrap, perCheckUid, sizedWorkDir, description: describe(bubblewrap, perCheckUid, sizedWorkDir) });
+  const linux = process.platform === 'linux';
+  const found = probe({ setpriv: linux && isRealRoot(), bubblewrap: linux && !opts.off && !namespacesForbidden(), tmpfs: opts.hermetic });
+  return (cached = { ...found, description: describe(found.bubblewrap, found.perCheckUid, found.sizedWorkDir) });
 }
 
 function describe(bubblewrap: boolean, perCheckUid: boolean, sized: boolean): string {
@@ -55,29 +54,33 @@ function describe(bubblewrap: boolean, perCheckUid: boolean, sized: boolean): st
   return 'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network';
 }
 
-function works(cmd: string, args: string[]): boolean {
-  const r = spawnSync(cmd, args, { stdio: 'ignore', timeout: 10_000 });
-  return !r.error && r.status === 0;
-}
+const quote = (arg: string): string => `'${arg.replaceAll("'", `'\\''`)}'`;
+const line = (argv: readonly string[]): string => argv.map(quote).join(' ');
 
-function bubblewrapWorks(dropUid: boolean): boolean {
+/**
+ * What the system allows, tried for real in one shell (one process start from the grader instead
+ * of one per probe): `setpriv` (to run programs as another uid, when root), a bubblewrap sandbox
+ * (as that uid when there is one), and a size-limited tmpfs (only asked in a mount namespace of
+ * sockgrade's own).
+ */
+function probe(want: { setpriv: boolean; bubblewrap: boolean; tmpfs: boolean }): Omit<SandboxPolicy, 'description'> {
+  if (!want.setpriv && !want.bubblewrap) return { perCheckUid: false, bubblewrap: false, sizedWorkDir: false };
   const dir = mkdtempSync(join(tmpdir(), 'sockgrade-probe-'));
   try {
-    if (dropUid) chownSync(dir, probeUid, probeUid);
-    const args = bubblewrapArgs({ workDir: dir, readable: {}, files: {}, command: 'exit 0', uid: dropUid ? probeUid : undefined });
-    const argv = dropUid ? [...dropToUid(probeUid), 'bwrap', ...args] : ['bwrap', ...args];
-    return works(argv[0] as string, argv.slice(1));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function tmpfsWorks(): boolean {
-  const dir = mkdtempSync(join(tmpdir(), 'sockgrade-probe-'));
-  try {
-    if (!works('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'sockgrade', dir])) return false;
-    works('umount', [dir]);
-    return true;
+    const mountPoint = join(dir, 'mount');
+    mkdirSync(mountPoint);
+    if (want.setpriv) chownSync(dir, probeUid, probeUid);
+    const sandbox = (uid: number | undefined): string => line(['bwrap', ...bubblewrapArgs({ workDir: dir, readable: {}, files: {}, command: 'exit 0', uid })]);
+    const script = [
+      'P=0 B=0 T=0',
+      want.setpriv ? 'setpriv --version >/dev/null 2>&1 && P=1' : '',
+      want.bubblewrap ? `if [ $P = 1 ]; then ${line(dropToUid(probeUid))} ${sandbox(probeUid)} && B=1; else ${sandbox(undefined)} && B=1; fi` : '',
+      want.tmpfs ? `[ $B = 1 ] && mount -t tmpfs -o size=1m sockgrade ${quote(mountPoint)} && T=1 && umount ${quote(mountPoint)}` : '',
+      'echo "$P $B $T"',
+    ].filter((l) => l !== '').join('\n');
+    const r = spawnSync('/bin/sh', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout: 20_000 });
+    const [p, b, t] = (r.error || r.status !== 0 ? '' : r.stdout).trim().split(' ');
+    return { perCheckUid: p === '1', bubblewrap: b === '1', sizedWorkDir: t === '1' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
