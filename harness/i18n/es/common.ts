@@ -168,6 +168,11 @@ export const common: Catalogue = {
   ', an unprivileged uid of their own per check': ', un uid sin privilegios propio por comprobación',
   "programs run as an unprivileged uid of their own per check: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
     'los programas se ejecutan con un uid sin privilegios propio por comprobación: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
+  // without bubblewrap: the namespaces' description, then how programs are kept apart
+  "{isolation}; programs run as an unprivileged uid of their own per check: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
+    '{isolation}; los programas se ejecutan con un uid sin privilegios propio por comprobación: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
+  '{isolation}; programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network':
+    '{isolation}; los programas se ejecutan con tu propio usuario y un entorno limpio: nada más los separa de tus ficheros, tus procesos o tu red',
   'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network':
     'los programas se ejecutan con tu propio usuario y un entorno limpio: nada más los separa de tus ficheros, tus procesos o tu red',
   '{description}; instances that share a fixed port run one at a time': '{description}; las instancias que comparten un puerto fijo se ejecutan de una en una',
