@@ -1,6 +1,7 @@
 /**
- * Every exercise sockgrade grades, keyed by id. Adding an exercise means adding its folder and
- * one line here: there is no registration by side effect.
+ * Every exercise sockgrade grades, keyed by id and loaded at once (for listing and the tests; a
+ * grading loads only its own through `registry.ts`). Adding an exercise means adding its folder,
+ * one line here and one in `registry.ts`: there is no registration by side effect.
  */
 import type { Exercise } from '../harness/model/exercise.js';
 import { udpEcho } from './udp-echo/index.js';
