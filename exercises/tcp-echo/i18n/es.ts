@@ -119,6 +119,7 @@ export const tcpEcho: Catalogue = {
   'the server did not close the connection within {ms} after the client sent the quit word': 'el servidor no cerró la conexión en {ms} después de que el cliente enviara la palabra de salida',
   'after a client sent the quit word': 'después de que un cliente enviara la palabra de salida',
   'after a client quit, the next client was not served: {reason}': 'cuando un cliente salió, el siguiente cliente no fue atendido: {reason}',
+  'after a client quit, the client after the next was not served: {reason}': 'cuando un cliente salió, el cliente después del siguiente no fue atendido: {reason}',
   'waiting for the banner "{banner}" on {label}': 'esperando el saludo "{banner}" en {label}',
   'the server did not greet {label} with its banner line within {ms}': 'el servidor no saludó a {label} con su línea de bienvenida en {ms}',
   'the server sent {label} the banner without the newline that ends it': 'el servidor envió a {label} el saludo sin el salto de línea que lo termina',

@@ -60,6 +60,7 @@ export const common: Catalogue = {
   'client C': 'cliente C',
   'client A (silent)': 'cliente A (callado)',
   'next client': 'siguiente cliente',
+  'client after the next': 'cliente después del siguiente',
   'talking client': 'cliente que habla',
   'client sending garbage': 'cliente que envía basura',
   'client that resets': 'cliente que corta con RST',

@@ -110,8 +110,12 @@ export const quitChecks: readonly ServerCheck[] = [
       await first.waitForClose(ctx.within(5000), ctx.signal);
       await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
       ctx.assertServerAlive(`after a client sent "${quit}"`);
-      const next = await ctx.connect('next client');
-      await expectUpper(ctx, next, new LineInbox(next), `sigo aqui ${ctx.rng.word(6)}`);
+      // Two clients, one after the other: a server that leaves its accept loop at the quit word may still take the one it was already accepting.
+      for (const label of ['next client', 'client after the next']) {
+        const conn = await ctx.connect(label);
+        await expectUpper(ctx, conn, new LineInbox(conn), `sigo aqui ${ctx.rng.word(6)}`);
+        conn.close();
+      }
     },
   }),
 ];

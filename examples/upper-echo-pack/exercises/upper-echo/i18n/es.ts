@@ -29,4 +29,5 @@ export const es: Catalogue = {
   'the connection still open': 'la conexión sigue abierta',
   '{text}, and the connection still open': '{text}, y la conexión sigue abierta',
   'after a client sent "{quit}"': 'después de que un cliente enviara "{quit}"',
+  'client after the next': 'cliente después del siguiente',
 };
