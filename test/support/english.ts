@@ -11,11 +11,14 @@ import type { GradeResult } from '../../harness/model/result.js';
 import type { Exercise } from '../../harness/model/exercise.js';
 import { consoleCheckLine, consoleHeader, consoleSummary } from '../../harness/report/console.js';
 import { addCatalogues } from '../../harness/i18n/localize.js';
-import { SHARED_MESSAGES } from '../../exercises/index.js';
+import { EXERCISES, SHARED_MESSAGES } from '../../exercises/index.js';
 
-/** The console report of `result` as `sockgrade grade --lang es` prints it (without colour), with the shared checks' and the exercise's catalogues. */
+/**
+ * The console report of `result` as `sockgrade grade --lang es` prints it (without colour): with
+ * the shared checks' catalogue, every built-in's (as the CLI loads them) and the exercise's own.
+ */
 export function spanishConsoleReport(result: GradeResult, exercise: Exercise): string {
-  addCatalogues('es', [SHARED_MESSAGES.es, ...(exercise.messages?.es ? [exercise.messages.es] : [])]);
+  addCatalogues('es', [SHARED_MESSAGES.es, ...Object.values(EXERCISES).flatMap((e) => (e.messages?.es ? [e.messages.es] : [])), ...(exercise.messages?.es ? [exercise.messages.es] : [])]);
   let text = '';
   const sink = { write: (t: string) => void (text += t), color: false, lang: 'es' as const };
   consoleHeader(sink, exercise, result.run.commands, result.run.seed, { isolation: result.run.isolation });
