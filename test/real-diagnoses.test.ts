@@ -22,6 +22,18 @@ describe.concurrent('diagnoses of real-pattern programs', () => {
     }
   });
 
+  it('a traceback seen during another check is reproduced by the reproduce line, which runs that check too', async () => {
+    const server = `python3 ${fixture('udp-echo/bug-prints-traceback/server.py')} {port}`;
+    const run = await runCli(['grade', 'udp-echo', '--server', server], { json: true });
+    const check = run.result!.checks.find((c) => c.id === 'robust.no-crash-output')!;
+    expect(check.status).toBe('fail');
+    const during = /during check ([\w.-]+)/.exec(check.message)?.[1];
+    expect(during).toBeDefined();
+    expect(check.evidence.reproduce).toContain(`--only robust.no-crash-output,${during} --seed ${run.result!.run.seed}`);
+    const again = await runCli(['grade', 'udp-echo', '--server', server, '--only', `robust.no-crash-output,${during}`, '--seed', String(run.result!.run.seed)], { json: true });
+    expect(again.result!.checks.find((c) => c.id === 'robust.no-crash-output')?.status, 'the reproduce line fails the check again').toBe('fail');
+  });
+
   it("a crash leads the diagnosis with the exception and the student's own file and line, not the library's", async () => {
     const run = await runCli(['grade', 'tcp-echo', '--server', `python3 ${fixture('tcp-echo/real-server-line-echo/servidor.py')}`, '--only', 'robust.survives-abrupt-close', '--seed', '3'], { json: true });
     const check = run.result!.checks.find((c) => c.id === 'robust.survives-abrupt-close')!;

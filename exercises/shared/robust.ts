@@ -99,7 +99,8 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
           if (crash) {
             throw new CheckFailure(`the server printed a ${crash.name} during check ${checkId}`, {
               received: visibleText(crash.excerpt),
-              hint: `replay it with --only ${checkId}; the traceback's last lines name the exception and the line that raised it`,
+              hint: "the reproduce line runs that check too; the traceback's last lines name the exception and the line that raised it",
+              alsoRun: [checkId],
             });
           }
         }

@@ -344,7 +344,7 @@ function failureResult(check: Check, err: unknown, info: { budgetExpired: boolea
   // Whatever the check then saw (a refused connection, a closed one), that is the cause to name.
   const daemonised = server?.exit !== undefined && server.servedFromFork();
   const checkHint = daemonised ? STAY_IN_FOREGROUND : check.hint;
-  evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined);
+  evidence.reproduce = reproduceCommand(check, info.settings, err instanceof CheckFailure ? err.details.replay : undefined, err instanceof CheckFailure ? err.details.alsoRun : undefined);
   if (err instanceof CheckSkipped) return { ...finish(check, 'skip', err.message, {}, info.t0), maxPoints: 0 };
   const fault = setUpFault(ctx, info.settings, info.everyNameMapped);
   if (fault) return finish(check, 'error', fault, evidence, info.t0);
@@ -429,8 +429,8 @@ function skipped(check: Check, reason: string, maxPoints: number): CheckResult {
   return { id: check.id, title: check.title, role: check.role, status: 'skip', points: 0, maxPoints, durationMs: 0, message: reason, evidence: {}, ...(check.visibility === 'hidden' ? { visibility: 'hidden' as const } : {}) };
 }
 
-/** The command that replays one check with the same seed and parameters. */
-export function reproduceCommand(check: Check, s: RunSettings, replay?: string): string {
+/** The command that replays one check with the same seed and parameters (and `alsoRun`, the checks its failure was seen in). */
+export function reproduceCommand(check: Check, s: RunSettings, replay?: string, alsoRun: readonly string[] = []): string {
   const parts = ['sockgrade', 'grade', s.exercise.id];
   const cmd = s.commands[check.role];
   if (cmd) parts.push(`--${check.role}`, shellQuote(cmd));
@@ -440,7 +440,7 @@ export function reproduceCommand(check: Check, s: RunSettings, replay?: string):
   for (const [k, v] of Object.entries(s.params)) {
     if (s.exercise.params[k]?.default !== v) parts.push('--param', shellQuote(`${k}=${v}`));
   }
-  parts.push('--only', check.id, '--seed', String(s.seed));
+  parts.push('--only', [check.id, ...alsoRun.filter((id) => id !== check.id)].join(','), '--seed', String(s.seed));
   if (replay) parts.push('--replay', replay);
   return parts.join(' ');
 }

@@ -9,7 +9,8 @@ export class CheckFailure extends Error {
   readonly code = 'SOCKGRADE_CHECK_FAILED';
   constructor(
     message: string,
-    readonly details: { hint?: string; expected?: string; received?: string; replay?: string } = {},
+    /** `alsoRun`: the checks during which the failure was seen, when not this one; the reproduce line runs them too. */
+    readonly details: { hint?: string; expected?: string; received?: string; replay?: string; alsoRun?: readonly string[] } = {},
   ) {
     super(message);
   }

@@ -80,8 +80,8 @@ export const shared: Catalogue = {
   'an exception in a thread or handler is printed even when the server keeps running: catch it where it happens and handle that client only':
     'una excepción en un hilo o manejador se imprime aunque el servidor siga en marcha: captúrala donde ocurre y ocúpate solo de ese cliente',
   'the server printed a {name} during check {check}': 'el servidor imprimió un {name} durante la comprobación {check}',
-  "replay it with --only {check}; the traceback's last lines name the exception and the line that raised it":
-    'reprodúcelo con --only {check}; las últimas líneas del traceback dicen la excepción y la línea que la lanzó',
+  "the reproduce line runs that check too; the traceback's last lines name the exception and the line that raised it":
+    'la línea de reproducir también ejecuta esa comprobación; las últimas líneas del traceback dicen la excepción y la línea que la lanzó',
   'port {port} is in use by another program on this machine, so "no {peer}" cannot be arranged':
     'otro programa de esta máquina usa el puerto {port}, así que no se puede preparar la situación "sin {peer}"',
   'waiting for the {who} to give up (it was started with nothing listening on port {port})':
