@@ -21,7 +21,7 @@ import { launchServer, STAY_IN_FOREGROUND } from './server-launch.js';
 import { PortLocks } from './port-lock.js';
 import { PortPlan } from './port-plan.js';
 import { fillPlaceholders, hasPlaceholder, shellQuote, type RunSettings } from './settings.js';
-import { programOutputForReport } from '../diagnose/output.js';
+import { crashSummary, programOutputForReport } from '../diagnose/output.js';
 import { leadWithCrash } from '../diagnose/crash-lead.js';
 import { environmentFault } from '../diagnose/environment.js';
 import { refusedConnect, wrongPortInstruction } from '../diagnose/wrong-port.js';
@@ -295,7 +295,10 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     if (fault) return finish(check, 'error', fault, { notes: [...ctx.notes, ...addressNotes(ctx.launched())] }, t0);
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    if (ctx) await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
+    if (ctx) await Promise.all(ctx.launched().map(async (program) => {
+      await program.waitForQuiet(25, 300).catch(() => {});
+      await tracebackEnd(program);
+    }));
     const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
     return ctx ? leadWithCrash(failed, ctx.launched()) : failed;
   } finally {
@@ -319,6 +322,19 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     const left = await box.close();
     if (left) st.learnedNotes.add(left);
   }
+}
+
+/**
+ * Waits, at most 2 s, for a Python traceback the program has begun printing to be complete (or
+ * for the program to end), so that the diagnosis names its exception: on a loaded machine the
+ * interpreter may be paused between the traceback's lines.
+ */
+async function tracebackEnd(program: Program): Promise<void> {
+  if (!program.outputText().includes('Traceback (most recent call last):') || crashSummary(program.outputText())) return;
+  await Promise.race([
+    program.waitForText('the end of its traceback', (text) => (crashSummary(text) ? true : undefined), 2000),
+    program.waitForExit(2000),
+  ]).catch(() => {});
 }
 
 /** Results of checks that ended in {@link CheckInconclusive}: run again once, by themselves. */
