@@ -154,7 +154,7 @@ describe.concurrent('signals', () => {
     });
   }
 
-  it('SIGTERM stops a batch and every grading it started, and keeps no record of them', async () => {
+  it('SIGTERM stops a batch and every grading it started, and keeps no record of them nor their scratch folders', async () => {
     const cls = testDir('sockgrade-class-');
     for (const name of ['ana', 'beto']) {
       mkdirSync(join(cls, name));
@@ -166,6 +166,7 @@ describe.concurrent('signals', () => {
     expect(run.code, run.stderr).toBe(143);
     expect(run.stoppedInMs).toBeLessThan(8000);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    expect(run.leftovers, 'no grading\'s scratch folder is left behind').toEqual([]);
     expect(run.survivors).toEqual([]);
   });
 });

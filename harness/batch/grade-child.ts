@@ -44,9 +44,13 @@ export interface ChildGrade {
 /** Runs `sockgrade <args> --json <tmp>` and reads the result back; never throws for what the child does. */
 export async function gradeInChild(req: ChildGradeRequest): Promise<ChildGrade> {
   const t0 = performance.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'sockgrade-batch-'));
+  const tmp = mkdtempSync(join(process.env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-batch-'));
   const jsonFile = join(tmp, 'result.json');
   let scratch: string | undefined;
+  const forgetFiles = onInterrupt('files', async () => {
+    await removeTree(tmp);
+    if (scratch) await removeTree(scratch);
+  });
   try {
     const argv = [req.cli, ...req.args, '--json', jsonFile];
     const env = { ...process.env, NO_COLOR: '1' };
@@ -99,8 +103,10 @@ export async function gradeInChild(req: ChildGradeRequest): Promise<ChildGrade> 
     }
     return { code, signal, stdout, stderr, timedOut, durationMs: Math.round(performance.now() - t0), ...(result ? { result } : {}) };
   } finally {
+    // Unregistered only once removed: an interrupt arriving meanwhile exits as soon as its own cleanup is done.
     await removeTree(tmp);
     if (scratch) await removeTree(scratch);
+    forgetFiles();
   }
 }
 

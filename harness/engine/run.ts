@@ -111,8 +111,8 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
       }
     }
   } finally {
-    forgetRoot();
     const left = await removeTree(root);
+    forgetRoot();
     if (left) notes.push(left);
     releaseStaged();
   }
