@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { BUILTIN_IDS, SHARED_MESSAGES, loadBuiltinCatalogues, loadBuiltins } from '../../exercises/registry.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { ExerciseSet } from '../course/exercise-set.js';
-import { exerciseDirsOf, parseCourseConfig, readCourseConfigJson, type CourseConfig } from '../course/config.js';
+import { exerciseDirsOf, exerciseIdsOf, parseCourseConfig, readCourseConfigJson, type CourseConfig } from '../course/config.js';
 import { courseConfigPath } from '../course/apply.js';
 import { loadExerciseDir } from '../course/load-exercises.js';
 import { addCatalogues } from '../i18n/localize.js';
@@ -44,7 +44,7 @@ export async function openCourse(sources: CourseSources, need?: string): Promise
   const own: { exercise: Exercise; file: string }[] = [];
   for (const dir of new Set(dirs)) own.push(...(await loadExerciseDir(dir)));
   const ownIds = own.map((o) => o.exercise.id);
-  const configIds = raw && typeof raw.data === 'object' && raw.data !== null && 'exercises' in raw.data && typeof raw.data.exercises === 'object' && raw.data.exercises !== null ? Object.keys(raw.data.exercises) : [];
+  const configIds = raw ? exerciseIdsOf(raw.data) : [];
   const known = (id: string): boolean => BUILTIN_IDS.includes(id) || ownIds.includes(id);
   const wanted = need === undefined || ![need, ...configIds].every(known) ? BUILTIN_IDS : [need, ...configIds, ...ownIds];
   const exercises = new ExerciseSet(await loadBuiltins(wanted));

@@ -110,6 +110,11 @@ export function exerciseDirsOf(data: unknown, file: string): string[] {
   return (list as string[]).map((d) => resolve(dirname(file), d));
 }
 
+/** The ids of the exercises a course config's `exercises` section names (none when it has none, or it is malformed: parsing says why). */
+export function exerciseIdsOf(data: unknown): string[] {
+  return isObject(data) && isObject(data.exercises) ? Object.keys(data.exercises) : [];
+}
+
 /** Validates the parsed JSON of a course config read from `file`, against the exercises the run knows. */
 export function parseCourseConfig(data: unknown, file: string, known: ExerciseSet): CourseConfig {
   const fail = (where: string, what: string): never => {

@@ -330,7 +330,8 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
  * interpreter may be paused between the traceback's lines.
  */
 async function tracebackEnd(program: Program): Promise<void> {
-  if (!program.outputText().includes('Traceback (most recent call last):') || crashSummary(program.outputText())) return;
+  const text = program.outputText();
+  if (!text.includes('Traceback (most recent call last):') || crashSummary(text)) return;
   await Promise.race([
     program.waitForText('the end of its traceback', (text) => (crashSummary(text) ? true : undefined), 2000),
     program.waitForExit(2000),

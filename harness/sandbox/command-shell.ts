@@ -7,10 +7,9 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+import { shellQuote } from '../engine/settings.js';
 
 type Shell = ChildProcessByStdio<Writable, Readable, null>;
-
-const quote = (arg: string): string => `'${arg.replaceAll("'", `'\\''`)}'`;
 
 let shell: Shell | undefined;
 const pending = new Map<number, (code: number | null) => void>();
@@ -72,6 +71,6 @@ export function runShort(command: string, args: readonly string[], ms: number): 
       clearTimeout(timer);
       resolve(code);
     });
-    sh.stdin.write(`${[command, ...args].map(quote).join(' ')} </dev/null >/dev/null 2>&1; echo "${id} $?"\n`);
+    sh.stdin.write(`${[command, ...args].map(shellQuote).join(' ')} </dev/null >/dev/null 2>&1; echo "${id} $?"\n`);
   });
 }

@@ -10,6 +10,7 @@ import { isRealRoot } from './root.js';
 import { bubblewrapArgs } from './bwrap-args.js';
 import { dropToUid, probeUid } from './box-user.js';
 import { WORK_DIR_BYTES } from './limits.js';
+import { shellQuote } from '../engine/settings.js';
 
 /** Set (to anything) in sockgrade's environment to act as if the system refused namespaces (Docker's default seccomp profile does). */
 export const NO_NAMESPACES_ENV = 'SOCKGRADE_NO_NAMESPACES';
@@ -54,8 +55,7 @@ function describe(bubblewrap: boolean, perCheckUid: boolean, sized: boolean): st
   return 'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network';
 }
 
-const quote = (arg: string): string => `'${arg.replaceAll("'", `'\\''`)}'`;
-const line = (argv: readonly string[]): string => argv.map(quote).join(' ');
+const line = (argv: readonly string[]): string => argv.map(shellQuote).join(' ');
 
 /**
  * What the system allows, tried for real in one shell (one process start from the grader instead
@@ -75,7 +75,7 @@ function probe(want: { setpriv: boolean; bubblewrap: boolean; tmpfs: boolean }):
       'P=0 B=0 T=0',
       want.setpriv ? 'setpriv --version >/dev/null 2>&1 && P=1' : '',
       want.bubblewrap ? `if [ $P = 1 ]; then ${line(dropToUid(probeUid))} ${sandbox(probeUid)} && B=1; else ${sandbox(undefined)} && B=1; fi` : '',
-      want.tmpfs ? `[ $B = 1 ] && mount -t tmpfs -o size=1m sockgrade ${quote(mountPoint)} && T=1 && umount ${quote(mountPoint)}` : '',
+      want.tmpfs ? `[ $B = 1 ] && mount -t tmpfs -o size=1m sockgrade ${shellQuote(mountPoint)} && T=1 && umount ${shellQuote(mountPoint)}` : '',
       'echo "$P $B $T"',
     ].filter((l) => l !== '').join('\n');
     const r = spawnSync('/bin/sh', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout: 20_000 });

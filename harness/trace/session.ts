@@ -15,11 +15,8 @@ import { summarise, type TraceSummary } from './summary.js';
 import { PacketRecorder, TraceUnavailable, pcapFileOf } from './recorder.js';
 import { wallMicros } from './clock.js';
 
-export { wallMicros };
-
 /** A check's trace in the result model: the summary, and the pcap written for it. */
 export type CheckTrace = TraceSummary & { file?: string };
-
 
 /** Records a whole run and hands each check its part. */
 export class TraceSession {
