@@ -154,11 +154,9 @@ export async function expectCopy(ctx: ServerCheckContext, t: Transfer, expected:
   const output = t.file;
   const path = inWorkDir(ctx, output);
   ctx.doing(`waiting for the server to write the ${describeSize(expected.length)} sent by ${t.label} to ${output}`);
-  const busy = cpuBusyProbe(() => ctx.server.program.processTree());
-  let busyAtEnd = false;
-  const { content, end } = await settleFile(ctx, path, {
+  const { content, end, busy } = await settleFile(ctx, path, {
     ended: () => serverDone(ctx, t),
-    busy: () => (busyAtEnd = busy()),
+    busy: cpuBusyProbe(() => ctx.server.program.processTree()),
     delivered: () => delivered(ctx, t),
     expectedSize: expected.length,
     ms: copyWait(expected.length),
@@ -167,7 +165,7 @@ export async function expectCopy(ctx: ServerCheckContext, t: Transfer, expected:
   const found = compareFiles(expected, content, { what: `${output} in the server's working folder`, ...(opts.previous ? { previous: opts.previous } : {}) });
   if (!found) return;
   const mismatch = t.name !== undefined ? nameMismatch(ctx, t.name, expected, content, found) : found;
-  throw copyFailure(ctx, t, mismatch, end === 'timeout' && busyAtEnd ? 'busy' : end, opts.prefix ?? '');
+  throw copyFailure(ctx, t, mismatch, end === 'timeout' && busy ? 'busy' : end, opts.prefix ?? '');
 }
 
 /** Files of the working folder, for a diagnosis: `copia.txt (4.1 KiB), "datos.txt\\r" (4.1 KiB)`. */

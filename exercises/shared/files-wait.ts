@@ -32,6 +32,13 @@ export interface SettleOptions {
 /** Why a settle wait ended. */
 export type SettleEnd = 'ended' | 'complete-size' | 'idle' | 'timeout';
 
+/**
+ * How recent a sample of {@link SettleOptions.busy} that said busy must be, before the wait's
+ * last sample, for the program to count as busy when the wait ended. One sample is not enough:
+ * a program spinning on a loaded machine is often off the CPU for one 20 ms interval.
+ */
+const BUSY_WINDOW_MS = 500;
+
 /** `path` inside the program's working folder, refusing names that would leave it. */
 export function inWorkDir(ctx: CheckContext, name: string): string {
   const path = join(ctx.workDir, name);
@@ -68,9 +75,10 @@ async function sizeOf(path: string): Promise<number | undefined> {
 
 /**
  * Waits until the program is done writing `path`, as {@link SettleOptions} says, and returns
- * its content (undefined when it does not exist) with the reason the wait ended.
+ * its content (undefined when it does not exist), the reason the wait ended, and whether the
+ * program was still busy then (it used the CPU within {@link BUSY_WINDOW_MS} of the last sample).
  */
-export async function settleFile(ctx: CheckContext, path: string, opts: SettleOptions): Promise<{ content: Buffer | undefined; end: SettleEnd }> {
+export async function settleFile(ctx: CheckContext, path: string, opts: SettleOptions): Promise<{ content: Buffer | undefined; end: SettleEnd; busy: boolean }> {
   const settleMs = opts.settleMs ?? 150;
   const idleMs = opts.idleMs ?? 1500;
   let last = await signature(path);
@@ -78,6 +86,7 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
   let starvedAtChange = starvedTotal();
   let deliveredAt: number | undefined;
   let busyAt = 0;
+  let sampledAt = 0;
   let eventAt = 0;
   let starvedAtEvent = 0;
   let end: SettleEnd = 'timeout';
@@ -93,7 +102,10 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
     if (opts.ended() && still >= settleMs) return 'ended';
     if (opts.expectedSize !== undefined && still >= settleMs && (await sizeOf(path)) === opts.expectedSize) return 'complete-size';
     if (deliveredAt === undefined && (opts.delivered?.() ?? true)) deliveredAt = now;
-    if (opts.busy?.()) busyAt = now;
+    if (opts.busy) {
+      sampledAt = now;
+      if (opts.busy()) busyAt = now;
+    }
     if (deliveredAt === undefined) return undefined;
     const latest = Math.max(deliveredAt, changedAt, busyAt);
     if (latest !== eventAt) [eventAt, starvedAtEvent] = [latest, starvedTotal()];
@@ -106,7 +118,7 @@ export async function settleFile(ctx: CheckContext, path: string, opts: SettleOp
     .catch((err: unknown) => {
       if ((err as { code?: string }).code !== 'SOCKGRADE_WAIT_TIMEOUT') throw err;
     });
-  return { content: await readIfExists(path), end };
+  return { content: await readIfExists(path), end, busy: busyAt > 0 && sampledAt - busyAt <= BUSY_WINDOW_MS };
 }
 
 /** CPU time (clock ticks) used so far by `pids`, from /proc; undefined where that cannot be read. */

@@ -43,11 +43,24 @@ function udpFree(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** A port that was free a moment ago on `host` for both TCP and UDP. */
+/**
+ * Ports this process has handed out, most recent last: never handed out again while they are
+ * among the latest {@link REMEMBERED}, so two instances started at once are never offered the same
+ * port (each is free when chosen, but the first program may not have bound it yet).
+ */
+const handedOut = new Set<number>();
+const REMEMBERED = 2048;
+
+/** A port that was free a moment ago on `host` for both TCP and UDP, and not handed out lately by this process. */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = candidate();
-    if ((await tcpFree(port, host)) && (await udpFree(port, host))) return port;
+    if (handedOut.has(port)) continue;
+    if ((await tcpFree(port, host)) && (await udpFree(port, host)) && !handedOut.has(port)) {
+      handedOut.add(port);
+      if (handedOut.size > REMEMBERED) handedOut.delete(handedOut.values().next().value as number);
+      return port;
+    }
   }
   throw new Error('no free port found after 50 attempts');
 }

@@ -71,7 +71,8 @@ function prose(report: string): string[] {
 export function englishFragments(report: string): string[] {
   const found: string[] = [];
   for (const line of prose(report)) {
-    const words = line.toLowerCase().match(/[a-z']+/g) ?? [];
+    // Letters and digits together are one word: a random word of the data (`N7At7cXkvX`) holds no English.
+    const words = line.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
     const english = words.filter((w) => ENGLISH.has(w));
     if (english.length > 0) found.push(`${english.join(',')}: ${line.trim()}`);
   }
