@@ -146,6 +146,43 @@ describe.concurrent('course exercises', () => {
     expect(readFileSync(csv, 'utf8')).toBe('student,score,max,status,server upper.line\nana,2,2,passed,2\nluis,0,2,failed,0\n');
   });
 
+  it('checks that share an instance take one an earlier check passed on; one that fails there runs again on a fresh instance, whose verdict counts', async () => {
+    const dir = testDir('sockgrade-course-share-');
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(
+      join(dir, 'shared', 'index.js'),
+      `import { CheckFailure, defineExercise, defineServerCheck } from 'sockgrade/authoring';
+const seen = new Set();
+const check = (id, opts = {}) => defineServerCheck({ id, title: id, weight: 1, budgetMs: 5000, sharesInstance: opts.shares ?? true, async run(ctx) {
+  (await ctx.connect()).close();
+  const pid = ctx.server.program.pid;
+  ctx.note('pid ' + pid);
+  const used = seen.has(pid);
+  seen.add(pid);
+  if (opts.failsOnUsed && used) throw new CheckFailure('ran on a used instance');
+  if (opts.alwaysFails) throw new CheckFailure('always fails, used ' + used);
+} });
+export default defineExercise({
+  id: 'shared', catalogue: 'X3', title: 'shared', transport: 'tcp', canonicalPort: 5000,
+  contract: { server: 'accepts connections' }, params: {},
+  checks: [check('a'), check('b'), check('own', { shares: false }), check('c'), check('flip', { failsOnUsed: true }), check('d'), check('bad', { alwaysFails: true })],
+});
+`,
+    );
+    const run = await runCli(['grade', 'shared', '--exercises', dir, '--server', CORRECT, '--jobs', '1'], { json: true });
+    const byId = Object.fromEntries(run.result!.checks.map((c) => [c.id, c]));
+    const pid = (id: string): string => byId[id]?.evidence.notes?.[0] ?? `no note for ${id}`;
+    expect(Object.fromEntries(run.result!.checks.map((c) => [c.id, c.status]))).toEqual({ a: 'pass', b: 'pass', own: 'pass', c: 'pass', flip: 'pass', d: 'pass', bad: 'fail' });
+    expect(pid('b')).toBe(pid('a'));
+    expect(pid('c')).toBe(pid('a'));
+    expect(pid('own')).not.toBe(pid('a'));
+    expect(pid('flip')).not.toBe(pid('a'));
+    expect(new Set([pid('a'), pid('own'), pid('flip'), pid('d')]).size).toBe(4);
+    expect(byId['bad']?.message).toBe('always fails, used false');
+    expect(byId['bad']?.evidence.reproduce).toContain('--only bad ');
+    expect(run.survivors).toEqual([]);
+  });
+
   it('a check that cannot judge (CheckInconclusive) runs again by itself; when it still cannot, it is an error, not a fail', async () => {
     const dir = testDir('sockgrade-course-js-');
     mkdirSync(join(dir, 'flaky'));

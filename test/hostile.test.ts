@@ -185,7 +185,7 @@ describe.skipIf(!root).concurrent('hostile submissions without namespaces, sockg
   it('no namespaces: the header says the programs run as an unprivileged uid and what that does not hide', async () => {
     const run = await runCli(['grade', 'tcp-echo', '--server', serverCmd(join(FIXTURES, 'correct-threads')), '--only', 'echo.small'], { json: true, env });
     expect(run.code).toBe(0);
-    expect(run.result?.run.isolation).toMatch(/^off \(namespaces disabled by SOCKGRADE_NO_NAMESPACES\).*unprivileged uid of their own per check.*see every world-readable file/);
+    expect(run.result?.run.isolation).toMatch(/^off \(namespaces disabled by SOCKGRADE_NO_NAMESPACES\).*unprivileged uid of their own per instance of a program.*see every world-readable file/);
   });
 });
 

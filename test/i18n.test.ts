@@ -306,9 +306,9 @@ describe('the console report in both languages', () => {
   it('the run header\'s isolation line is Spanish for every sandbox this machine or another may end up with', () => {
     const on = (user: string): string => `on (network, PID and mount namespaces${user}; every address is local, ports are private to this run)`;
     const sandboxes = [
-      'each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight, a working folder of 256 MiB, an unprivileged uid of their own per check)',
+      'each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight, a working folder of 256 MiB, an unprivileged uid of their own per instance of a program)',
       'each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight, a working folder of 256 MiB)',
-      "programs run as an unprivileged uid of their own per check: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network",
+      "programs run as an unprivileged uid of their own per instance of a program: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network",
       'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network',
     ];
     for (const isolation of [on(''), on(', in a user namespace')]) {

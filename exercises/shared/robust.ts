@@ -23,10 +23,12 @@ const GARBAGE_DATAGRAMS = 32;
 /** What the robust server checks need from an exercise. */
 export interface RobustServerOptions {
   transport: 'tcp' | 'udp';
-  /** A normal exchange with a fresh instance, for the crash-output check. */
+  /** A normal exchange, for the crash-output check. */
   session: (ctx: ServerCheckContext) => Promise<void>;
   /** A valid message for the exercise, used to check the server still serves. */
   sample: (rng: Rng) => Buffer;
+  /** The checks may run on an instance earlier sharing checks left healthy (see `ServerCheck.sharesInstance`). */
+  sharesInstance?: boolean;
 }
 
 /** `robust.survives-abrupt-close` (TCP only), `robust.survives-garbage`, `robust.no-crash-output`. */
@@ -39,6 +41,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
         title: 'survives clients that reset or close mid-message, and serves the next one',
         weight: 1,
         budgetMs: 10_000,
+        sharesInstance: opts.sharesInstance === true,
         hint: 'wrap each client conversation in try/except (ConnectionResetError, BrokenPipeError) and close that connection only; recv returning b"" means the client closed',
         async run(ctx) {
           const a = await ctx.connect('client that resets');
@@ -60,6 +63,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
       title: 'survives random bytes (invalid UTF-8 included) and serves the next client',
       weight: 1,
       budgetMs: 10_000,
+      sharesInstance: opts.sharesInstance === true,
       hint: 'never assume what arrives is valid text: data.decode() raises UnicodeDecodeError on invalid UTF-8 (use errors="replace", or keep bytes)',
       async run(ctx) {
         const junk = garbage(ctx.rng.bytes(2048));
@@ -87,6 +91,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
       weight: 1,
       budgetMs: 10_000,
       runsLast: true,
+      sharesInstance: opts.sharesInstance === true,
       hint: 'an exception in a thread or handler is printed even when the server keeps running: catch it where it happens and handle that client only',
       async run(ctx) {
         await opts.session(ctx).catch((err: unknown) => {

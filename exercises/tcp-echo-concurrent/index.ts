@@ -163,6 +163,6 @@ export const tcpEchoConcurrent = defineExercise({
       },
     }),
     quitWordCheck,
-    ...robustServerChecks({ transport: 'tcp', session: echoSession, sample: sampleLine }),
+    ...robustServerChecks({ transport: 'tcp', session: echoSession, sample: sampleLine, sharesInstance: true }),
   ],
 });

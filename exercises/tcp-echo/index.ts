@@ -18,5 +18,5 @@ export const tcpEcho = defineExercise({
   transport: 'tcp',
   canonicalPort: 65432,
   params: echoVariantParams,
-  checks: [...echoServerChecks, quitWordCheck, ...robustServerChecks({ transport: 'tcp', session: echoSession, sample: sampleLine }), ...echoClientChecks],
+  checks: [...echoServerChecks, quitWordCheck, ...robustServerChecks({ transport: 'tcp', session: echoSession, sample: sampleLine, sharesInstance: true }), ...echoClientChecks],
 });

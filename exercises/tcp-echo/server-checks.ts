@@ -28,6 +28,7 @@ export const echoServerChecks: readonly ServerCheck[] = [
     id: 'echo.small',
     title: 'echoes a short message',
     weight: 1,
+    sharesInstance: true,
     budgetMs: 5000,
     hint: 'read with recv() and send the same bytes back with sendall()',
     async run(ctx) {
@@ -41,6 +42,7 @@ export const echoServerChecks: readonly ServerCheck[] = [
     id: 'echo.large',
     title: 'echoes 256 KiB of binary data sent at once',
     weight: 1,
+    sharesInstance: true,
     budgetMs: 10_000,
     hint: 'one recv() returns at most its buffer size (and often less): loop until recv() returns b"", and answer with sendall(), not send()',
     async run(ctx) {
@@ -54,6 +56,7 @@ export const echoServerChecks: readonly ServerCheck[] = [
     id: 'echo.sliced',
     title: 'echoes a message that arrives 1 to 7 bytes at a time',
     weight: 1,
+    sharesInstance: true,
     budgetMs: 10_000,
     hint: 'TCP is a byte stream: one recv() is not one message. Keep reading and echoing whatever arrives, however small',
     async run(ctx) {
@@ -68,6 +71,7 @@ export const echoServerChecks: readonly ServerCheck[] = [
     id: 'echo.half-close',
     title: 'after the client shuts down its sending side, finishes the echo and closes',
     weight: 1,
+    sharesInstance: true,
     budgetMs: 6000,
     hint: 'when recv() returns b"" the client has finished sending: send what is left, then close the connection (leave the loop)',
     async run(ctx) {
@@ -89,6 +93,7 @@ export const echoServerChecks: readonly ServerCheck[] = [
     id: 'echo.sequential-clients',
     title: 'serves a second and a third client after the first one leaves',
     weight: 1,
+    sharesInstance: true,
     budgetMs: 10_000,
     hint: 'put accept() in a loop: after one client leaves, accept the next one',
     async run(ctx) {

@@ -168,7 +168,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   ];
   const support = namespaceSupport();
   const hermetic = opts.isolation !== 'off' && support.available;
-  // Where namespaces are missing (not turned off), uids of their own per check still keep programs from writing their classmates' files and results.
+  // Where namespaces are missing (not turned off), uids of their own per instance still keep programs from writing their classmates' files and results.
   const ownUids = opts.isolation !== 'off' && sandboxPolicy({ hermetic, off: false }).perCheckUid;
   if (!hermetic && !ownUids && opts.unsafeNoIsolation !== true) {
     const why = opts.isolation === 'off' ? '--isolation off was given' : (support.reason ?? 'isolation is not available here');

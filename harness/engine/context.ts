@@ -111,6 +111,12 @@ export abstract class CheckContext {
     return program;
   }
 
+  /** Counts `program` as one of the check's (its transcript is reported) without stopping it when the check ends: its owner does. */
+  borrow(program: Program): Program {
+    this.programs.push(program);
+    return program;
+  }
+
   /** Releases everything: connections first (with a reset, so no port is left in TIME_WAIT), then programs. */
   async dispose(): Promise<void> {
     const list = this.disposers.splice(0).reverse();

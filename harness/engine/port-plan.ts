@@ -96,6 +96,11 @@ export class PortPlan {
     return this.held;
   }
 
+  /** Whether every instance has a port of its own (nothing serialises them), so one may outlive its check. */
+  get independent(): boolean {
+    return this.mode === 'free';
+  }
+
   /** The fixed port, once known. */
   get fixedPort(): number | undefined {
     return this.mode === 'fixed' ? this.ports[0] : undefined;

@@ -31,6 +31,7 @@ import { removeTree } from '../util/remove-tree.js';
 import { patientTimer } from '../util/starvation.js';
 import { mappedNames, startNameService } from './name-service.js';
 import { Box } from '../sandbox/box.js';
+import { InstancePool, ServerInstance } from './instance-pool.js';
 import { releaseStaged } from '../sandbox/staging.js';
 import type { TraceSession } from '../trace/session.js';
 import { wallMicros } from '../trace/clock.js';
@@ -84,10 +85,13 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const jobs = session ? 1 : settings.jobs;
   if (session) notes.push(`packets recorded into ${settings.trace}, one pcap per check (the checks ran one at a time so that every packet belongs to one check)`);
 
+  const instances = new InstancePool();
+  const state: RunState = { settings, root, plans, recorded, learnedNotes, instances, ...(session ? { trace: session } : {}) };
   const again: Check[] = [];
   const runOne = async (check: Check, retry = false): Promise<void> => {
     session?.checkStarts(check.role, check.id);
-    const r = await runCheck(check, { settings, root, plans, recorded, learnedNotes, ...(session ? { trace: session } : {}) });
+    let r = await runCheck(check, state, !session);
+    if (r.status !== 'pass' && ON_USED_INSTANCE.has(r)) r = await runCheck(check, state, false);
     if (INCONCLUSIVE.has(r) && !retry) again.push(check);
     else done(check, retry && INCONCLUSIVE.has(r) ? { ...r, message: `${r.message} (also when run again by itself)` } : r);
   };
@@ -111,6 +115,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
       }
     }
   } finally {
+    for (const left of await instances.retireAll()) learnedNotes.add(left);
     const left = await removeTree(root);
     forgetRoot();
     if (left) notes.push(left);
@@ -161,18 +166,36 @@ interface RunState {
   plans: Record<Role, PortPlan>;
   recorded: Record<Role, RecordedProgram[]>;
   learnedNotes: Set<string>;
+  /** Healthy server instances left by checks that share them. */
+  instances: InstancePool;
   trace?: TraceSession;
 }
 
-async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
+/** Results of checks that ran on a server instance earlier checks had used: one that did not pass is run again on a fresh instance. */
+const ON_USED_INSTANCE = new WeakSet<CheckResult>();
+
+/** Runs one check; a server check that `sharesInstance` may take a used instance when `mayReuse`. */
+async function runCheck(check: Check, st: RunState, mayReuse: boolean): Promise<CheckResult> {
+  const shares = check.role === 'server' && check.sharesInstance === true;
+  const used = shares && mayReuse ? st.instances.take() : undefined;
+  const result = await runCheckOn(check, st, used);
+  if (used && result.status !== 'pass') ON_USED_INSTANCE.add(result);
+  if (shares && result.status !== 'pass') for (const left of await st.instances.close()) st.learnedNotes.add(left);
+  return result;
+}
+
+async function runCheckOn(check: Check, st: RunState, used: ServerInstance | undefined): Promise<CheckResult> {
   const { settings } = st;
   const budget = budgetOf(check, settings.params);
   let ticket = await st.plans[check.role].enter();
   const t0 = performance.now();
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
-  const box = await Box.create(st.root, `${check.role}-${check.id}-`, settings.sandbox);
+  const box = used?.box ?? (await Box.create(st.root, `${check.role}-${check.id}-`, settings.sandbox));
+  const instance = check.role === 'server' ? (used ?? new ServerInstance(box)) : undefined;
   const scratch = box.workDir;
+  let outputAtStart = 0;
+  let passed = false;
   const rng = new Rng(settings.seed).fork(check.id);
   let ctx: CheckContext | undefined;
   let cancelBudget: (() => void) | undefined;
@@ -202,40 +225,47 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       }
       sctx.replay = settings.replay;
       sctx.manifest = settings.manifest;
-      const offered = await freePort(HOST);
-      sctx.doing('waiting for the server to start listening');
-      sctx.server = await launchServer({
-        command: fillPlaceholders(settings.commands.server as string, { ...paramPlaceholders(settings), host: HOST, port: offered }),
-        box,
-        transport: transportOf(settings.exercise, settings.params),
-        offeredPort: offered,
-        ...(settings.env ? { env: settings.env } : {}),
-        ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
-        moveHardCodedPort: true,
-        startupMs: settings.startupMs,
-        outputCapBytes: settings.outputCapBytes,
-        signal: abort.signal,
-        track: (p) => sctx.track(p),
-      });
-      // Learned from the leader: later instances are serialised on these ports whatever they show at start.
-      // (Kept by the run's port plan: every check gets a RunState of its own.)
-      const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : [...st.plans.server.helperPorts];
-      if (ticket.leader) {
-        const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
-        const leaderRelease = ticket.release;
-        ticket = { leader: false, release: () => (release(), leaderRelease()) };
-      }
-      for (const p of helperPorts) st.learnedNotes.add(`the server's processes also bind port ${p} themselves (kept as it is); its instances ran one at a time`);
-      const moved = sctx.server.program.movedBindPort();
-      if (moved !== undefined) {
-        st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own${helperPorts.length === 0 ? ', so the checks ran in parallel' : ''}`);
-      }
-      for (const a of sctx.server.startupAnswers ?? []) {
-        const typed = a.typed === '' ? 'an empty line (the default)' : a.typed === String(sctx.server.port) ? 'the port it offered' : a.typed;
-        st.learnedNotes.add(`the server asked at start-up "${a.prompt}"; sockgrade typed ${typed}`);
-      }
-      if (sctx.server.hardCoded && settings.declaredPort === undefined) {
-        st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
+      if (used?.server) {
+        sctx.server = used.server;
+        sctx.borrow(used.server.program);
+        outputAtStart = used.server.program.outputLength;
+      } else {
+        const offered = await freePort(HOST);
+        sctx.doing('waiting for the server to start listening');
+        sctx.server = await launchServer({
+          command: fillPlaceholders(settings.commands.server as string, { ...paramPlaceholders(settings), host: HOST, port: offered }),
+          box,
+          transport: transportOf(settings.exercise, settings.params),
+          offeredPort: offered,
+          ...(settings.env ? { env: settings.env } : {}),
+          ...(settings.declaredPort !== undefined ? { declaredPort: settings.declaredPort } : {}),
+          moveHardCodedPort: true,
+          startupMs: settings.startupMs,
+          outputCapBytes: settings.outputCapBytes,
+          signal: abort.signal,
+          track: (p) => sctx.borrow((instance as ServerInstance).own(p)),
+        });
+        (instance as ServerInstance).server = sctx.server;
+        // Learned from the leader: later instances are serialised on these ports whatever they show at start.
+        // (Kept by the run's port plan: every check gets a RunState of its own.)
+        const helperPorts = ticket.leader ? sctx.server.program.fixedBinds().filter((p) => p !== sctx.server.port) : [...st.plans.server.helperPorts];
+        if (ticket.leader) {
+          const release = await st.plans.server.learned(sctx.server.port, !sctx.server.hardCoded, helperPorts);
+          const leaderRelease = ticket.release;
+          ticket = { leader: false, release: () => (release(), leaderRelease()) };
+        }
+        for (const p of helperPorts) st.learnedNotes.add(`the server's processes also bind port ${p} themselves (kept as it is); its instances ran one at a time`);
+        const moved = sctx.server.program.movedBindPort();
+        if (moved !== undefined) {
+          st.learnedNotes.add(`the server binds port ${moved}, which it hard-codes; sockgrade's Python start-up hook gave each check's instance a port of its own${helperPorts.length === 0 ? ', so the checks ran in parallel' : ''}`);
+        }
+        for (const a of sctx.server.startupAnswers ?? []) {
+          const typed = a.typed === '' ? 'an empty line (the default)' : a.typed === String(sctx.server.port) ? 'the port it offered' : a.typed;
+          st.learnedNotes.add(`the server asked at start-up "${a.prompt}"; sockgrade typed ${typed}`);
+        }
+        if (sctx.server.hardCoded && settings.declaredPort === undefined) {
+          st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
+        }
       }
       sctx.runPrograms = check.runsLast ? st.recorded.server : [];
       sctx.deadline = performance.now() + budget;
@@ -293,6 +323,7 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
     }
     const fault = setUpFault(ctx, settings, everyNameMapped);
     if (fault) return finish(check, 'error', fault, { notes: [...ctx.notes, ...addressNotes(ctx.launched())] }, t0);
+    passed = true;
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
     if (ctx) await Promise.all(ctx.launched().map(async (program) => {
@@ -316,11 +347,17 @@ async function runCheck(check: Check, st: RunState): Promise<CheckResult> {
       await ctx.dispose();
       st.recorded[check.role].push(...judged);
     }
+    const keep = instance !== undefined && passed && check.role === 'server' && check.sharesInstance === true && st.instances.open && st.plans.server.independent && instance.healthy(outputAtStart);
+    if (instance && !keep) await instance.stopPrograms();
     ticket.release();
     // A check cut off by its budget may still be writing into its folder: let it stop first (bounded).
     if (running) await settledWithin(running, 2000);
-    const left = await box.close();
-    if (left) st.learnedNotes.add(left);
+    if (instance && keep && st.instances.open) st.instances.give(instance);
+    else {
+      if (instance && keep) await instance.stopPrograms();
+      const left = await box.close();
+      if (left) st.learnedNotes.add(left);
+    }
   }
 }
 

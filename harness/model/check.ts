@@ -37,6 +37,14 @@ interface CheckBase {
 /** A check of a submitted server: sockgrade launches it and plays the clients. */
 export interface ServerCheck extends CheckBase {
   role: 'server';
+  /**
+   * When true, the check may run on an instance of the server that earlier such checks used and
+   * left healthy (still running, no crash printed), instead of a fresh one: for checks that judge
+   * only what the server does on the connections they open themselves, never its start-up, its
+   * output, its working folder or how long it has run. A check that does not pass on a used instance is run again on
+   * a fresh one, and that verdict counts.
+   */
+  sharesInstance?: boolean;
   run(ctx: ServerCheckContext): Promise<void>;
 }
 

@@ -46,12 +46,12 @@ export function sandboxPolicy(opts: { hermetic: boolean; off: boolean }): Sandbo
 }
 
 function describe(bubblewrap: boolean, perCheckUid: boolean, sized: boolean): string {
-  const uid = perCheckUid ? ', an unprivileged uid of their own per check' : '';
+  const uid = perCheckUid ? ', an unprivileged uid of their own per instance of a program' : '';
   if (bubblewrap) {
     const size = sized ? `, a working folder of ${WORK_DIR_BYTES / 1048576} MiB` : '';
     return `each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight${size}${uid})`;
   }
-  if (perCheckUid) return 'programs run as an unprivileged uid of their own per check: they cannot write sockgrade\'s files or results nor signal it, but they see every world-readable file, every process and the network';
+  if (perCheckUid) return 'programs run as an unprivileged uid of their own per instance of a program: they cannot write sockgrade\'s files or results nor signal it, but they see every world-readable file, every process and the network';
   return 'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network';
 }
 

@@ -165,13 +165,13 @@ export const common: Catalogue = {
   'each program in a bubblewrap sandbox (own PID, IPC, UTS, mount and user namespaces, no capabilities, read-only system, private /tmp, only its own folders in sight{more})':
     'cada programa en un entorno aislado de bubblewrap (espacios de nombres propios de PID, IPC, UTS, montaje y usuario, sin capacidades, sistema de solo lectura, /tmp privado, solo sus propias carpetas a la vista{more})',
   ', a working folder of {n} MiB': ', una carpeta de trabajo de {n} MiB',
-  ', a working folder of {n} MiB, an unprivileged uid of their own per check': ', una carpeta de trabajo de {n} MiB, un uid sin privilegios propio por comprobación',
-  ', an unprivileged uid of their own per check': ', un uid sin privilegios propio por comprobación',
-  "programs run as an unprivileged uid of their own per check: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
-    'los programas se ejecutan con un uid sin privilegios propio por comprobación: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
+  ', a working folder of {n} MiB, an unprivileged uid of their own per instance of a program': ', una carpeta de trabajo de {n} MiB, un uid sin privilegios propio por instancia de un programa',
+  ', an unprivileged uid of their own per instance of a program': ', un uid sin privilegios propio por instancia de un programa',
+  "programs run as an unprivileged uid of their own per instance of a program: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
+    'los programas se ejecutan con un uid sin privilegios propio por instancia de un programa: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
   // without bubblewrap: the namespaces' description, then how programs are kept apart
-  "{isolation}; programs run as an unprivileged uid of their own per check: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
-    '{isolation}; los programas se ejecutan con un uid sin privilegios propio por comprobación: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
+  "{isolation}; programs run as an unprivileged uid of their own per instance of a program: they cannot write sockgrade's files or results nor signal it, but they see every world-readable file, every process and the network":
+    '{isolation}; los programas se ejecutan con un uid sin privilegios propio por instancia de un programa: no pueden escribir los ficheros ni los resultados de sockgrade ni enviarle señales, pero ven todo fichero legible por todos, todos los procesos y la red',
   '{isolation}; programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network':
     '{isolation}; los programas se ejecutan con tu propio usuario y un entorno limpio: nada más los separa de tus ficheros, tus procesos o tu red',
   'programs run as your own user with a clean environment: nothing else keeps them from your files, your processes or your network':
