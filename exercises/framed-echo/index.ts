@@ -21,5 +21,5 @@ export const framedEcho = defineExercise({
     cases: { type: 'integer', default: 25, min: 1, max: 10_000, description: 'generated cases per framing property (more finds rarer bugs, takes longer)' },
     concurrent: { type: 'boolean', default: false, description: 'also check several clients framing at the same time (framing.interleaved-clients)' },
   },
-  checks: [...framedServerChecks, ...robustServerChecks({ transport: 'tcp', session: framedSession, sample: (rng) => frame(`Hola ${rng.word(8)}`) }), ...framedClientChecks],
+  checks: [...framedServerChecks, ...robustServerChecks({ transport: 'tcp', session: framedSession, sample: (rng) => frame(`Hola ${rng.word(8)}`), sharesInstance: true }), ...framedClientChecks],
 });

@@ -56,6 +56,7 @@ export const framedServerChecks: readonly ServerCheck[] = [
   defineServerCheck({
     id: 'framing.single',
     title: 'echoes single framed messages of every size, 0 to 999999 bytes',
+    sharesInstance: true,
     weight: 2,
     budgetMs: 30_000,
     async run(ctx) {
@@ -71,6 +72,7 @@ export const framedServerChecks: readonly ServerCheck[] = [
   defineServerCheck({
     id: 'framing.coalesced',
     title: 'echoes several frames that arrive in one write',
+    sharesInstance: true,
     weight: 2,
     budgetMs: 30_000,
     async run(ctx) {
@@ -86,6 +88,7 @@ export const framedServerChecks: readonly ServerCheck[] = [
   defineServerCheck({
     id: 'framing.split',
     title: 'echoes frames cut at any offset, inside the header too',
+    sharesInstance: true,
     weight: 2,
     budgetMs: 30_000,
     async run(ctx) {
@@ -126,6 +129,7 @@ export const framedServerChecks: readonly ServerCheck[] = [
   defineServerCheck({
     id: 'framing.interleaved-clients',
     title: 'several clients sending frames piece by piece at the same time each get their own frames',
+    sharesInstance: true,
     weight: 1,
     budgetMs: 20_000,
     notApplicable: (p) => (bool(p, 'concurrent') ? undefined : 'the exercise is graded without concurrency (--param concurrent=true to enable)'),
@@ -151,6 +155,7 @@ export const framedServerChecks: readonly ServerCheck[] = [
   defineServerCheck({
     id: 'framing.malformed-header',
     title: 'a malformed header gets the connection closed or an error, and the server keeps serving',
+    sharesInstance: true,
     weight: 1,
     budgetMs: 20_000,
     hint: 'check that the 6 header characters are digits and the 7th is ":" before converting; on a bad header answer an error or close that connection, and go on serving the others',

@@ -57,6 +57,7 @@ export const udpEcho = defineExercise({
       id: 'echo.roundtrip',
       title: 'replies to datagrams of 1 to 1400 bytes (any byte values) with identical datagrams',
       weight: 1,
+      sharesInstance: true,
       budgetMs: 15_000,
       hint: 'receive with recvfrom(2048) or larger (a smaller buffer silently truncates the datagram) and reply with sendto(data, addr)',
       async run(ctx) {
@@ -69,6 +70,7 @@ export const udpEcho = defineExercise({
       id: 'echo.per-sender',
       title: 'three clients sending in turn each get only their own replies',
       weight: 1,
+      sharesInstance: true,
       budgetMs: 10_000,
       hint: 'reply to the address returned by recvfrom() for that very datagram',
       async run(ctx) {
@@ -107,6 +109,7 @@ export const udpEcho = defineExercise({
       id: 'echo.empty-datagram',
       title: 'survives an empty datagram and keeps replying',
       weight: 1,
+      sharesInstance: true,
       budgetMs: 10_000,
       hint: 'for UDP an empty datagram is a valid message, not "connection closed": do not leave the loop when recvfrom() returns b""',
       async run(ctx) {
@@ -124,7 +127,7 @@ export const udpEcho = defineExercise({
         });
       },
     }),
-    ...robustServerChecks({ transport: 'udp', session, sample }),
+    ...robustServerChecks({ transport: 'udp', session, sample, sharesInstance: true }),
     defineClientCheck({
       id: 'client.sends-line',
       title: 'sends the typed line as one datagram',
