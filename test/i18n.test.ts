@@ -19,6 +19,7 @@ import { consoleSummary } from '../harness/report/console.js';
 import { ui } from '../harness/i18n/ui.js';
 import { listIndices } from '../exercises/reliable-udp/messages.js';
 import { englishFragments } from './support/english.js';
+import { escapeBytes } from '../harness/diagnose/bytes.js';
 import type { GradeResult } from '../harness/model/result.js';
 
 const BUGGY = `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`;
@@ -48,6 +49,15 @@ describe('the translator', () => {
     expect(t.translate('sent "nothing" to {host}')).toBe('envió "nothing" a {host}');
     expect(t.translate('something new')).toBe('something new');
     expect(t.translate('  nothing\n')).toBe('  nada\n');
+  });
+
+  it('translates the note that ends long data, even inside quoted data that patterns leave alone', () => {
+    const es = new Translator([{ 'sent {data} to {{host}}': 'envió {data} a {{host}}', '(+{n} more bytes)': '(+{n} bytes más)' }]);
+    const data = escapeBytes(Buffer.from('x'.repeat(300)), 200);
+    expect(data.endsWith('… (+100 more bytes)')).toBe(true);
+    expect(es.translate(`sent "${data}" to {host}`)).toBe(`envió "${'x'.repeat(200)}… (+100 bytes más)" a {host}`);
+    expect(es.translate('sent "(+3 more bytes)" to {host}')).toBe('envió "(+3 more bytes)" a {host}');
+    expect(translatorFor('es')?.translate(`received: ${data}`)).toContain('… (+100 bytes más)');
   });
 
   it('translates a multi-line text line by line, and clause by clause, when no pattern takes it whole', () => {

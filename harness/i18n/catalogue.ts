@@ -24,6 +24,11 @@ const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z_]\w*)\}/g;
 /** Patterns with less literal text than this would match too much (a program's own output, say). */
 const MIN_LITERAL = 5;
 const MAX_DEPTH = 4;
+/**
+ * The note `escapeBytes` ends long data with (`… (+N more bytes)`): sockgrade's own words inside
+ * quoted data, which patterns leave alone, so it is translated wherever it appears.
+ */
+const ELIDED = /(?<=… )\(\+\d+ more bytes\)/g;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,7 +92,12 @@ export class Translator {
 
   /** `text` translated; what the catalogues do not know (the whole text, or some of its lines) stays as it is. */
   translate(text: string): string {
-    return this.lookup(text) ?? this.byLines(text, true) ?? text;
+    const out = this.lookup(text) ?? this.byLines(text, true) ?? text;
+    return out.replace(ELIDED, (note) => this.exactOrPattern(note) ?? note);
+  }
+
+  private exactOrPattern(text: string): string | undefined {
+    return this.exact.get(text) ?? this.matchPattern(text, MAX_DEPTH);
   }
 
   /** The translation of `text` as a whole (exact or by a pattern), or undefined. */

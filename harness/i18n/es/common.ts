@@ -138,6 +138,7 @@ export const common: Catalogue = {
   'started: {command}': 'arrancado: {command}',
   'exited: {exit}': 'terminó: {exit}',
   '{n} more bytes not kept': '{n} bytes más sin guardar',
+  '(+{n} more bytes)': '(+{n} bytes más)',
   // comparing bytes
   identical: 'idénticos',
   'expected {expected}, received {received}': 'se esperaban {expected}, llegaron {received}',
