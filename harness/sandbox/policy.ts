@@ -19,7 +19,7 @@ export const NO_NAMESPACES_ENV = 'SOCKGRADE_NO_NAMESPACES';
 export interface SandboxPolicy {
   /** Each program runs in its own bubblewrap sandbox. */
   bubblewrap: boolean;
-  /** Each check's programs run as an unprivileged uid of their own (sockgrade runs as root). */
+  /** Each instance's programs (a check's own, or one shared by several checks) run as an unprivileged uid of their own (sockgrade runs as root). */
   perCheckUid: boolean;
   /** Working folders are size-limited tmpfs mounts (sockgrade is in its own mount namespace). */
   sizedWorkDir: boolean;
