@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { resolveParams } from '../harness/model/params.js';
 import { UsageError } from '../harness/model/failure.js';
 import { prepareCommand, shellWords } from '../harness/cli/command-line.js';
-import { fillPlaceholders } from '../harness/engine/settings.js';
+import { availableParallelism } from 'node:os';
+import { defaultCheckJobs, fillPlaceholders } from '../harness/engine/settings.js';
 import { PortLocks } from '../harness/engine/port-lock.js';
 import { PortPlan } from '../harness/engine/port-plan.js';
 import { classifyPrompt } from '../harness/engine/context.js';
@@ -102,5 +103,15 @@ describe('seeded randomness', () => {
     const b = new Rng(42).fork('echo.large');
     expect(a.bytes(32).equals(b.bytes(32))).toBe(true);
     expect(new Rng(42).fork('echo.small').word(8)).not.toBe(new Rng(42).fork('echo.large').word(8));
+  });
+});
+
+describe('checks run at once', () => {
+  it('are twice the cores (2 to 4) for one grading, and shared among the gradings a batch runs side by side', () => {
+    const cores = availableParallelism();
+    expect(defaultCheckJobs()).toBe(Math.max(2, Math.min(4, cores * 2)));
+    for (let n = 1; n < 16; n++) expect(defaultCheckJobs(n + 1)).toBeLessThanOrEqual(defaultCheckJobs(n));
+    expect(defaultCheckJobs(64)).toBe(2);
+    if (cores === 2) expect([defaultCheckJobs(1), defaultCheckJobs(2), defaultCheckJobs(3)]).toEqual([4, 2, 2]);
   });
 });

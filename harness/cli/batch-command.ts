@@ -19,6 +19,7 @@ import { namespaceSupport } from '../isolation/namespace.js';
 import { sandboxPolicy } from '../sandbox/policy.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { interruptExitCode } from '../engine/interrupt.js';
+import { defaultCheckJobs } from '../engine/settings.js';
 import type { GradeResult } from '../model/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { localizeText } from '../i18n/localize.js';
@@ -177,6 +178,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const ownPorts = [opts.server, opts.client].every((t) => t === undefined || t.includes('{port}'));
   const serialised = !hermetic && !ownPorts && jobs > 1;
   const effectiveJobs = serialised ? 1 : jobs;
+  gradeArgs.push('--jobs', String(defaultCheckJobs(effectiveJobs)));
   if (serialised) {
     stderr.write(`isolation is off (${opts.isolation === 'off' ? '--isolation off' : (support.reason ?? 'not available')}): submissions that may hard-code the same port are graded one at a time; give {port} in the commands to grade ${jobs} at once\n`);
   }

@@ -2,7 +2,8 @@
  * `sockgrade demo` (what `npm start` runs): grades the bundled example submissions of unit A,
  * correct and buggy, prints each report, and checks every verdict is the one expected.
  */
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { defaultCheckJobs } from '../engine/settings.js';
 import type { ExerciseSet } from '../course/exercise-set.js';
 import { resolveParams } from '../model/params.js';
 import { grade } from '../engine/run.js';
@@ -51,7 +52,7 @@ export async function demoCommand(out: ConsoleSink, exercises: ExerciseSet): Pro
       tmpRoot: process.env.SOCKGRADE_TMPDIR ?? tmpdir(),
       startupMs: 10_000,
       outputCapBytes: 1024 * 1024,
-      jobs: Math.max(2, Math.min(4, availableParallelism() * 2)),
+      jobs: defaultCheckJobs(),
     };
     consoleHeader(out, exercise, settings.commands, settings.seed);
     const result = await grade(settings, { onCheckEnd: (r) => consoleCheckLine(out, r) });

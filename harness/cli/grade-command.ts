@@ -1,12 +1,12 @@
 /** `sockgrade grade`: grade one submission on one exercise and report it in every requested form. */
-import { tmpdir, availableParallelism } from 'node:os';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { UsageError } from '../model/failure.js';
 import { resolveExerciseParams, rolesOf, type Exercise } from '../model/exercise.js';
 import type { CheckResult, GradeResult, Role } from '../model/result.js';
 import { grade } from '../engine/run.js';
-import type { RunSettings } from '../engine/settings.js';
+import { defaultCheckJobs, type RunSettings } from '../engine/settings.js';
 import { consoleCheckLine, consoleHeader, consoleSummary, type ConsoleSink } from '../report/console.js';
 import { renderTap } from '../report/tap.js';
 import { terminalSafe, terminalSafeDeep } from '../report/terminal-text.js';
@@ -121,7 +121,7 @@ export function settingsFrom(opts: GradeOptions, cwd: string, known: Course): Gr
     tmpRoot: process.env.SOCKGRADE_TMPDIR ?? tmpdir(),
     startupMs: startup * 1000,
     outputCapBytes: 1024 * 1024,
-    jobs: intOption('jobs', opts.jobs, 1, 64) ?? Math.max(2, Math.min(4, availableParallelism() * 2)),
+    jobs: intOption('jobs', opts.jobs, 1, 64) ?? defaultCheckJobs(),
     ...(opts.replay !== undefined ? { replay: replayPath(opts.replay, opts.seed) } : {}),
     ...traceOf(opts.trace ?? courseConfig?.trace, cwd),
   };

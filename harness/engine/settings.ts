@@ -1,8 +1,18 @@
 /** Everything one grading run needs to know, decided before any check starts. */
+import { availableParallelism } from 'node:os';
 import type { Exercise } from '../model/exercise.js';
 import type { ParamValues } from '../model/params.js';
 import type { Role } from '../model/result.js';
 import type { SandboxPolicy } from '../sandbox/policy.js';
+
+/**
+ * Checks a grading runs at once unless told (`--jobs`): twice the cores, at least 2 and at most
+ * 4, shared among the `gradingsAtOnce` gradings a batch runs side by side (each starts an
+ * instance of the submission per check it runs at once, and the CPU is what a batch is short of).
+ */
+export function defaultCheckJobs(gradingsAtOnce = 1): number {
+  return Math.max(2, Math.min(4, Math.floor((availableParallelism() * 2) / Math.max(1, gradingsAtOnce))));
+}
 
 /** Settings of one `sockgrade grade` run. */
 export interface RunSettings {
