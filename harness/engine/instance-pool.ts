@@ -42,11 +42,10 @@ export class ServerInstance {
     return findCrash(program.outputBuffer().subarray(since).toString('utf8')) === undefined;
   }
 
-  /** Stops its programs (the box stays). */
-  stopPrograms(): Promise<void> {
-    return Promise.all(this.programs.map((p) => p.stop())).then(() => {
-      for (const release of this.releases.splice(0)) release();
-    });
+  /** Stops its programs (the box stays); never rejects: what cannot be stopped is left to the box's end. */
+  async stopPrograms(): Promise<void> {
+    await Promise.allSettled(this.programs.map((p) => p.stop()));
+    for (const release of this.releases.splice(0)) release();
   }
 
   /** Stops its programs and closes its box (once); resolves with what closing the box left to say, if anything. */
