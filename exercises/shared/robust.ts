@@ -34,6 +34,7 @@ export interface RobustServerOptions {
 /** `robust.survives-abrupt-close` (TCP only), `robust.survives-garbage`, `robust.no-crash-output`. */
 export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
   const checks: ServerCheck[] = [];
+  const sharesInstance = opts.sharesInstance === true;
   if (opts.transport === 'tcp') {
     checks.push(
       defineServerCheck({
@@ -41,7 +42,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
         title: 'survives clients that reset or close mid-message, and serves the next one',
         weight: 1,
         budgetMs: 10_000,
-        sharesInstance: opts.sharesInstance === true,
+        sharesInstance,
         hint: 'wrap each client conversation in try/except (ConnectionResetError, BrokenPipeError) and close that connection only; recv returning b"" means the client closed',
         async run(ctx) {
           const a = await ctx.connect('client that resets');
@@ -63,7 +64,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
       title: 'survives random bytes (invalid UTF-8 included) and serves the next client',
       weight: 1,
       budgetMs: 10_000,
-      sharesInstance: opts.sharesInstance === true,
+      sharesInstance,
       hint: 'never assume what arrives is valid text: data.decode() raises UnicodeDecodeError on invalid UTF-8 (use errors="replace", or keep bytes)',
       async run(ctx) {
         const junk = garbage(ctx.rng.bytes(2048));
@@ -91,7 +92,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
       weight: 1,
       budgetMs: 10_000,
       runsLast: true,
-      sharesInstance: opts.sharesInstance === true,
+      sharesInstance,
       hint: 'an exception in a thread or handler is printed even when the server keeps running: catch it where it happens and handle that client only',
       async run(ctx) {
         await opts.session(ctx).catch((err: unknown) => {

@@ -42,9 +42,9 @@ export class ServerInstance {
     return findCrash(program.outputBuffer().subarray(since).toString('utf8')) === undefined;
   }
 
-  /** Stops its programs (the box stays); never rejects: what cannot be stopped is left to the box's end. */
+  /** Stops its programs (once; the box stays); never rejects: what cannot be stopped is left to the box's end. */
   async stopPrograms(): Promise<void> {
-    await Promise.allSettled(this.programs.map((p) => p.stop()));
+    await Promise.allSettled(this.programs.splice(0).map((p) => p.stop()));
     for (const release of this.releases.splice(0)) release();
   }
 
@@ -69,14 +69,11 @@ export class InstancePool {
     return this.closed ? undefined : this.idle.pop();
   }
 
-  /** Whether an instance given back now would be kept. */
-  get open(): boolean {
-    return !this.closed;
-  }
-
-  /** Keeps an instance for the next sharing check. */
-  give(instance: ServerInstance): void {
+  /** Keeps an instance for the next sharing check; false once the pool is closed (the caller retires it). */
+  give(instance: ServerInstance): boolean {
+    if (this.closed) return false;
     this.idle.push(instance);
+    return true;
   }
 
   /** A sharing check did not pass: from now on no instance is kept; resolves with what retiring the idle ones left to say. */

@@ -90,8 +90,7 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const again: Check[] = [];
   const runOne = async (check: Check, retry = false): Promise<void> => {
     session?.checkStarts(check.role, check.id);
-    let r = await runCheck(check, state, !session);
-    if (r.status !== 'pass' && ON_USED_INSTANCE.has(r)) r = await runCheck(check, state, false);
+    const r = await runCheck(check, state, !session);
     if (INCONCLUSIVE.has(r) && !retry) again.push(check);
     else done(check, retry && INCONCLUSIVE.has(r) ? { ...r, message: `${r.message} (also when run again by itself)` } : r);
   };
@@ -171,17 +170,22 @@ interface RunState {
   trace?: TraceSession;
 }
 
-/** Results of checks that ran on a server instance earlier checks had used: one that did not pass is run again on a fresh instance. */
-const ON_USED_INSTANCE = new WeakSet<CheckResult>();
+function sharesInstance(check: Check): boolean {
+  return check.role === 'server' && check.sharesInstance === true;
+}
 
-/** Runs one check; a server check that `sharesInstance` may take a used instance when `mayReuse`. */
+/**
+ * Runs one check; a server check that `sharesInstance` may take a used instance when `mayReuse`.
+ * One that does not pass there runs again on a fresh instance, whose result counts; once a
+ * sharing check has not passed, the run keeps no instance.
+ */
 async function runCheck(check: Check, st: RunState, mayReuse: boolean): Promise<CheckResult> {
-  const shares = check.role === 'server' && check.sharesInstance === true;
+  const shares = sharesInstance(check);
   const used = shares && mayReuse ? st.instances.take() : undefined;
   const result = await runCheckOn(check, st, used);
-  if (used && result.status !== 'pass') ON_USED_INSTANCE.add(result);
-  if (shares && result.status !== 'pass') for (const left of await st.instances.close()) st.learnedNotes.add(left);
-  return result;
+  if (!shares || result.status === 'pass') return result;
+  for (const left of await st.instances.close()) st.learnedNotes.add(left);
+  return used ? runCheckOn(check, st, undefined) : result;
 }
 
 async function runCheckOn(check: Check, st: RunState, used: ServerInstance | undefined): Promise<CheckResult> {
@@ -347,15 +351,13 @@ async function runCheckOn(check: Check, st: RunState, used: ServerInstance | und
       await ctx.dispose();
       st.recorded[check.role].push(...judged);
     }
-    const keep = instance !== undefined && passed && check.role === 'server' && check.sharesInstance === true && st.instances.open && st.plans.server.independent && instance.healthy(outputAtStart);
-    if (instance && !keep) await instance.stopPrograms();
+    const reusable = instance !== undefined && passed && sharesInstance(check) && st.plans.server.independent && instance.healthy(outputAtStart);
+    if (instance && !reusable) await instance.stopPrograms();
     ticket.release();
     // A check cut off by its budget may still be writing into its folder: let it stop first (bounded).
     if (running) await settledWithin(running, 2000);
-    if (instance && keep && st.instances.open) st.instances.give(instance);
-    else {
-      if (instance && keep) await instance.stopPrograms();
-      const left = await box.close();
+    if (!(instance && reusable && st.instances.give(instance))) {
+      const left = instance ? await instance.retire() : await box.close();
       if (left) st.learnedNotes.add(left);
     }
   }

@@ -93,11 +93,7 @@ export class Translator {
   /** `text` translated; what the catalogues do not know (the whole text, or some of its lines) stays as it is. */
   translate(text: string): string {
     const out = this.lookup(text) ?? this.byLines(text, true) ?? text;
-    return out.replace(ELIDED, (note) => this.exactOrPattern(note) ?? note);
-  }
-
-  private exactOrPattern(text: string): string | undefined {
-    return this.exact.get(text) ?? this.matchPattern(text, MAX_DEPTH);
+    return out.replace(ELIDED, (note) => this.lookup(note, MAX_DEPTH) ?? note);
   }
 
   /** The translation of `text` as a whole (exact or by a pattern), or undefined. */
