@@ -330,10 +330,7 @@ async function runCheckOn(check: Check, st: RunState, used: ServerInstance | und
     passed = true;
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    if (ctx) await Promise.all(ctx.launched().map(async (program) => {
-      await program.waitForQuiet(25, 300).catch(() => {});
-      await tracebackEnd(program);
-    }));
+    if (ctx) await Promise.all(ctx.launched().map(settleForReport));
     const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
     return ctx ? leadWithCrash(failed, ctx.launched()) : failed;
   } finally {
@@ -361,6 +358,17 @@ async function runCheckOn(check: Check, st: RunState, used: ServerInstance | und
       if (left) st.learnedNotes.add(left);
     }
   }
+}
+
+/**
+ * Lets what a program printed before a failure reach its report: output in flight, all of it
+ * when the program has ended or is ending (its end marker comes after its last output, which a
+ * loaded machine may deliver well after the port closed), and a traceback it is still printing.
+ */
+async function settleForReport(program: Program): Promise<void> {
+  await program.waitForQuiet(25, 300).catch(() => {});
+  if (program.ending) await program.waitForExit(2000).catch(() => {});
+  await tracebackEnd(program);
 }
 
 /**
