@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+/** The package's bin, which `npx sockgrade` runs: a hermetic grading in one Node process. */
+const BIN = join(ROOT, 'bin', 'sockgrade');
 const PEER = resolve(ROOT, '..', 'shared', 'peers', 'naive_grader.py');
 const SERVER = `python3 ${join(ROOT, 'fixtures', 'tcp-echo', 'correct-threads', 'server.py')} {port}`;
 /** echo.sliced sends ~150 bytes 1 to 7 at a time, 8 ms apart: the pause no grader can skip. */
@@ -54,11 +56,14 @@ export function summary(runs: Cost[]): { wall: number; cpu: number; failed: numb
   return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), failed: runs.filter((r) => !r.ok).length };
 }
 
-const sockgrade = (extra: string[]): Promise<Cost> => measure(process.execPath, [CLI, 'grade', 'tcp-echo', '--server', SERVER, ...extra], (code) => code === 0);
+const grade = (extra: string[]): string[] => ['grade', 'tcp-echo', '--server', SERVER, ...extra];
+const sockgrade = (extra: string[]): Promise<Cost> => measure(BIN, grade(extra), (code) => code === 0);
+const sockgradeByNode = (): Promise<Cost> => measure(process.execPath, [CLI, ...grade([])], (code) => code === 0);
 
 /** Prints the cost table: sockgrade hermetic and not, the peer, the physical limit; `pairs` paired runs each. */
 export async function costTable(pairs = 5): Promise<void> {
   const hermetic: Cost[] = [];
+  const byNode: Cost[] = [];
   const open: Cost[] = [];
   const peer: Cost[] = [];
   const python: Cost[] = [];
@@ -68,11 +73,13 @@ export async function costTable(pairs = 5): Promise<void> {
     hermetic.push(await sockgrade([]));
     if (havePeer) peer.push(await measure('python3', [PEER, SERVER], (code, out) => code === 0 && !/FAIL/.test(out)));
     open.push(await sockgrade(['--isolation', 'off']));
+    byNode.push(await sockgradeByNode());
     python.push(await measure('python3', ['-c', 'pass'], (code) => code === 0));
     cli.push(await measure(process.execPath, [CLI, '--version'], (code) => code === 0));
   }
   const rows: [string, ReturnType<typeof summary>][] = [
     ['sockgrade, hermetic (8 checks)', summary(hermetic)],
+    ['  same, run as node dist/.../main.js', summary(byNode)],
     ['sockgrade, --isolation off', summary(open)],
     ...(havePeer ? [['peer: typical course grader (5 checks)', summary(peer)] as [string, ReturnType<typeof summary>]] : []),
     ['python3 -c pass', summary(python)],

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CLI, ROOT, processesWithMarker, runCli, testDir } from './support/cli.js';
+import { CLI, LAUNCHER, ROOT, processesWithMarker, runCli, testDir } from './support/cli.js';
 import { terminalSafe, terminalSafeDeep } from '../harness/report/terminal-text.js';
 import { csvField, renderGradebook } from '../harness/batch/class-outputs.js';
 import { writeEach } from '../harness/report/output-paths.js';
@@ -110,11 +110,11 @@ describe.concurrent('report paths', () => {
   });
 });
 
-/** Starts the CLI, sends `signal` once `ready` shows on stdout or stderr, and reports how it ended. */
-async function interrupt(args: string[], ready: RegExp, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; stoppedInMs: number; leftovers: string[]; survivors: number[] }> {
+/** Starts the CLI (`command`: node and the CLI, or the bin), sends `signal` once `ready` shows on stdout or stderr, and reports how it ended. */
+async function interrupt(args: string[], ready: RegExp, signal: NodeJS.Signals, command: string[] = [process.execPath, CLI]): Promise<{ code: number | null; stderr: string; stoppedInMs: number; leftovers: string[]; survivors: number[] }> {
   const scratch = testDir('sockgrade-signal-');
   const marker = randomUUID();
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(command[0] as string, [...command.slice(1), ...args], {
     cwd: ROOT,
     env: { ...process.env, LC_ALL: 'C.UTF-8', NO_COLOR: '1', SOCKGRADE_TMPDIR: scratch, SOCKGRADE_TEST_MARK: marker },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -139,13 +139,33 @@ async function interrupt(args: string[], ready: RegExp, signal: NodeJS.Signals):
   return { code, stderr, stoppedInMs, leftovers: readdirSync(scratch), survivors: processesWithMarker(`SOCKGRADE_TEST_MARK=${marker}`) };
 }
 
+describe.concurrent('a reader that goes away', () => {
+  it('(sockgrade grade ... | head) ends the output, not the grading: the exit code and report files are the run\'s, nothing is left', async () => {
+    const dir = testDir();
+    const scratch = testDir('sockgrade-pipe-');
+    const json = join(dir, 'r.json');
+    const child = spawn(process.execPath, [CLI, 'grade', 'tcp-echo', '--server', `python3 ${join(ROOT, 'fixtures/tcp-echo/bug-recv-once/server.py')} {port}`, '--only', 'echo.', '--json', json], {
+      env: { ...process.env, NO_COLOR: '1', SOCKGRADE_TMPDIR: scratch },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as GradeResult).checks.some((c) => c.status === 'fail')).toBe(true);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+});
+
 describe.concurrent('signals', () => {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    it(`${signal} stops grade at once, with nothing left behind and no report of the half run`, async () => {
+  for (const [signal, via] of [['SIGTERM', 'node'], ['SIGINT', 'node'], ['SIGTERM', 'bin/sockgrade'], ['SIGINT', 'bin/sockgrade'], ['SIGHUP', 'bin/sockgrade']] as const) {
+    it(`${signal} stops grade (run by ${via}) at once, with nothing left behind and no report of the half run`, async () => {
       const dir = testDir();
       const json = join(dir, 'r.json');
-      const run = await interrupt(['grade', 'tcp-echo-timeout', '--server', `python3 ${ECHO} {port}`, '--json', json], /timeout\.close-after-reply/, signal);
-      expect(run.code, run.stderr).toBe(signal === 'SIGTERM' ? 143 : 130);
+      const run = await interrupt(['grade', 'tcp-echo-timeout', '--server', `python3 ${ECHO} {port}`, '--json', json], /timeout\.close-after-reply/, signal, via === 'node' ? [process.execPath, CLI] : [LAUNCHER]);
+      expect(run.code, run.stderr).toBe({ SIGTERM: 143, SIGINT: 130, SIGHUP: 129 }[signal]);
       expect(run.stoppedInMs).toBeLessThan(6000);
       expect(run.stderr).toContain(`stopped by ${signal}`);
       expect(existsSync(json)).toBe(false);

@@ -22,7 +22,7 @@ import { watchLoop, watchedFolders } from './watch.js';
 import { consoleChanges } from '../report/changes.js';
 import { ui } from '../i18n/ui.js';
 import { openCourse, type Course } from './exercises.js';
-import { INSIDE_ENV, gradesInNamespace, insideNamespace, namespaceSupport } from '../isolation/namespace.js';
+import { gradesInNamespace, insideDescription, insideNamespace, namespaceSupport } from '../isolation/namespace.js';
 import { sandboxPolicy } from '../sandbox/policy.js';
 import { enterableByOthers } from '../sandbox/staging.js';
 
@@ -161,7 +161,7 @@ function replayPath(value: string, seed: string | undefined): string {
 /** Decides how the run is isolated (the CLI has already re-run a grading that can be hermetic inside its namespaces). */
 function isolationOf(mode: string | undefined): RunSettings['isolation'] {
   if (mode !== undefined && !['auto', 'on', 'off'].includes(mode)) throw new UsageError(`--isolation expects auto, on or off, got "${mode}"`);
-  if (insideNamespace()) return { hermetic: true, description: process.env[INSIDE_ENV] ?? 'on' };
+  if (insideNamespace()) return { hermetic: true, description: insideDescription() };
   if (mode === 'off') return { hermetic: false, description: 'off (--isolation off: no namespaces and no sandbox, programs share this machine\'s network and see its processes and files, instances that share a fixed port run one at a time)' };
   if (gradesInNamespace(mode)) throw new Error('a grading that can be hermetic must be re-run inside its namespaces first (runInNamespace)');
   const support = namespaceSupport();

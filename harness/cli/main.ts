@@ -280,6 +280,14 @@ function finish(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+// A reader that goes away (`sockgrade grade ... | head`) ends the output, not the run: the grading
+// goes on to its end, writes its report files and removes what it started.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => finish(code),
   (err: unknown) => {

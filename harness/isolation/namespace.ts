@@ -13,7 +13,8 @@
  * - Mount: a private /proc, and room for per-program hosts files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { constants, tmpdir } from 'node:os';
 import { onInterrupt } from '../engine/interrupt.js';
@@ -34,34 +35,14 @@ export interface NamespaceSupport {
   description: string;
 }
 
-// 127.0.0.2 is an IPv4 address other than 127.0.0.1, which glibc's AI_ADDRCONFIG look-ups (getent ahostsv4, Node's net.connect) need to return IPv4 at all.
-const SETUP = 'ip link set lo up && ip addr add 127.0.0.2/8 dev lo && ip route add local 0.0.0.0/0 dev lo';
-
-const IPV4 = '/proc/sys/net/ipv4';
 /**
- * Buckets of the run's own TCP connection table. A network namespace shares the host's table
- * (hundreds of thousands of buckets) unless its parent asked for one of its own
- * (`tcp_child_ehash_entries`, Linux 6.1), and reading `/proc/net/tcp`, which the server start-up
- * poll does, walks every bucket: about 4 ms a read with the host's, 0.1 ms with this one.
+ * The namespaces' first process (`enter-namespaces.sh`, beside this file in the sources): it
+ * brings up the private network, with a connection table of the run's own where the kernel
+ * allows, then runs the grader's command line.
  */
-const OWN_TABLE_BUCKETS = 4096;
-/**
- * The run's shell, given the grader's command line: in the first network namespace it asks for
- * a small connection table for the namespaces made from it, and makes the one the run uses (the
- * TIME-WAIT and SYN-queue limits, which the kernel derives from the table's size, are set back to
- * the host's); where the kernel cannot, the run stays in the first one.
- */
-const RUN_SCRIPT = `inner='
-[ -n "$1" ] && echo "$1" 2>/dev/null > ${IPV4}/tcp_max_tw_buckets
-[ -n "$2" ] && echo "$2" 2>/dev/null > ${IPV4}/tcp_max_syn_backlog
-shift 2
-${SETUP} || exit 97
-"$@"
-exit $?'
-if echo ${OWN_TABLE_BUCKETS} 2>/dev/null > ${IPV4}/tcp_child_ehash_entries; then
-  exec unshare --net /bin/sh -c "$inner" sh "$(cat ${IPV4}/tcp_max_tw_buckets)" "$(cat ${IPV4}/tcp_max_syn_backlog)" "$@"
-fi
-exec /bin/sh -c "$inner" sh "" "" "$@"`;
+export const ENTER_SCRIPT = [new URL('./enter-namespaces.sh', import.meta.url), new URL('../../../harness/isolation/enter-namespaces.sh', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((file) => existsSync(file)) ?? '';
 
 /** `unshare` arguments that make this process root of a new user namespace, or none when it already is root. */
 export function userNamespaceArgs(): string[] {
@@ -82,15 +63,32 @@ export function namespaceSupport(): NamespaceSupport {
   if (process.platform !== 'linux') return off(`namespaces are Linux-only; this is ${process.platform}`);
   const forbidden = namespacesForbidden();
   if (forbidden) return off(forbidden);
-  const probe = spawnSync('unshare', [...unshareArgs(), '/bin/sh', '-c', `${SETUP} && echo ok`], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+  const probe = spawnSync('unshare', [...unshareArgs(), '/bin/sh', ENTER_SCRIPT, 'echo', 'ok'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
   if (probe.error) return off(`cannot run unshare (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}): install util-linux`);
   if (probe.status !== 0 || !probe.stdout.toString().includes('ok')) {
     const why = probe.stderr.toString().trim().split('\n').pop() ?? '';
     if (/ip: (not found|command not found)|ip: No such file/i.test(why)) return off('the ip command (iproute2) is not installed');
     return off(`this system does not allow unprivileged namespaces${why ? ` (${why})` : ''}`);
   }
-  const user = userNamespaceArgs().length > 0 ? ', in a user namespace' : '';
-  return (cached = { available: true, description: `on (network, PID and mount namespaces${user}; every address is local, ports are private to this run)` });
+  return (cached = { available: true, description: hermeticDescription(userNamespaceArgs().length > 0 ? 'user' : 'root') });
+}
+
+/** How the run's namespaces were made: as root, or by an unprivileged user in a user namespace of its own. */
+export type NamespaceMaker = 'root' | 'user';
+
+/** The report's description of a hermetic run. */
+export function hermeticDescription(madeBy: NamespaceMaker): string {
+  return `on (network, PID and mount namespaces${madeBy === 'user' ? ', in a user namespace' : ''}; every address is local, ports are private to this run)`;
+}
+
+/**
+ * The description of the isolation of the run this process grades inside: what the process that
+ * made the namespaces passed in {@link INSIDE_ENV}, either the description itself or, from
+ * `bin/sockgrade`, only who made them.
+ */
+export function insideDescription(): string {
+  const given = process.env[INSIDE_ENV] ?? 'on';
+  return given === 'root' || given === 'user' ? hermeticDescription(given) : given;
 }
 
 /** Whether this process is the grader inside a hermetic run. */
@@ -153,7 +151,7 @@ export function namespacedNode(argv: readonly string[], support: NamespaceSuppor
   chmodSync(tmpRoot, 0o711);
   return {
     command: 'unshare',
-    args: [...unshareArgs(), '/bin/sh', '-c', RUN_SCRIPT, 'sh', process.execPath, ...argv],
+    args: [...unshareArgs(), '/bin/sh', ENTER_SCRIPT, process.execPath, ...argv],
     env: { ...env, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },
     tmpRoot,
   };

@@ -11,6 +11,8 @@ import { processesWithEnv } from '../../harness/process/proc-tree.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+/** The package's bin: enters a hermetic grading's namespaces itself, else runs {@link CLI}. */
+export const LAUNCHER = join(ROOT, 'bin', 'sockgrade');
 
 /** What a CLI run produced. */
 export interface CliRun {
@@ -30,9 +32,10 @@ export const processesWithMarker = processesWithEnv;
 
 /**
  * Runs `sockgrade <args>` with a private temp root and a marker in the environment; `under` is a
- * command line the CLI runs under (e.g. `setpriv ... --`).
+ * command line the CLI runs under (e.g. `setpriv ... --`); `launcher` runs it through the package's
+ * bin ({@link LAUNCHER}) instead of `node` {@link CLI}.
  */
-export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string>; cwd?: string; asUid?: number; under?: string[] } = {}): Promise<CliRun> {
+export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?: number; env?: Record<string, string>; cwd?: string; asUid?: number; under?: string[]; launcher?: boolean } = {}): Promise<CliRun> {
   const tmp = await mkdtemp(join(tmpdir(), 'sockgrade-test-'));
   // Programs run as unprivileged uids when the tests run as root: they must reach their folders.
   await chmod(tmp, 0o711);
@@ -44,7 +47,7 @@ export async function runCli(args: string[], opts: { json?: boolean; timeoutMs?:
   const runId = randomUUID();
   const full = opts.json ? [...args, '--json', jsonFile] : args;
   const t0 = performance.now();
-  const argv = [process.execPath, CLI, ...full];
+  const argv = opts.launcher ? [LAUNCHER, ...full] : [process.execPath, CLI, ...full];
   if (opts.asUid !== undefined) argv.unshift('setpriv', `--reuid=${opts.asUid}`, `--regid=${opts.asUid}`, '--clear-groups', '--');
   if (opts.under) argv.unshift(...opts.under);
   const child = spawn(argv[0] as string, argv.slice(1), {
