@@ -13,6 +13,7 @@ const problems = [];
 for (const field of ['name', 'version']) {
   if (pkg[field] !== root[field]) problems.push(`${field}: package.json has ${JSON.stringify(pkg[field])}, the lock ${JSON.stringify(root[field])}`);
 }
+if (JSON.stringify(pkg.bin ?? {}) !== JSON.stringify(root.bin ?? {})) problems.push(`bin: package.json has ${JSON.stringify(pkg.bin ?? {})}, the lock ${JSON.stringify(root.bin ?? {})}`);
 for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
   const want = pkg[field] ?? {};
   const got = root[field] ?? {};

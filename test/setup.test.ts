@@ -30,6 +30,17 @@ describe.concurrent('package-lock.json', () => {
     expect(r.out).toMatch(/out of sync .*npm install --package-lock-only[\s\S]*dependencies\.tap-parser: package\.json has \^18\.0\.0, the lock nothing/);
   });
 
+  it('a bin the lock does not name fails the check', () => {
+    const dir = testDir('sockgrade-lock-');
+    writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { bin?: Record<string, string> }> };
+    lock.packages['']!.bin = { sockgrade: 'dist/harness/cli/main.js' };
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock));
+    const r = checkLock(dir);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('bin: package.json has {"sockgrade":"bin/sockgrade"}, the lock {"sockgrade":"dist/harness/cli/main.js"}');
+  });
+
   it('CI runs the check before npm ci', () => {
     const run = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
     expect(run.indexOf('node .ci/check-lock.mjs')).toBeGreaterThan(-1);
