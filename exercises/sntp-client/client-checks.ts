@@ -39,7 +39,7 @@ async function awaitRequest(ctx: ClientCheckContext): Promise<{ peer: UdpPeer; p
   const program = ctx.launchClient();
   const where = [ctx.offered.port, ...ctx.alsoListen.filter((p) => p !== ctx.offered.port && !ctx.unavailable.includes(p))].map((p) => `${ctx.offered.host}:${p}`).join(' or ');
   ctx.doing(`waiting for the client's request on ${where}`);
-  const request = await peer.datagram(0, ctx.within(REQUEST_WAIT_MS), ctx.signal);
+  const request = await peer.datagramWhileRunning(0, ctx.within(REQUEST_WAIT_MS), program, ctx.signal);
   if (request) return { peer, program, request };
   const crash = findCrash(program.outputText());
   const what = program.exit

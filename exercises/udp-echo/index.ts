@@ -27,7 +27,7 @@ async function firstDatagram(ctx: ClientCheckContext, message: string): Promise<
   const peer = await ctx.udpPeer();
   const program = ctx.launchClient({ message });
   ctx.doing(`waiting for the client's datagram on ${ctx.offered.host}:${ctx.offered.port}`);
-  const first = await peer.datagram(0, ctx.within(10_000), ctx.signal);
+  const first = await peer.datagramWhileRunning(0, ctx.within(10_000), program, ctx.signal);
   if (!first) {
     const crash = findCrash(program.outputText());
     throw new CheckFailure(

@@ -16,6 +16,9 @@ export interface Datagram {
   toPort?: number;
 }
 
+/** How long datagrams a program sent before it ended are waited for, once it has ended: they are queued already, only to be read. */
+const READ_AFTER_EXIT_MS = 250;
+
 class DatagramInbox {
   readonly datagrams: Datagram[] = [];
   private readonly listeners = new Set<() => void>();
@@ -145,6 +148,27 @@ export class UdpPeer {
   /** Waits for the datagram at index `index` of everything received. */
   datagram(index: number, ms: number, signal?: AbortSignal): Promise<Datagram | undefined> {
     return this.inbox.next(index, ms, signal);
+  }
+
+  /**
+   * Waits for the datagram at index `index`, as {@link datagram} does, but not for long after
+   * `program` has ended: what it sent before its end is already queued on this peer's sockets,
+   * so a client that crashed or gave up is not waited for until the timeout.
+   */
+  async datagramWhileRunning(index: number, ms: number, program: { waitForExit(ms: number, signal?: AbortSignal): Promise<unknown> }, signal?: AbortSignal): Promise<Datagram | undefined> {
+    const settled = new AbortController();
+    const either = signal ? AbortSignal.any([signal, settled.signal]) : settled.signal;
+    try {
+      return await Promise.race([
+        this.inbox.next(index, ms, either),
+        program.waitForExit(ms, either).then(
+          () => this.inbox.next(index, READ_AFTER_EXIT_MS, either),
+          () => undefined,
+        ),
+      ]);
+    } finally {
+      settled.abort();
+    }
   }
 
   /** Sends `data` to `to` from the socket that received from it (or the first one). */
