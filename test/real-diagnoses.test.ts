@@ -1,6 +1,6 @@
 /**
  * What a student reads on real-pattern fixtures (fixtures/<exercise>/real-*), beyond the verdicts
- * that fixtures.test.ts asserts: the diagnosis names the real cause (a server that waits for a
+ * that the fixture tests (support/fixture-suite.ts) assert: the diagnosis names the real cause (a server that waits for a
  * newline, a crash with the student's own file and line, a loop that never ends on b""), and a
  * submission whose early step failed is graded out of the same maximum as a correct one.
  */

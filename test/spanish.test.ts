@@ -12,7 +12,7 @@
  * what a sender delivered and the garbage check, http-get-client's the body descriptions of
  * http.full-body and the Host header expected, framed-echo's real server (a hard-coded port) the
  * socket calls with the bind the start-up hook moved. Every fixture's report is also rendered in
- * Spanish from its English grading by fixtures.test.ts, which finds any English left there.
+ * Spanish from its English grading by the fixture tests (support/fixture-suite.ts), which finds any English left there.
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';

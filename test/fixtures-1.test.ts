@@ -1,0 +1,4 @@
+/** Part 1 of the bundled fixtures graded by the CLI (see support/fixture-suite.ts). */
+import { gradeFixtures } from './support/fixture-suite.js';
+
+gradeFixtures(0, 2);
