@@ -59,3 +59,14 @@ describe('UDP robust.survives-garbage does not depend on luck', () => {
     expect(survives).toEqual(SEEDS.map((s) => `${s}:pass`));
   });
 });
+
+describe('TCP robust.survives-garbage does not depend on luck', () => {
+  it('fails, for every seed, a web server that opens the second word of a request (a NUL in it raises ValueError); passes a correct one for every seed', async () => {
+    const [opensWord, correct] = await Promise.all([
+      statusesOverSeeds('http-get-client', 'server', `python3 ${fixture('http-get-client/real-server-ioerror-reset/server.py')} {port}`, 'robust.survives-garbage'),
+      statusesOverSeeds('http-get-client', 'server', `python3 ${fixture('http-get-client/correct-server/server.py')} {port}`, 'robust.survives-garbage'),
+    ]);
+    expect(opensWord).toEqual(SEEDS.map((s) => `${s}:fail`));
+    expect(correct).toEqual(SEEDS.map((s) => `${s}:pass`));
+  });
+});

@@ -155,8 +155,13 @@ export async function udpRoundTrip(ctx: ServerCheckContext, client: UdpClient, p
   });
 }
 
-/** Random bytes that are not valid UTF-8 anywhere near the start: lone continuation bytes, overlongs, 0xff. */
+/**
+ * Random bytes between two copies of 12 bytes that meet every program alike, whatever the seed:
+ * not valid UTF-8 from the first byte (0xff, a broken two-byte sequence, a lone continuation
+ * byte), a line end, and a NUL in every word (words split at spaces and line ends), so a program
+ * that takes a word as a file name meets a NUL in it on every run.
+ */
 export function garbage(bytes: Buffer): Buffer {
-  const invalid = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x80, 0xe2, 0x82, 0x00, 0x0d, 0x0a, 0xc0, 0xaf]);
+  const invalid = Buffer.from([0xff, 0x00, 0x20, 0xc3, 0x28, 0x00, 0x20, 0x80, 0x00, 0x0d, 0x0a, 0x00]);
   return Buffer.concat([invalid, bytes, invalid]);
 }
