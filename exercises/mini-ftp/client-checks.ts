@@ -135,7 +135,7 @@ async function udpServer(ctx: ClientCheckContext, words: FtpWords, files: Readon
   const program = ctx.launchClient({ message: first });
   const play = new FakeUdpFtpServer(ctx, peer, words, files);
   ctx.doing(`waiting for the client's first command at ${ctx.offered.host}:${ctx.offered.port} (UDP)`);
-  if (!(await play.first(ctx.within(10_000)))) {
+  if (!(await play.first(ctx.within(10_000), program))) {
     throw new CheckFailure(`the client sent no datagram to sockgrade's server at ${ctx.offered.host}:${ctx.offered.port} (UDP)`, {
       received: clientState(program),
       hint: 'send each command as one datagram to {host} {port} (or HOST/PORT, or the address typed at a prompt)',

@@ -7,7 +7,7 @@ import type { CheckContext } from '../../harness/authoring.js';
 import type { Connection } from '../../harness/authoring.js';
 import { waitFor } from '../../harness/authoring.js';
 import { frameBody, readBody } from '../shared/files-body.js';
-import type { Datagram, UdpPeer } from '../../harness/authoring.js';
+import type { Datagram, Program, UdpPeer } from '../../harness/authoring.js';
 import { pause } from '../../harness/authoring.js';
 import type { FtpWords } from './protocol.js';
 import { DatagramBytes, commandOf, cutIntoDatagrams } from './datagrams.js';
@@ -51,9 +51,9 @@ export class FakeUdpFtpServer implements FtpServerPlay {
     private readonly files: ReadonlyMap<string, Buffer>,
   ) {}
 
-  /** The client's first datagram, once it came (its first command, which also gives its address). */
-  async first(ms: number): Promise<Datagram | undefined> {
-    return this.peer.datagram(0, ms, this.ctx.signal);
+  /** The client's first datagram, once it came (its first command, which also gives its address); undefined soon after `client` ends without one. */
+  async first(ms: number, client: Program): Promise<Datagram | undefined> {
+    return this.peer.datagramWhileRunning(0, ms, client, this.ctx.signal);
   }
 
   async run(): Promise<void> {
