@@ -72,6 +72,14 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) a2.push((await timeCli(['grade', 'tcp-echo', '--server', pyServer, '--seed', '1'])).ms);
   row('A2 tcp-echo, all server checks (median of 3)', median(a2), start + SLICED_PACING_MS, 'submission: start-up + the pacing echo.sliced mandates; target < 1.5 s');
 
+  const prompted: number[] = [];
+  const given: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    prompted.push((await timeCli(['grade', 'tcp-echo', '--client', `python3 ${fx('tcp-echo/real-client-venv-wrapper/cliente.py')}`, '--seed', '1'])).ms);
+    given.push((await timeCli(['grade', 'tcp-echo', '--client', `python3 ${fx('tcp-echo/correct-input/client.py')} {host} {port}`, '--seed', '1'])).ms);
+  }
+  row('A2 client asking host, port, message (input())', median(prompted), median(given), 'submission column: a client given {host} {port}, graded alike (its checks side by side)');
+
   const a3 = await timeCli(['grade', 'tcp-echo-concurrent', '--server', `python3 ${fx('tcp-echo-concurrent/correct-threads/server.py')} {port}`, '--only', 'concurrency.parallel-clients']);
   row('A3 50 clients (parallel-clients)', a3.ms, start, `target < 2 s; exit ${a3.code}`);
   const stress = await timeCli(['grade', 'tcp-echo-concurrent', '--server', `python3 ${fx('tcp-echo-concurrent/correct-threads/server.py')} {port}`, '--only', 'concurrency.stress']);

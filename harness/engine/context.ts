@@ -315,7 +315,8 @@ export class ClientCheckContext extends CheckContext {
       program.type(text);
       if (answer === 'message' && asked) this.messageTypedTo.add(program);
       from = program.outputLength;
-      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.readingTerminal() === true ? undefined : true)).catch(() => {});
+      // It has read the line once it stops reading, or once it prints again (the next prompt, after which it may read again at once).
+      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.readingTerminal() === true && program.outputLength === from ? undefined : true)).catch(() => {});
       if (answer === 'message') return;
     }
   }
