@@ -8,10 +8,9 @@
 # - Connection table: a network namespace shares the host's TCP table (hundreds of thousands of
 #   buckets) unless its parent asked for one of its own (tcp_child_ehash_entries, Linux 6.1), and
 #   reading /proc/net/tcp, which the server start-up poll does, walks every bucket (about 4 ms a
-#   read, 0.1 ms with a table of its own). Where the
-#   kernel allows, this asks for 4096 buckets for the namespaces made from the first one and runs
-#   the grader in one of those, with the host's TIME-WAIT and SYN-queue limits (the kernel derives
-#   them from the table's size).
+#   read, 0.1 ms with a table of its own). Where the kernel allows, this asks for 4096 buckets for
+#   the namespaces made from the first one and runs the grader in one of those, with the host's
+#   TIME-WAIT and SYN-queue limits (the kernel derives them from the table's size).
 # - SOCKGRADE_ENTERED (bin/sockgrade's fast path): a file to create once the network is up; until
 #   then stderr is /dev/null and the real one is fd 3, so a failure to enter prints nothing and the
 #   launcher can hand the grading to the Node CLI, which says why.

@@ -149,10 +149,13 @@ export function namespacedNode(argv: readonly string[], support: NamespaceSuppor
   const tmpRoot = mkdtempSync(join(env.SOCKGRADE_TMPDIR ?? tmpdir(), 'sockgrade-run-'));
   // Programs run as uids of their own and must be able to pass through (not list) to their boxes.
   chmodSync(tmpRoot, 0o711);
+  // SOCKGRADE_ENTERED is bin/sockgrade's own hand-over to the script (with stderr on fd 3): never passed on.
+  const passed = { ...env };
+  delete passed.SOCKGRADE_ENTERED;
   return {
     command: 'unshare',
     args: [...unshareArgs(), '/bin/sh', ENTER_SCRIPT, process.execPath, ...argv],
-    env: { ...env, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },
+    env: { ...passed, [INSIDE_ENV]: support.description, SOCKGRADE_TMPDIR: tmpRoot },
     tmpRoot,
   };
 }
