@@ -14,21 +14,22 @@ const PACK = join(ROOT, 'examples', 'upper-echo-pack');
 const PACK_EXERCISES = join(PACK, 'exercises');
 const CORRECT = `python3 ${join(PACK, 'fixtures', 'upper-echo', 'correct-threads', 'server.py')} {port}`;
 
-/** A folder holding one course exercise written in plain JavaScript. */
-function jsExercise(id: string): string {
+/** A folder holding one course exercise written in plain JavaScript: `source` (by default, one check that a connection is accepted). */
+function jsExercise(id: string, source = acceptsExercise(id)): string {
   const dir = testDir('sockgrade-course-js-');
   mkdirSync(join(dir, id));
-  writeFileSync(
-    join(dir, id, 'index.js'),
-    `import { defineExercise, defineServerCheck } from 'sockgrade/authoring';
+  writeFileSync(join(dir, id, 'index.js'), source);
+  return dir;
+}
+
+function acceptsExercise(id: string): string {
+  return `import { defineExercise, defineServerCheck } from 'sockgrade/authoring';
 export default defineExercise({
   id: '${id}', catalogue: 'X1', title: 'accepts a connection', transport: 'tcp', canonicalPort: 5000,
   contract: { server: 'accepts a connection' }, params: {},
   checks: [defineServerCheck({ id: 'accepts', title: 'accepts a connection', weight: 1, budgetMs: 5000, async run(ctx) { (await ctx.connect()).close(); } })],
 });
-`,
-  );
-  return dir;
+`;
 }
 
 describe.concurrent('course exercises', () => {
@@ -147,10 +148,8 @@ describe.concurrent('course exercises', () => {
   });
 
   it('checks that share an instance take one an earlier check passed on; one that fails there runs again on a fresh instance, whose verdict counts', async () => {
-    const dir = testDir('sockgrade-course-share-');
-    mkdirSync(join(dir, 'shared'));
-    writeFileSync(
-      join(dir, 'shared', 'index.js'),
+    const dir = jsExercise(
+      'shared',
       `import { CheckFailure, defineExercise, defineServerCheck } from 'sockgrade/authoring';
 const seen = new Set();
 const check = (id, opts = {}) => defineServerCheck({ id, title: id, weight: 1, budgetMs: 5000, sharesInstance: opts.shares ?? true, async run(ctx) {
@@ -184,10 +183,8 @@ export default defineExercise({
   });
 
   it('a check that cannot judge (CheckInconclusive) runs again by itself; when it still cannot, it is an error, not a fail', async () => {
-    const dir = testDir('sockgrade-course-js-');
-    mkdirSync(join(dir, 'flaky'));
-    writeFileSync(
-      join(dir, 'flaky', 'index.js'),
+    const dir = jsExercise(
+      'flaky',
       `import { CheckInconclusive, defineExercise, defineServerCheck } from 'sockgrade/authoring';
 let tries = 0;
 const check = (id, inconclusive) => defineServerCheck({ id, title: id, weight: 1, budgetMs: 5000, async run(ctx) {

@@ -330,21 +330,23 @@ async function runCheckOn(check: Check, st: RunState, used: ServerInstance | und
     passed = true;
     return finish(check, 'pass', '', ctx && ctx.notes.length > 0 ? { notes: [...ctx.notes] } : {}, t0);
   } catch (err) {
-    if (ctx) await Promise.all(ctx.launched().map(settleForReport));
+    if (ctx) {
+      await Promise.all(
+        ctx.launched().map(async (program) => {
+          await settleOutput(program);
+          await tracebackEnd(program);
+        }),
+      );
+    }
     const failed = failureResult(check, err, { budgetExpired, budget, ctx, settings, t0, everyNameMapped });
     return ctx ? leadWithCrash(failed, ctx.launched()) : failed;
   } finally {
     cancelBudget?.();
     abort.abort(new Error('check finished'));
     if (ctx) {
-      await Promise.all(ctx.launched().map((program) => program.waitForQuiet(25, 300).catch(() => {})));
       // A program that was ending when the check ended (a crash the check caused) is judged on all it printed before its end.
-      const judged = await Promise.all(
-        ctx.launched().map(async (program) => {
-          if (program.ending) await program.waitForExit(2000).catch(() => {});
-          return { checkId: check.id, program, judgedBytes: program.outputLength };
-        }),
-      );
+      await Promise.all(ctx.launched().map(settleOutput));
+      const judged = ctx.launched().map((program) => ({ checkId: check.id, program, judgedBytes: program.outputLength }));
       await ctx.dispose();
       st.recorded[check.role].push(...judged);
     }
@@ -361,14 +363,13 @@ async function runCheckOn(check: Check, st: RunState, used: ServerInstance | und
 }
 
 /**
- * Lets what a program printed before a failure reach its report: output in flight, all of it
- * when the program has ended or is ending (its end marker comes after its last output, which a
- * loaded machine may deliver well after the port closed), and a traceback it is still printing.
+ * Lets what a program printed reach sockgrade: output in flight, and all of it when the program
+ * has ended or is ending (its end marker comes after its last output, which a loaded machine may
+ * deliver well after the program closed its port).
  */
-async function settleForReport(program: Program): Promise<void> {
+async function settleOutput(program: Program): Promise<void> {
   await program.waitForQuiet(25, 300).catch(() => {});
   if (program.ending) await program.waitForExit(2000).catch(() => {});
-  await tracebackEnd(program);
 }
 
 /**
