@@ -41,7 +41,7 @@ export type { Role } from './model/result.js';
 export type { Catalogue } from './i18n/catalogue.js';
 
 // What a check's run function works with
-export { classifyPrompt, type CheckContext, type ServerCheckContext, type ClientCheckContext, type ClientLaunch } from './engine/context.js';
+export { classifyPrompt, type CheckContext, type ServerCheckContext, type ClientCheckContext, type ClientLaunch, type RecordedProgram } from './engine/context.js';
 export { connectTo, type Connection } from './net/connection.js';
 export type { TcpPeer } from './net/tcp-peer.js';
 export type { UdpClient, UdpPeer, Datagram } from './net/udp.js';

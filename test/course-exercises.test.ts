@@ -182,6 +182,40 @@ export default defineExercise({
     expect(run.survivors).toEqual([]);
   });
 
+  it('the longest checks (paceMs) start first; a check that judges the run (judgesRun) gives its verdict once every other check has ended, with all their programs', async () => {
+    const dir = jsExercise(
+      'judged',
+      `import { CheckFailure, defineExercise, defineServerCheck } from 'sockgrade/authoring';
+const started = [];
+const check = (id, paceMs, more = {}) => defineServerCheck({ id, title: id, weight: 1, budgetMs: 5000, paceMs, ...more, async run(ctx) {
+  started.push(id);
+  (await ctx.connect()).close();
+  if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+} });
+const judge = (programs) => {
+  throw new CheckFailure('started ' + started.join(',') + '; judged ' + programs.map((p) => p.checkId + ':' + (p.judgedBytes > 0)).sort().join(','));
+};
+export default defineExercise({
+  id: 'judged', catalogue: 'X4', title: 'judged', transport: 'tcp', canonicalPort: 5000,
+  contract: { server: 'accepts connections' }, params: {},
+  checks: [check('quick', 0), check('judge', 0, { judgesRun: judge }), check('slow', 400), check('middle', 100)],
+});
+`,
+    );
+    const inOrder = await runCli(['grade', 'judged', '--exercises', dir, '--server', CORRECT, '--jobs', '1'], { json: true });
+    const judged = (r: typeof inOrder): string | undefined => r.result!.checks.find((c) => c.id === 'judge')?.message;
+    expect(judged(inOrder)).toBe('started slow,middle,quick,judge; judged judge:true,middle:true,quick:true,slow:true');
+    expect(inOrder.result!.checks.map((c) => c.id), 'the report keeps the declared order').toEqual(['quick', 'judge', 'slow', 'middle']);
+    const atOnce = await runCli(['grade', 'judged', '--exercises', dir, '--server', CORRECT, '--jobs', '4'], { json: true });
+    expect(judged(atOnce), 'judged after slow ended, though its own run ended first').toMatch(/; judged judge:true,middle:true,quick:true,slow:true$/);
+    const judge = atOnce.result!.checks.find((c) => c.id === 'judge');
+    expect(judge?.status).toBe('fail');
+    expect(judge?.maxPoints).toBe(1);
+    expect(atOnce.result!.checks.filter((c) => c.id !== 'judge').map((c) => c.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(judge?.evidence.reproduce).toContain('--only judge ');
+    expect(atOnce.survivors).toEqual([]);
+  });
+
   it('a check that cannot judge (CheckInconclusive) runs again by itself; when it still cannot, it is an error, not a fail', async () => {
     const dir = jsExercise(
       'flaky',

@@ -69,13 +69,18 @@ export function lineEchoFailure(label: string, expected: Buffer, got: Buffer): C
   });
 }
 
+const QUIET_BEFORE_MS = 100;
+const QUIET_AFTER_MS = 50;
+/** The least time {@link assertStillServes} takes: the server's output must be quiet before and after the new client. */
+export const STILL_SERVES_PACE_MS = QUIET_BEFORE_MS + QUIET_AFTER_MS;
+
 /**
  * Checks that, after `event`, the server still serves a new client: it accepts it and answers
  * something (whether the answer is right is for the other checks). Output quiet is awaited
  * first so that a crash caused by the event shows up before the verdict.
  */
 export async function assertStillServes(ctx: ServerCheckContext, event: string, payload: Buffer, udpClient?: UdpClient): Promise<void> {
-  await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
+  await ctx.server.program.waitForQuiet(QUIET_BEFORE_MS, ctx.within(1000), ctx.signal).catch(() => {});
   ctx.assertServerAlive(`after ${event}`);
   try {
     await answersNewClient(ctx, payload, udpClient);
@@ -86,7 +91,7 @@ export async function assertStillServes(ctx: ServerCheckContext, event: string, 
     }
     throw err;
   }
-  await ctx.server.program.waitForQuiet(50, ctx.within(500), ctx.signal).catch(() => {});
+  await ctx.server.program.waitForQuiet(QUIET_AFTER_MS, ctx.within(500), ctx.signal).catch(() => {});
   ctx.assertServerAlive(`after ${event}`);
 }
 

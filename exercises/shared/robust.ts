@@ -10,7 +10,7 @@ import { portInUse } from '../../harness/net/socket-table.js';
 import { describeExit } from '../../harness/process/program.js';
 import { visibleText } from '../../harness/diagnose/output.js';
 import { formatMs } from '../../harness/util/deadline.js';
-import { assertStillServes, garbage } from './echo.js';
+import { assertStillServes, garbage, STILL_SERVES_PACE_MS } from './echo.js';
 import type { Rng } from '../../harness/util/rng.js';
 
 /**
@@ -19,6 +19,12 @@ import type { Rng } from '../../harness/util/rng.js';
  * what arrives processes at least one with probability 1 − 2⁻³².
  */
 const GARBAGE_DATAGRAMS = 32;
+/** Quiet awaited after a client's reset mid-message, after the garbage on a TCP connection, and between the replies to garbage datagrams. */
+const RESET_QUIET_MS = 50;
+const GARBAGE_QUIET_MS = 150;
+const UDP_REPLIES_QUIET_MS = 250;
+/** Quiet awaited after robust.no-crash-output's own session, for a crash it caused. */
+const NO_CRASH_QUIET_MS = 100;
 
 /** What the robust server checks need from an exercise. */
 export interface RobustServerOptions {
@@ -42,12 +48,13 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
         title: 'survives clients that reset or close mid-message, and serves the next one',
         weight: 1,
         budgetMs: 10_000,
+        paceMs: RESET_QUIET_MS + STILL_SERVES_PACE_MS,
         sharesInstance,
         hint: 'wrap each client conversation in try/except (ConnectionResetError, BrokenPipeError) and close that connection only; recv returning b"" means the client closed',
         async run(ctx) {
           const a = await ctx.connect('client that resets');
           await a.send(opts.sample(ctx.rng).subarray(0, 5));
-          await a.waitForQuiet(50, ctx.within(500), ctx.signal);
+          await a.waitForQuiet(RESET_QUIET_MS, ctx.within(500), ctx.signal);
           await a.reset();
           const b = await ctx.connect('client that closes at once');
           b.close();
@@ -64,6 +71,7 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
       title: 'survives random bytes (invalid UTF-8 included) and serves the next client',
       weight: 1,
       budgetMs: 10_000,
+      paceMs: (opts.transport === 'udp' ? UDP_REPLIES_QUIET_MS : GARBAGE_QUIET_MS) + STILL_SERVES_PACE_MS,
       sharesInstance,
       hint: 'never assume what arrives is valid text: data.decode() raises UnicodeDecodeError on invalid UTF-8 (use errors="replace", or keep bytes)',
       async run(ctx) {
@@ -75,13 +83,13 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
           // The second is always short (24 to 32 bytes), so a server that cannot take a short datagram meets one on every run.
           for (let i = 1; i < GARBAGE_DATAGRAMS && ctx.server.program.exit === undefined; i++) await c.send(garbage(ctx.rng.bytes(i === 1 ? ctx.rng.int(0, 8) : ctx.rng.int(8, 1200))));
           ctx.doing('waiting for the replies to the random datagrams, if any, to stop');
-          for (let i = 0; i < GARBAGE_DATAGRAMS; i++) if (!(await c.receive(ctx.within(250), ctx.signal))) break;
+          for (let i = 0; i < GARBAGE_DATAGRAMS; i++) if (!(await c.receive(ctx.within(UDP_REPLIES_QUIET_MS), ctx.signal))) break;
           await assertStillServes(ctx, `it received ${GARBAGE_DATAGRAMS} datagrams of random bytes`, opts.sample(ctx.rng), c);
           return;
         }
         const c = await ctx.connect('client sending garbage');
         await c.send(junk);
-        await c.waitForQuiet(150, ctx.within(1500), ctx.signal);
+        await c.waitForQuiet(GARBAGE_QUIET_MS, ctx.within(1500), ctx.signal);
         c.close();
         await assertStillServes(ctx, 'a client sent random bytes', opts.sample(ctx.rng));
       },
@@ -91,16 +99,17 @@ export function robustServerChecks(opts: RobustServerOptions): ServerCheck[] {
       title: 'prints no traceback or uncaught exception during the whole run',
       weight: 1,
       budgetMs: 10_000,
-      runsLast: true,
+      paceMs: NO_CRASH_QUIET_MS,
       sharesInstance,
       hint: 'an exception in a thread or handler is printed even when the server keeps running: catch it where it happens and handle that client only',
       async run(ctx) {
         await opts.session(ctx).catch((err: unknown) => {
           if (!(err instanceof CheckFailure)) throw err;
         });
-        await ctx.server.program.waitForQuiet(100, ctx.within(1000), ctx.signal).catch(() => {});
-        const all = [...ctx.runPrograms, { checkId: 'robust.no-crash-output', program: ctx.server.program, judgedBytes: ctx.server.program.outputLength }];
-        for (const { checkId, program, judgedBytes } of all) {
+        await ctx.server.program.waitForQuiet(NO_CRASH_QUIET_MS, ctx.within(1000), ctx.signal).catch(() => {});
+      },
+      judgesRun(programs) {
+        for (const { checkId, program, judgedBytes } of programs) {
           const crash = findCrash(program.outputBuffer().subarray(0, judgedBytes).toString('utf8'));
           if (crash) {
             throw new CheckFailure(`the server printed a ${crash.name} during check ${checkId}`, {

@@ -22,6 +22,11 @@ export function shortMessage(ctx: ServerCheckContext): Buffer {
   return asMessage(echoVariant(ctx.params), smallMessage(ctx.rng));
 }
 
+/** echo.sliced's message (its text, then a random word) and how it is cut: 1 to 7 bytes, 8 ms apart. */
+const SLICED_TEXT = 'Mensaje troceado '.repeat(8);
+const SLICED_WORD = 16;
+const SLICES = { min: 1, max: 7, delayMs: 8 } as const;
+
 /** The A2 echo checks, also used by the exercises that share its wire contract. */
 export const echoServerChecks: readonly ServerCheck[] = [
   defineServerCheck({
@@ -58,12 +63,13 @@ export const echoServerChecks: readonly ServerCheck[] = [
     weight: 1,
     sharesInstance: true,
     budgetMs: 10_000,
+    paceMs: ((SLICED_TEXT.length + SLICED_WORD) / ((SLICES.min + SLICES.max) / 2)) * SLICES.delayMs,
     hint: 'TCP is a byte stream: one recv() is not one message. Keep reading and echoing whatever arrives, however small',
     async run(ctx) {
       const conn = await openEcho(ctx);
-      const msg = asMessage(echoVariant(ctx.params), Buffer.from(`${'Mensaje troceado '.repeat(8)}${ctx.rng.word(16)}`));
+      const msg = asMessage(echoVariant(ctx.params), Buffer.from(`${SLICED_TEXT}${ctx.rng.word(SLICED_WORD)}`));
       ctx.doing('sending a message a few bytes at a time');
-      await conn.sendSliced(msg, ctx.rng, { min: 1, max: 7, delayMs: 8, signal: ctx.signal });
+      await conn.sendSliced(msg, ctx.rng, { ...SLICES, signal: ctx.signal });
       await expectReply(ctx, conn, msg, 3000);
     },
   }),

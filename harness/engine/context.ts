@@ -166,8 +166,6 @@ export interface LaunchedServer {
 /** Context of a server check: the submission's server is already up. */
 export class ServerCheckContext extends CheckContext {
   server!: LaunchedServer;
-  /** Programs launched by earlier checks of the run (filled for `runsLast` checks). */
-  runPrograms: readonly RecordedProgram[] = [];
   private clientCount = 0;
 
   /** Opens a TCP connection to the server, as a new client. */

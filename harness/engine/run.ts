@@ -88,23 +88,20 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   const instances = new InstancePool();
   const state: RunState = { settings, root, plans, recorded, learnedNotes, instances, ...(session ? { trace: session } : {}) };
   const again: Check[] = [];
+  const toJudge: [Check, CheckResult][] = [];
   const runOne = async (check: Check, retry = false): Promise<void> => {
     session?.checkStarts(check.role, check.id);
     const r = await runCheck(check, state, !session);
     if (INCONCLUSIVE.has(r) && !retry) again.push(check);
+    else if (check.judgesRun && r.status === 'pass') toJudge.push([check, r]);
     else done(check, retry && INCONCLUSIVE.has(r) ? { ...r, message: `${r.message} (also when run again by itself)` } : r);
   };
-  const retryAlone = (): Promise<void> => pool(again.splice(0), 1, (c) => runOne(c, true));
 
   try {
-    const first = runnable.filter((c) => !c.runsLast && !c.runsAlone);
-    const alone = runnable.filter((c) => c.runsAlone && !c.runsLast);
-    const last = runnable.filter((c) => c.runsLast);
-    await pool(first, jobs, runOne);
-    await pool(alone, 1, runOne);
-    await retryAlone();
-    await pool(last, jobs, runOne);
-    await retryAlone();
+    await pool(byPace(runnable.filter((c) => !c.runsAlone)), jobs, runOne);
+    await pool(byPace(runnable.filter((c) => c.runsAlone)), 1, runOne);
+    await pool(again.splice(0), 1, (c) => runOne(c, true));
+    for (const [check, passed] of toJudge) done(check, judgeRun(check, passed, recorded[check.role], settings));
     if (session) {
       const traces = await session.close([...results.values()]).catch((err: Error) => err);
       if (traces instanceof Error) notes.push(`packets were not recorded: ${traces.message}`);
@@ -271,7 +268,6 @@ async function runCheckOn(check: Check, st: RunState, used: ServerInstance | und
           st.learnedNotes.add(`the server listens on port ${sctx.server.port}, which it chose itself (found in the kernel's socket table); its instances ran one at a time`);
         }
       }
-      sctx.runPrograms = check.runsLast ? st.recorded.server : [];
       sctx.deadline = performance.now() + budget;
       sctx.doing('running');
       running = check.run(sctx);
@@ -384,6 +380,23 @@ async function tracebackEnd(program: Program): Promise<void> {
     program.waitForText('the end of its traceback', (text) => (crashSummary(text) ? true : undefined), 2000),
     program.waitForExit(2000),
   ]).catch(() => {});
+}
+
+/** Longest first (see `Check.paceMs`); checks of equal pace keep their order. */
+function byPace(checks: readonly Check[]): Check[] {
+  return [...checks].sort((a, b) => (b.paceMs ?? 0) - (a.paceMs ?? 0));
+}
+
+/** The verdict of a check that judges the whole run (`Check.judgesRun`), whose own run passed. */
+function judgeRun(check: Check, passed: CheckResult, programs: readonly RecordedProgram[], settings: RunSettings): CheckResult {
+  const t0 = performance.now() - passed.durationMs;
+  try {
+    check.judgesRun?.(programs);
+    return finish(check, 'pass', '', passed.evidence, t0);
+  } catch (err) {
+    const failed = failureResult(check, err, { budgetExpired: false, budget: budgetOf(check, settings.params), ctx: undefined, settings, t0, everyNameMapped: false });
+    return passed.evidence.notes ? { ...failed, evidence: { ...failed.evidence, notes: [...(failed.evidence.notes ?? []), ...passed.evidence.notes] } } : failed;
+  }
 }
 
 /** Results of checks that ended in {@link CheckInconclusive}: run again once, by themselves. */

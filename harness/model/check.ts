@@ -5,7 +5,7 @@
  */
 import type { ParamValues } from './params.js';
 import type { Role, Visibility } from './result.js';
-import type { ServerCheckContext, ClientCheckContext } from '../engine/context.js';
+import type { ServerCheckContext, ClientCheckContext, RecordedProgram } from '../engine/context.js';
 
 interface CheckBase {
   /** Stable id, e.g. `echo.large`: used in reports, JUnit names, fixtures and `--only`. */
@@ -21,10 +21,19 @@ interface CheckBase {
   /** Returns a reason when the check does not apply with these parameters (it is then skipped and not counted). */
   notApplicable?: (params: ParamValues) => string | undefined;
   /**
-   * When true, the check runs after every other check of its role and may inspect every
-   * program launched during the run (`ctx.runPrograms`).
+   * Judges the whole run once every other check of its role has ended: the check's `run` goes
+   * first, like any check's (it may exercise the program itself, or do nothing), then, if it
+   * passed, this is given every program launched during the run, with how much of its output
+   * each check judged; what it throws is the verdict. The check holds no program meanwhile, so
+   * the run is not made longer by it.
    */
-  runsLast?: boolean;
+  judgesRun?: (programs: readonly RecordedProgram[]) => void;
+  /**
+   * The least time the check takes on a correct program: the pauses and quiet waits it imposes.
+   * Only scheduling reads it: the checks that take longest start first, so that none of them
+   * starts late and ends the run after the others. Default 0.
+   */
+  paceMs?: number;
   /**
    * When true, the check loads the machine heavily (hundreds of clients): it runs by itself,
    * after the other checks of its role, so that its load never delays their timed waits.
