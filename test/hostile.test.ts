@@ -18,7 +18,7 @@ import { sandboxPolicy } from '../harness/sandbox/policy.js';
 import { isRealRoot } from '../harness/sandbox/root.js';
 
 const FIXTURES = join(ROOT, 'fixtures', 'tcp-echo');
-const sandboxed = namespaceSupport().available && sandboxPolicy({ hermetic: false, off: false }).bubblewrap;
+const sandboxed = namespaceSupport().available && (await sandboxPolicy({ hermetic: false, off: false })).bubblewrap;
 const root = isRealRoot();
 const NOBODY = 65534;
 

@@ -170,7 +170,7 @@ export async function batchCommand(opts: BatchOptions, stderr: NodeJS.WriteStrea
   const support = namespaceSupport();
   const hermetic = opts.isolation !== 'off' && support.available;
   // Where namespaces are missing (not turned off), uids of their own per instance still keep programs from writing their classmates' files and results.
-  const ownUids = opts.isolation !== 'off' && sandboxPolicy({ hermetic, off: false }).perCheckUid;
+  const ownUids = opts.isolation !== 'off' && (await sandboxPolicy({ hermetic, off: false })).perCheckUid;
   if (!hermetic && !ownUids && opts.unsafeNoIsolation !== true) {
     const why = opts.isolation === 'off' ? '--isolation off was given' : (support.reason ?? 'isolation is not available here');
     throw new UsageError(`batch refuses to grade a class without isolation (${why}): a submission could read, change or forge its classmates' results; make isolation available (see "Hermetic runs" in the README) or, only for submissions you trust, add --unsafe-no-isolation`);

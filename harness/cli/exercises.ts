@@ -24,6 +24,8 @@ export interface CourseSources {
   exerciseDirs?: readonly string[];
   config?: string | undefined;
   cwd: string;
+  /** Whether a report may be in Spanish (default true); when not, the built-ins' Spanish is not loaded. */
+  spanish?: boolean;
 }
 
 /** Hands the Spanish of `exercises`, of the shared checks and of `builtinCatalogues` (every built-in's, see `loadBuiltinCatalogues`) to the reports. */
@@ -49,7 +51,7 @@ export async function openCourse(sources: CourseSources, need?: string): Promise
   const wanted = need === undefined || ![need, ...configIds].every(known) ? BUILTIN_IDS : [need, ...configIds, ...ownIds];
   const exercises = new ExerciseSet(await loadBuiltins(wanted));
   for (const { exercise, file } of own) exercises.add(exercise, { file });
-  useMessages(exercises.all(), await loadBuiltinCatalogues());
+  useMessages(exercises.all(), sources.spanish === false ? [] : await loadBuiltinCatalogues());
   const config = raw ? parseCourseConfig(raw.data, raw.file, exercises) : undefined;
   return { exercises, ...(config ? { config } : {}) };
 }

@@ -174,9 +174,11 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   const audience = audienceOf(opts.audience);
   checkReportRequest(opts);
   if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
-  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd() }, opts.exercise));
   const isolation = isolationOf(opts.isolation);
-  const sandbox = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
+  // Probed while the exercise loads.
+  const probed = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
+  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd(), spanish: out.lang === 'es' }, opts.exercise));
+  const sandbox = await probed;
   if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');
   if (sandbox.perCheckUid && !enterableByOthers(checked.tmpRoot)) {
     throw new UsageError(`programs run as unprivileged uids of their own, which cannot pass through the scratch folder ${checked.tmpRoot}: let others pass through it and the folders above it (chmod o+x), or point SOCKGRADE_TMPDIR (or TMPDIR) to a folder they can`);

@@ -2,8 +2,8 @@
  * How submitted programs are confined on this machine, decided once per grading process from
  * what the system allows (probed, never assumed) and from `--isolation`.
  */
-import { spawnSync } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRealRoot } from './root.js';
@@ -11,6 +11,7 @@ import { bubblewrapArgs } from './bwrap-args.js';
 import { dropToUid, probeUid } from './box-user.js';
 import { WORK_DIR_BYTES } from './limits.js';
 import { shellQuote } from '../engine/settings.js';
+import { onInterrupt } from '../engine/interrupt.js';
 
 /** Set (to anything) in sockgrade's environment to act as if the system refused namespaces (Docker's default seccomp profile does). */
 export const NO_NAMESPACES_ENV = 'SOCKGRADE_NO_NAMESPACES';
@@ -32,17 +33,20 @@ export function namespacesForbidden(): string | undefined {
   return process.env[NO_NAMESPACES_ENV] ? `namespaces disabled by ${NO_NAMESPACES_ENV}` : undefined;
 }
 
-let cached: SandboxPolicy | undefined;
+let cached: Promise<SandboxPolicy> | undefined;
 
 /**
- * The sandbox for programs of this run. `hermetic`: sockgrade itself runs in its own network,
- * PID and mount namespaces; `off`: `--isolation off` was asked for.
+ * The sandbox for programs of this run (probed once per process: a caller may start it early and
+ * await it when needed). `hermetic`: sockgrade itself runs in its own network, PID and mount
+ * namespaces; `off`: `--isolation off` was asked for.
  */
-export function sandboxPolicy(opts: { hermetic: boolean; off: boolean }): SandboxPolicy {
-  if (cached) return cached;
-  const linux = process.platform === 'linux';
-  const found = probe({ setpriv: linux && isRealRoot(), bubblewrap: linux && !opts.off && !namespacesForbidden(), tmpfs: opts.hermetic });
-  return (cached = { ...found, description: describe(found.bubblewrap, found.perCheckUid, found.sizedWorkDir) });
+export function sandboxPolicy(opts: { hermetic: boolean; off: boolean }): Promise<SandboxPolicy> {
+  cached ??= (async () => {
+    const linux = process.platform === 'linux';
+    const found = await probe({ setpriv: linux && isRealRoot(), bubblewrap: linux && !opts.off && !namespacesForbidden(), tmpfs: opts.hermetic });
+    return { ...found, description: describe(found.bubblewrap, found.perCheckUid, found.sizedWorkDir) };
+  })();
+  return cached;
 }
 
 function describe(bubblewrap: boolean, perCheckUid: boolean, sized: boolean): string {
@@ -63,13 +67,14 @@ const line = (argv: readonly string[]): string => argv.map(shellQuote).join(' ')
  * (as that uid when there is one), and a size-limited tmpfs (only asked in a mount namespace of
  * sockgrade's own).
  */
-function probe(want: { setpriv: boolean; bubblewrap: boolean; tmpfs: boolean }): Omit<SandboxPolicy, 'description'> {
+async function probe(want: { setpriv: boolean; bubblewrap: boolean; tmpfs: boolean }): Promise<Omit<SandboxPolicy, 'description'>> {
   if (!want.setpriv && !want.bubblewrap) return { perCheckUid: false, bubblewrap: false, sizedWorkDir: false };
-  const dir = mkdtempSync(join(tmpdir(), 'sockgrade-probe-'));
+  const dir = await mkdtemp(join(tmpdir(), 'sockgrade-probe-'));
+  const forget = onInterrupt('files', () => rm(dir, { recursive: true, force: true }));
   try {
     const mountPoint = join(dir, 'mount');
-    mkdirSync(mountPoint);
-    if (want.setpriv) chownSync(dir, probeUid, probeUid);
+    await mkdir(mountPoint);
+    if (want.setpriv) await chown(dir, probeUid, probeUid);
     const sandbox = (uid: number | undefined): string => line(['bwrap', ...bubblewrapArgs({ workDir: dir, readable: {}, files: {}, command: 'exit 0', uid })]);
     const script = [
       'P=0 B=0 T=0',
@@ -78,10 +83,13 @@ function probe(want: { setpriv: boolean; bubblewrap: boolean; tmpfs: boolean }):
       want.tmpfs ? `[ $B = 1 ] && mount -t tmpfs -o size=1m sockgrade ${shellQuote(mountPoint)} && T=1 && umount ${shellQuote(mountPoint)}` : '',
       'echo "$P $B $T"',
     ].filter((l) => l !== '').join('\n');
-    const r = spawnSync('/bin/sh', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', timeout: 20_000 });
-    const [p, b, t] = (r.error || r.status !== 0 ? '' : r.stdout).trim().split(' ');
+    const out = await new Promise<string>((resolve) => {
+      execFile('/bin/sh', ['-c', script], { encoding: 'utf8', timeout: 20_000 }, (err, stdout) => resolve(err ? '' : stdout));
+    });
+    const [p, b, t] = out.trim().split(' ');
     return { perCheckUid: p === '1', bubblewrap: b === '1', sizedWorkDir: t === '1' };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }
