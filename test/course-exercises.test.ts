@@ -185,7 +185,7 @@ export default defineExercise({
   it('the longest checks (paceMs) start first; a check that judges the run (judgesRun) gives its verdict once every other check has ended, with all their programs', async () => {
     const dir = jsExercise(
       'judged',
-      `import { CheckFailure, defineExercise, defineServerCheck } from 'sockgrade/authoring';
+      `import { CheckFailure, defineExercise, defineServerCheck, num } from 'sockgrade/authoring';
 const started = [];
 const check = (id, paceMs, more = {}) => defineServerCheck({ id, title: id, weight: 1, budgetMs: 5000, paceMs, ...more, async run(ctx) {
   started.push(id);
@@ -197,8 +197,8 @@ const judge = (programs) => {
 };
 export default defineExercise({
   id: 'judged', catalogue: 'X4', title: 'judged', transport: 'tcp', canonicalPort: 5000,
-  contract: { server: 'accepts connections' }, params: {},
-  checks: [check('quick', 0), check('judge', 0, { judgesRun: judge }), check('slow', 400), check('middle', 100)],
+  contract: { server: 'accepts connections' }, params: { pace: { type: 'number', default: 100, description: 'how long middle takes' } },
+  checks: [check('quick', 0), check('judge', 0, { judgesRun: judge }), check('slow', 400), check('middle', 100, { paceMs: (params) => num(params, 'pace') })],
 });
 `,
     );

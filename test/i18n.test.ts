@@ -126,6 +126,8 @@ interface Template {
 
 const PROPS = new Set(['title', 'hint', 'expected', 'received']);
 const CALLS = new Set(['doing', 'assertServerAlive', 'event', 'note']);
+/** Calls that take a hint as a later argument: the argument's index. */
+const HINT_ARGS: Record<string, number> = { expectBody: 2 };
 
 function templatesIn(file: string): Template[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
@@ -142,6 +144,11 @@ function templatesIn(file: string): Template[] {
     if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && ['CheckFailure', 'CheckSkipped'].includes(n.expression.text) && n.arguments?.[0]) collect(n.arguments[0], n.expression.text);
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && CALLS.has(n.expression.name.text) && n.arguments[0]) collect(n.arguments[0], n.expression.name.text);
     if (ts.isPropertyAssignment(n) && PROPS.has(n.name.getText(sf))) collect(n.initializer, n.name.getText(sf));
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const at = HINT_ARGS[n.expression.name.text];
+      const arg = at === undefined ? undefined : n.arguments[at];
+      if (arg) collect(arg, 'hint');
+    }
     ts.forEachChild(n, visit);
   };
   visit(sf);

@@ -301,6 +301,7 @@ export const serverChecks: readonly ServerCheck[] = [
     title: 'expels a silent member between `idle` and `idle` + tolerance seconds, telling it; keeps an active one',
     weight: 2,
     budgetMs: (p) => (num(p, 'idle') + num(p, 'tolerance')) * 1000 + 10_000,
+    paceMs: idleMsOf,
     notApplicable: (p) => (num(p, 'idle') === 0 ? 'idle is 0 (no expulsion)' : undefined),
     hint: 'keep the time of each member\'s last message; every second (select() timeout, or a timer thread) expel those silent for idle seconds: send them a line saying so, close, remove and announce',
     async run(ctx) {

@@ -2,18 +2,22 @@
 import { defineExercise } from '../../harness/model/exercise.js';
 import { defineServerCheck } from '../../harness/model/check.js';
 import { CheckFailure, CheckNotReached } from '../../harness/model/failure.js';
-import { bool, num } from '../../harness/model/params.js';
+import { bool, num, type ParamValues } from '../../harness/model/params.js';
 import { formatMs, pause } from '../../harness/util/deadline.js';
 import type { ServerCheckContext } from '../../harness/engine/context.js';
 import type { Connection } from '../../harness/net/connection.js';
 import { robustServerChecks, type RobustServerOptions } from '../shared/robust.js';
-import { assertStillServes } from '../shared/echo.js';
+import { assertStillServes, STILL_SERVES_PACE_MS } from '../shared/echo.js';
 import { sampleLine, shortMessage } from '../tcp-echo/server-checks.js';
 import { echoVariantParams, expectReply, openEcho } from '../shared/echo-variant.js';
 import { tcpEcho as es } from '../tcp-echo/i18n/es.js';
 
 const idleMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'idle') * 1000;
 const toleranceMs = (ctx: { params: ServerCheckContext['params'] }): number => num(ctx.params, 'tolerance') * 1000;
+
+/** timeout.active-not-kicked's silences before each message, as fractions of idle. */
+const talksOf = (p: ParamValues): number[] => (bool(p, 'close-after-reply') ? [0.6] : [0.5, 0.5, 0.5, 0.5, 0.5]);
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** When the connection ended (FIN or reset), as performance.now(). */
 function closedAt(conn: Connection): number | undefined {
@@ -81,6 +85,7 @@ export const tcpEchoTimeout = defineExercise({
       title: 'closes a silent connection between `idle` and `idle` + tolerance seconds',
       weight: 2,
       budgetMs: (p) => (num(p, 'idle') + num(p, 'tolerance')) * 1000 + 3000,
+      paceMs: (p) => num(p, 'idle') * 1000,
       hint: 'conn.settimeout(5) before recv(), and on socket.timeout close that connection; or select() with a timeout per client',
       async run(ctx) {
         const idle = idleMs(ctx);
@@ -115,13 +120,14 @@ export const tcpEchoTimeout = defineExercise({
       title: 'a client that talks before `idle` runs out is served, not expelled',
       weight: 1,
       budgetMs: (p) => num(p, 'idle') * 2500 + 5000,
+      paceMs: (p) => num(p, 'idle') * 1000 * sum(talksOf(p)),
       hint: 'the idle timer counts silence only: restart it whenever data arrives',
       async run(ctx) {
         const idle = idleMs(ctx);
         const conn = await openEcho(ctx, 'talking client');
         const connectedAt = performance.now();
         const sent: Buffer[] = [];
-        const talks = bool(ctx.params, 'close-after-reply') ? [0.6] : [0.5, 0.5, 0.5, 0.5, 0.5];
+        const talks = talksOf(ctx.params);
         for (const [i, fraction] of talks.entries()) {
           ctx.doing(`staying silent for ${formatMs(idle * fraction)} (less than idle) before message ${i + 1}`);
           await pause(idle * fraction, ctx.signal);
@@ -143,6 +149,7 @@ export const tcpEchoTimeout = defineExercise({
       title: 'after expelling an idle client, serves new clients',
       weight: 1,
       budgetMs: (p) => (num(p, 'idle') + num(p, 'tolerance')) * 1000 + 8000,
+      paceMs: (p) => num(p, 'idle') * 1000 + STILL_SERVES_PACE_MS,
       hint: 'handle the timeout of one connection inside the accept loop: close that connection, then accept() again',
       async run(ctx) {
         const { ms } = await silentClientLifetime(ctx, 'idle client');

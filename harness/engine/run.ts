@@ -8,7 +8,8 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
-import { budgetOf, type Check } from '../model/check.js';
+import { budgetOf, paceOf, type Check } from '../model/check.js';
+import type { ParamValues } from '../model/params.js';
 import { CheckFailure, CheckInconclusive, CheckNotReached, CheckSkipped } from '../model/failure.js';
 import { canonicalPortOf, transportOf } from '../model/exercise.js';
 import { roleNotGiven, sumPoints, type CheckResult, type Evidence, type GradeResult, type Role } from '../model/result.js';
@@ -98,8 +99,8 @@ export async function grade(settings: RunSettings, hooks: RunHooks = {}): Promis
   };
 
   try {
-    await pool(byPace(runnable.filter((c) => !c.runsAlone)), jobs, runOne);
-    await pool(byPace(runnable.filter((c) => c.runsAlone)), 1, runOne);
+    await pool(byPace(runnable.filter((c) => !c.runsAlone), settings.params), jobs, runOne);
+    await pool(byPace(runnable.filter((c) => c.runsAlone), settings.params), 1, runOne);
     await pool(again.splice(0), 1, (c) => runOne(c, true));
     for (const [check, passed] of toJudge) done(check, judgeRun(check, passed, recorded[check.role], settings));
     if (session) {
@@ -383,8 +384,8 @@ async function tracebackEnd(program: Program): Promise<void> {
 }
 
 /** Longest first (see `Check.paceMs`); checks of equal pace keep their order. */
-function byPace(checks: readonly Check[]): Check[] {
-  return [...checks].sort((a, b) => (b.paceMs ?? 0) - (a.paceMs ?? 0));
+function byPace(checks: readonly Check[], params: ParamValues): Check[] {
+  return [...checks].sort((a, b) => paceOf(b, params) - paceOf(a, params));
 }
 
 /** The verdict of a check that judges the whole run (`Check.judgesRun`), whose own run passed. */

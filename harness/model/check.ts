@@ -29,11 +29,12 @@ interface CheckBase {
    */
   judgesRun?: (programs: readonly RecordedProgram[]) => void;
   /**
-   * The least time the check takes on a correct program: the pauses and quiet waits it imposes.
-   * Only scheduling reads it: the checks that take longest start first, so that none of them
-   * starts late and ends the run after the others. Default 0.
+   * The least time the check takes on a correct program: the pauses and quiet waits it imposes
+   * (a function when a parameter sets them). Only scheduling reads it: the checks that take
+   * longest start first, so that none of them starts late and ends the run after the others.
+   * Default 0.
    */
-  paceMs?: number;
+  paceMs?: number | ((params: ParamValues) => number);
   /**
    * When true, the check loads the machine heavily (hundreds of clients): it runs by itself,
    * after the other checks of its role, so that its load never delays their timed waits.
@@ -79,6 +80,11 @@ export function defineClientCheck(check: Omit<ClientCheck, 'role'>): ClientCheck
 /** The budget of `check` under `params`. */
 export function budgetOf(check: Check, params: ParamValues): number {
   return typeof check.budgetMs === 'function' ? check.budgetMs(params) : check.budgetMs;
+}
+
+/** The least time `check` takes under `params` (see `paceMs`). */
+export function paceOf(check: Check, params: ParamValues): number {
+  return typeof check.paceMs === 'function' ? check.paceMs(params) : (check.paceMs ?? 0);
 }
 
 /** Roles in a stable order. */

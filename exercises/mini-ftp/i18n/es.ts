@@ -59,6 +59,8 @@ export const miniFtp: Catalogue = {
   'waiting for the server to close the connection after exit': 'esperando a que el servidor cerrara la conexión después de exit',
   'the server answered {exit} but did not close the connection within {ms}': 'el servidor respondió a {exit} pero no cerró la conexión en {ms}',
   "after the goodbye, close the client's socket": 'después de la despedida, cierra el socket del cliente',
+  'after a client leaves, accept the next one': 'cuando un cliente se va, acepta al siguiente',
+  'after an error, keep reading commands from the same client': 'después de un error, sigue leyendo órdenes del mismo cliente',
   "after a client ended its session with {exit} (exit ends one client's session, not the server)": 'después de que un cliente terminara su sesión con {exit} (exit termina la sesión de un cliente, no el servidor)',
   'sending {line} and waiting for the reply': 'enviando {line} y esperando la respuesta',
   'uploading {size} as {command} and waiting for the reply': 'subiendo {size} como {command} y esperando la respuesta',
