@@ -12,6 +12,7 @@ import { classifyPrompt } from '../harness/engine/context.js';
 import { testDir } from './support/cli.js';
 import { sumPoints } from '../harness/model/result.js';
 import { Rng } from '../harness/util/rng.js';
+import { poll } from '../harness/util/deadline.js';
 
 describe('parameters', () => {
   const specs = {
@@ -113,5 +114,23 @@ describe('checks run at once', () => {
     for (let n = 1; n < 16; n++) expect(defaultCheckJobs(n + 1)).toBeLessThanOrEqual(defaultCheckJobs(n));
     expect(defaultCheckJobs(64)).toBe(2);
     if (cores === 2) expect([defaultCheckJobs(1), defaultCheckJobs(2), defaultCheckJobs(3)]).toEqual([4, 2, 2]);
+  });
+});
+
+describe('polling', () => {
+  it('probes again at once when woken, not only every interval', { timeout: 10_000 }, async () => {
+    let ready = false;
+    let probes = 0;
+    let wakeNow: (() => void) | undefined;
+    const found = poll('a condition', 60_000, undefined, () => (++probes, ready ? 'found' : undefined), 60_000, (now) => {
+      wakeNow = now;
+      return () => (wakeNow = undefined);
+    });
+    expect(probes).toBe(1);
+    ready = true;
+    wakeNow?.();
+    await expect(found).resolves.toBe('found');
+    expect(probes).toBe(2);
+    expect(wakeNow, 'the wake is released once the poll ends').toBeUndefined();
   });
 });

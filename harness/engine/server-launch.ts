@@ -129,25 +129,45 @@ function lastLine(text: string): string {
 
 /** Between two readings of the socket tables while the program's sockets stay the same, at most this many polls pass. */
 const UNCHANGED_POLLS = 5;
+/** The least time between two readings woken by the program's output. */
+const WAKE_GAP_MS = 5;
 
 async function findInSocketTable(program: Program, plan: ServerLaunchPlan, wanted: number[], prompts: StartupPrompts): Promise<BoundSocket> {
   let sockets = '';
   let justChanged = false;
   let skipped = 0;
+  let printed = false;
+  let probedAt = 0;
+  // A program that prints without end is not read more often than every few milliseconds.
+  const wake = (now: () => void): (() => void) => {
+    let later: NodeJS.Timeout | undefined;
+    const stop = program.onChange(() => {
+      printed = true;
+      const wait = WAKE_GAP_MS - (performance.now() - probedAt);
+      if (wait <= 0) now();
+      else later ??= setTimeout(() => ((later = undefined), now()), wait);
+    });
+    return () => {
+      stop();
+      clearTimeout(later);
+    };
+  };
   return poll<BoundSocket>(`the server to listen (${plan.transport.toUpperCase()})`, plan.startupMs, plan.signal, () => {
+    probedAt = performance.now();
     // A socket listens right after it is made (socket, bind, listen): the tables are read when
-    // the program's sockets change and on the poll after, and now and then in case one made earlier listens.
+    // the program's sockets change and on the poll after, when it prints (servers often say they
+    // listen), and now and then in case one made earlier listens.
     const tree = program.processTree();
     const now = tree.flatMap(socketInodesOf).sort().join(',');
     const changed = now !== sockets;
-    if (changed || justChanged || ++skipped >= UNCHANGED_POLLS) {
-      [sockets, justChanged, skipped] = [now, changed, 0];
+    if (changed || justChanged || printed || ++skipped >= UNCHANGED_POLLS) {
+      [sockets, justChanged, skipped, printed] = [now, changed, 0, false];
       const socks = servingSockets(program, tree, plan.transport, wanted);
       if (socks.length > 0) return socks.find((s) => wanted.includes(s.port)) ?? socks.find((s) => s.address !== '::1' && s.address !== '127.0.0.1') ?? socks[0];
     }
     if (program.exit) throw exitedBeforeListening(program, plan, prompts);
     return undefined;
-  });
+  }, undefined, wake);
 }
 
 /**

@@ -19,7 +19,11 @@ if [ "${1-}" = --inside ]; then
   [ -n "$2" ] && echo "$2" 2>/dev/null > $ipv4/tcp_max_tw_buckets
   [ -n "$3" ] && echo "$3" 2>/dev/null > $ipv4/tcp_max_syn_backlog
   shift 3
-  ip link set lo up && ip addr add 127.0.0.2/8 dev lo && ip route add local 0.0.0.0/0 dev lo || exit 97
+  ip -batch - << 'END' || exit 97
+link set lo up
+addr add 127.0.0.2/8 dev lo
+route add local 0.0.0.0/0 dev lo
+END
   if [ -n "${SOCKGRADE_ENTERED-}" ]; then
     : > "$SOCKGRADE_ENTERED"
     unset SOCKGRADE_ENTERED
@@ -32,6 +36,8 @@ if [ "${1-}" = --inside ]; then
   exit $?
 fi
 if echo 4096 2>/dev/null > $ipv4/tcp_child_ehash_entries; then
-  exec unshare --net /bin/sh "$0" --inside "$(cat $ipv4/tcp_max_tw_buckets)" "$(cat $ipv4/tcp_max_syn_backlog)" "$@"
+  read -r tw < $ipv4/tcp_max_tw_buckets
+  read -r syn < $ipv4/tcp_max_syn_backlog
+  exec unshare --net /bin/sh "$0" --inside "$tw" "$syn" "$@"
 fi
 exec /bin/sh "$0" --inside "" "" "$@"

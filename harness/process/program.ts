@@ -120,6 +120,11 @@ export class Program {
     for (const l of [...this.listeners]) l();
   }
 
+  /** Calls `fn` whenever the program prints or ends; returns the function that stops calling it. */
+  onChange(fn: () => void): () => void {
+    return this.subscribe(fn);
+  }
+
   private subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);

@@ -78,7 +78,8 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Polls `probe` every `intervalMs` until it returns a value other than undefined.
+ * Polls `probe` every `intervalMs` until it returns a value other than undefined, and at once
+ * whenever `wake` says something happened that may have changed the answer (a program printed).
  * For conditions the OS offers no event for (a port appearing in the kernel's socket table).
  */
 export function poll<T>(
@@ -87,12 +88,22 @@ export function poll<T>(
   signal: AbortSignal | undefined,
   probe: () => T | undefined | Promise<T | undefined>,
   intervalMs = 15,
+  wake?: (now: () => void) => () => void,
 ): Promise<T> {
   return waitFor<T>(what, ms, signal, (done, fail) => {
     let stopped = false;
+    let probing = false;
+    let woken = false;
     let timer: NodeJS.Timeout | undefined;
     const tick = async (): Promise<void> => {
       if (stopped) return;
+      if (probing) {
+        woken = true;
+        return;
+      }
+      probing = true;
+      woken = false;
+      if (timer) clearTimeout(timer);
       try {
         const v = await probe();
         if (stopped) return;
@@ -103,13 +114,17 @@ export function poll<T>(
       } catch (err) {
         fail(err as Error);
         return;
+      } finally {
+        probing = false;
       }
-      timer = setTimeout(() => void tick(), intervalMs);
+      timer = setTimeout(() => void tick(), woken ? 0 : intervalMs);
     };
+    const unwake = wake?.(() => void tick());
     void tick();
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      unwake?.();
     };
   });
 }
