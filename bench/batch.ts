@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { measure } from './cost.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,8 @@ function spawnMs(cmd: string, args: string[], reps: number): number {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'sockgrade-bench-class-'));
+// Programs may run as uids of their own (sockgrade as root): they must reach the students' files.
+chmodSync(root, 0o755);
 try {
   const cls = join(root, 'class');
   for (let i = 0; i < STUDENTS; i++) {
@@ -81,10 +83,17 @@ try {
   const student = join(cls, 'alumno-000', 'servidor.py');
   const on: number[] = [];
   const off: number[] = [];
+  const codes = new Set<number | null>();
+  const gradeOne = async (isolation: string, into: number[]): Promise<void> => {
+    const run = await timed(['grade', 'tcp-echo', '--server', `python3 ${student}`, '--isolation', isolation]);
+    into.push(run.ms);
+    codes.add(run.code);
+  };
   for (let i = 0; i < 5; i++) {
-    off.push((await timed(['grade', 'tcp-echo', '--server', `python3 ${student}`, '--isolation', 'off'])).ms);
-    if (support.available) on.push((await timed(['grade', 'tcp-echo', '--server', `python3 ${student}`, '--isolation', 'on'])).ms);
+    await gradeOne('off', off);
+    if (support.available) await gradeOne('on', on);
   }
+  if ([...codes].some((c) => c !== 0)) console.log(`(some of these gradings did not pass: exit codes ${[...codes].join(', ')})`);
   const plain = spawnMs('/bin/sh', ['-c', 'true'], 20);
   const ns = support.available ? spawnMs('unshare', [...(process.getuid?.() === 0 ? [] : ['--user', '--map-root-user']), '--net', '--pid', '--fork', '--mount-proc', '/bin/sh', '-c', 'ip link set lo up && ip route add local 0.0.0.0/0 dev lo'], 20) : NaN;
   console.log(`one submission graded, median of 5: hermetic ${support.available ? `${(median(on) / 1000).toFixed(2)} s` : 'n/a'}, not hermetic ${(median(off) / 1000).toFixed(2)} s`);
