@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 100);
 
 const SERVER = `import socket

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 /** The package's bin, which `npx sockgrade` runs: a hermetic grading in one Node process. */
 const BIN = join(ROOT, 'bin', 'sockgrade');
 const PEER = resolve(ROOT, '..', 'shared', 'peers', 'naive_grader.py');

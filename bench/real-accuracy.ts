@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { GradeResult } from '../harness/model/result.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const CLI = process.env.REAL_CLI ?? join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const CLI = process.env.REAL_CLI ?? join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 const JOBS = Math.max(1, Number(process.env.REAL_JOBS ?? 2));
 
 interface Fixture {

@@ -20,7 +20,7 @@ import { TcpProxy } from '../harness/proxy/tcp-proxy.js';
 import { costTable } from './cost.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 const fx = (p: string): string => join(ROOT, 'fixtures', p);
 
 /** echo.sliced sends ~150 bytes 1 to 7 at a time, 8 ms apart: about 40 pauses the protocol imposes. */

@@ -16,7 +16,7 @@ import { namespaceSupport } from '../harness/isolation/namespace.js';
 import type { GradeResult } from '../harness/model/result.js';
 
 const ROOT = projectRoot();
-const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 
 /** How hard and how long to stress. */
 export interface StressOptions {

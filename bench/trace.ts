@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 const SERVER = `python3 ${join(ROOT, 'fixtures', 'tcp-echo', 'correct-threads', 'server.py')} {port}`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, failedIds, runCli, testDir, type CliRun } from './support/cli.js';
+import { CLI, ROOT, failedIds, runCli, testDir, type CliRun } from './support/cli.js';
 import { namespaceSupport } from '../harness/isolation/namespace.js';
 import { sandboxPolicy } from '../harness/sandbox/policy.js';
 import { isRealRoot } from '../harness/sandbox/root.js';
@@ -65,7 +65,7 @@ function commonAttacks(label: string, opts: Parameters<typeof runCli>[1]): void 
   });
 
   it(`${label}: a program cannot plant code into sockgrade's main.js or its Python start-up hook`, async () => {
-    const files = [join(ROOT, 'dist', 'harness', 'cli', 'main.js'), join(ROOT, 'harness', 'process', 'python-hook', 'sitecustomize.py')];
+    const files = [CLI, join(ROOT, 'dist', 'harness', 'cli', 'main.js'), join(ROOT, 'harness', 'process', 'python-hook', 'sitecustomize.py')];
     const before = files.map(sha);
     const run = await gradedAsWrongEcho('hostile-plant-code', opts);
     expect(files.map(sha)).toEqual(before);

@@ -10,7 +10,7 @@ import type { GradeResult } from '../../harness/model/result.js';
 import { processesWithEnv } from '../../harness/process/proc-tree.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js');
 /** The package's bin: enters a hermetic grading's namespaces itself, else runs {@link CLI}. */
 export const LAUNCHER = join(ROOT, 'bin', 'sockgrade');
 
