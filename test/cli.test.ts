@@ -1,6 +1,6 @@
 /** The command line as users and scripts meet it: usage errors, exit codes and the report formats. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT, runCli, testDir } from './support/cli.js';
@@ -26,11 +26,13 @@ describe.concurrent('usage errors: one readable line, exit code 2', () => {
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
-      const run = await runCli(args);
+      const tmp = testDir('sockgrade-tmpdir-');
+      const run = await runCli(args, { env: { TMPDIR: tmp } });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stdout).toBe('');
+      expect(readdirSync(tmp), 'the sandbox probe, started before the error was found, cleaned up').toEqual([]);
     });
   }
 });

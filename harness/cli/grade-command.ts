@@ -175,9 +175,14 @@ export async function gradeCommand(opts: GradeOptions, out: ConsoleSink): Promis
   checkReportRequest(opts);
   if (opts.watch && (opts.tap || opts.github)) throw new UsageError(`--watch shows its changes on the console: leave out ${opts.tap ? '--tap' : '--github'}`);
   const isolation = isolationOf(opts.isolation);
-  // Probed while the exercise loads.
+  // Probed while the exercise loads; a usage error found meanwhile waits for the probe to clean up after itself.
   const probed = sandboxPolicy({ hermetic: isolation?.hermetic === true, off: opts.isolation === 'off' });
-  const checked = settingsFrom(opts, process.cwd(), await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd(), spanish: out.lang === 'es' }, opts.exercise));
+  const checked = await openCourse({ exerciseDirs: opts.exercises ?? [], config: opts.config, cwd: process.cwd(), spanish: out.lang === 'es' }, opts.exercise)
+    .then((course) => settingsFrom(opts, process.cwd(), course))
+    .catch(async (err: unknown) => {
+      await probed;
+      throw err;
+    });
   const sandbox = await probed;
   if (opts.isolation === 'on' && !sandbox.bubblewrap) throw new UsageError('--isolation on, but programs cannot be put in a bubblewrap sandbox here (install the bubblewrap package): use --isolation auto to grade without it');
   if (sandbox.perCheckUid && !enterableByOthers(checked.tmpRoot)) {
