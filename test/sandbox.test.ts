@@ -201,10 +201,9 @@ describe('the launcher', () => {
   });
 
   it.skipIf(!policyHere.bubblewrap)('in its sandbox, a program sees its own processes only and no grader file', async () => {
-    const policy = policyHere;
     const parent = testDir();
     chmodSync(parent, 0o711);
-    const box = Box.open(parent, 'box-', policy);
+    const box = Box.open(parent, 'box-', policyHere);
     boxes.push(box);
     const l = new Launch({ command: `ls /proc | grep -c '^[0-9]'; test -e "$D/package.json" && echo visible || echo hidden; id -u`, box, env: { D: ROOT }, cpuSeconds: 60, openFiles: 256 });
     const { out, exit } = await run(l);

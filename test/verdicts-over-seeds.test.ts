@@ -22,6 +22,13 @@ async function statusesOverSeeds(exercise: string, role: 'server' | 'client', co
   return out;
 }
 
+/** Grades each of `failing` and `passing` with every seed (all at once) and asserts check `id` fails, or passes, on every one. */
+async function expectSameVerdictOverSeeds(exercise: string, role: 'server' | 'client', id: string, programs: { failing: string[]; passing: string[] }): Promise<void> {
+  const expected = [...programs.failing.map((c) => [c, 'fail'] as const), ...programs.passing.map((c) => [c, 'pass'] as const)];
+  const statuses = await Promise.all(expected.map(([command]) => statusesOverSeeds(exercise, role, command, id)));
+  expected.forEach(([command, status], i) => expect(statuses[i], command).toEqual(SEEDS.map((s) => `${s}:${status}`)));
+}
+
 describe('client.full-echo-sliced always slices the echo', () => {
   it('cuts every message of two bytes or more into two pieces or more, the first cut inside a multi-byte character when there is one', () => {
     for (const text of ['Ho', 'Hola', 'Hola servidor 1234', 'ñ', 'año', '¡Hola, señor!', 'x😀y', 'caf\u00e9']) {
@@ -38,35 +45,27 @@ describe('client.full-echo-sliced always slices the echo', () => {
   });
 
   it('fails a one-recv client with a 4-byte message, and a client decoding each recv of an accented message, for every seed; passes a correct client for every seed', async () => {
-    const [once, decode, correct] = await Promise.all([
-      statusesOverSeeds('tcp-echo', 'client', `python3 ${fixture('tcp-echo/real-client-hola-recv-once/cliente.py')}`, 'client.full-echo-sliced'),
-      statusesOverSeeds('tcp-echo', 'client', `python3 ${fixture('tcp-echo/real-client-decode-each-recv/cliente.py')}`, 'client.full-echo-sliced'),
-      statusesOverSeeds('tcp-echo', 'client', `python3 ${fixture('tcp-echo/correct-input/client.py')} {host} {port}`, 'client.full-echo-sliced'),
-    ]);
-    expect(once).toEqual(SEEDS.map((s) => `${s}:fail`));
-    expect(decode).toEqual(SEEDS.map((s) => `${s}:fail`));
-    expect(correct).toEqual(SEEDS.map((s) => `${s}:pass`));
+    await expectSameVerdictOverSeeds('tcp-echo', 'client', 'client.full-echo-sliced', {
+      failing: [`python3 ${fixture('tcp-echo/real-client-hola-recv-once/cliente.py')}`, `python3 ${fixture('tcp-echo/real-client-decode-each-recv/cliente.py')}`],
+      passing: [`python3 ${fixture('tcp-echo/correct-input/client.py')} {host} {port}`],
+    });
   });
 });
 
 describe('UDP robust.survives-garbage does not depend on luck', () => {
   it('fails, for every seed, a receiver that drops half of the datagrams at random and crashes on decode(); passes, for every seed, one that drops 30 % and ignores what it cannot read', async () => {
-    const [crashes, survives] = await Promise.all([
-      statusesOverSeeds('reliable-udp', 'server', `python3 ${fixture('reliable-udp/bug-lossy-decode-garbage/receptor.py')} {port}`, 'robust.survives-garbage'),
-      statusesOverSeeds('reliable-udp', 'server', `python3 ${fixture('reliable-udp/real-receiver-simulated-loss/receptor.py')} {port}`, 'robust.survives-garbage'),
-    ]);
-    expect(crashes).toEqual(SEEDS.map((s) => `${s}:fail`));
-    expect(survives).toEqual(SEEDS.map((s) => `${s}:pass`));
+    await expectSameVerdictOverSeeds('reliable-udp', 'server', 'robust.survives-garbage', {
+      failing: [`python3 ${fixture('reliable-udp/bug-lossy-decode-garbage/receptor.py')} {port}`],
+      passing: [`python3 ${fixture('reliable-udp/real-receiver-simulated-loss/receptor.py')} {port}`],
+    });
   });
 });
 
 describe('TCP robust.survives-garbage does not depend on luck', () => {
   it('fails, for every seed, a web server that opens the second word of a request (a NUL in it raises ValueError); passes a correct one for every seed', async () => {
-    const [opensWord, correct] = await Promise.all([
-      statusesOverSeeds('http-get-client', 'server', `python3 ${fixture('http-get-client/real-server-ioerror-reset/server.py')} {port}`, 'robust.survives-garbage'),
-      statusesOverSeeds('http-get-client', 'server', `python3 ${fixture('http-get-client/correct-server/server.py')} {port}`, 'robust.survives-garbage'),
-    ]);
-    expect(opensWord).toEqual(SEEDS.map((s) => `${s}:fail`));
-    expect(correct).toEqual(SEEDS.map((s) => `${s}:pass`));
+    await expectSameVerdictOverSeeds('http-get-client', 'server', 'robust.survives-garbage', {
+      failing: [`python3 ${fixture('http-get-client/real-server-ioerror-reset/server.py')} {port}`],
+      passing: [`python3 ${fixture('http-get-client/correct-server/server.py')} {port}`],
+    });
   });
 });

@@ -122,10 +122,6 @@ export class Program {
 
   /** Calls `fn` whenever the program prints or ends; returns the function that stops calling it. */
   onChange(fn: () => void): () => void {
-    return this.subscribe(fn);
-  }
-
-  private subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
@@ -280,7 +276,7 @@ export class Program {
         }
         if (this.exitInfo) fail(new ProgramExited(this, what));
       };
-      const un = this.subscribe(check);
+      const un = this.onChange(check);
       check();
       return un;
     });
@@ -297,7 +293,7 @@ export class Program {
         if (v !== undefined) done(v);
         else if (this.exitInfo) fail(new ProgramExited(this, what));
       };
-      const un = this.subscribe(check);
+      const un = this.onChange(check);
       check();
       return un;
     });
@@ -312,7 +308,7 @@ export class Program {
         const idle = this.transcript.now() - this.lastOutputAt;
         timer = setTimeout(() => (this.transcript.now() - this.lastOutputAt >= settleMs - 1 ? done() : arm()), Math.max(1, settleMs - idle));
       };
-      const un = this.subscribe(arm);
+      const un = this.onChange(arm);
       arm();
       return () => {
         un();
@@ -368,7 +364,7 @@ export class Program {
         }
         timer = setTimeout(check, state === 'unknown' ? 25 : 10);
       };
-      const un = this.subscribe(() => {
+      const un = this.onChange(() => {
         if (this.exitInfo) check();
       });
       check();
@@ -400,7 +396,7 @@ export class Program {
       const check = (): void => {
         if (this.exitInfo) done(this.exitInfo);
       };
-      const un = this.subscribe(check);
+      const un = this.onChange(check);
       check();
       return un;
     });
