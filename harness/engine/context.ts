@@ -11,7 +11,6 @@ import { UdpClient, UdpPeer } from '../net/udp.js';
 import { CheckFailure, CheckSkipped } from '../model/failure.js';
 import type { ParamValues } from '../model/params.js';
 import { Rng } from '../util/rng.js';
-import { poll } from '../util/deadline.js';
 import { escapeBytes } from '../diagnose/bytes.js';
 import { hostMapSupport, type HostMapSupport } from '../process/host-map.js';
 import { onInterrupt } from './interrupt.js';
@@ -313,8 +312,7 @@ export class ClientCheckContext extends CheckContext {
       program.type(text);
       if (answer === 'message' && asked) this.messageTypedTo.add(program);
       from = program.outputLength;
-      // It has read the line once it stops reading, or once it prints again (the next prompt, after which it may read again at once).
-      await poll('the client to read the typed line', this.within(2000), this.signal, () => (program.readingTerminal() === true && program.outputLength === from ? undefined : true)).catch(() => {});
+      await program.waitForTypedLineRead(from, this.within(2000), this.signal);
       if (answer === 'message') return;
     }
   }

@@ -102,7 +102,7 @@ class StartupPrompts {
       this.answered.push({ prompt: lastLine(text), typed });
       this.program.type(typed);
       this.from = this.program.outputLength;
-      await poll('the server to read the typed line', 2000, signal, () => (this.program.readingTerminal() === true ? undefined : true)).catch(() => {});
+      await this.program.waitForTypedLineRead(this.from, 2000, signal);
     }
   }
 

@@ -384,6 +384,15 @@ export class Program {
     return state === 'unknown' ? undefined : state === 'reading';
   }
 
+  /**
+   * Waits, at most `ms`, until the program has read a line just typed (its output was
+   * `outputAtTyping` bytes then): it stops reading its terminal, or prints again (its next
+   * prompt, after which it may read again at once). Never rejects.
+   */
+  async waitForTypedLineRead(outputAtTyping: number, ms: number, signal?: AbortSignal): Promise<void> {
+    await poll('the program to read the typed line', ms, signal, () => (this.readingTerminal() === true && this.outputLength === outputAtTyping ? undefined : true)).catch(() => {});
+  }
+
   private terminalState(): TerminalWait {
     if (this.launch.terminalClosed) return 'not-reading';
     this.terminal ??= terminalOf(this.launch.ptsName);
